@@ -1,0 +1,51 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { authenticate } from "./authenticate";
+import { isRole } from "./roles";
+
+function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return first || null;
+}
+
+export const LOGIN_ERRORS = {
+  invalid_credentials: "Invalid email or password.",
+  too_many_attempts: "Too many failed attempts. Try again later.",
+} as const;
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const email = typeof credentials?.email === "string" ? credentials.email : "";
+        const password = typeof credentials?.password === "string" ? credentials.password : "";
+        if (!email || !password) throw new Error("invalid_credentials");
+        const result = await authenticate(email, password, clientIp(req?.headers));
+        // next-auth passes the error message to the client; codes keep it free of details.
+        if (!result.ok) throw new Error(result.code);
+        return { id: String(result.user.id), email: result.user.email, name: result.user.name, role: result.user.role };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.role = (user as { role?: string }).role;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (typeof token.uid === "number" && isRole(token.role)) {
+        session.user = { ...session.user, id: token.uid, role: token.role };
+      }
+      return session;
+    },
+  },
+};

@@ -1,0 +1,103 @@
+import { z } from "zod";
+
+/**
+ * Every configuration_settings key the platform reads: its type (a zod schema, used by the
+ * admin editor and by readers), its default and what it means. The seed writes the defaults.
+ */
+const seconds = z.number().int().min(1).max(7 * 24 * 3600);
+const count = z.number().int().min(0).max(1_000_000);
+
+export const SETTINGS = {
+  "order.payment_ttl_seconds": {
+    schema: seconds,
+    default: 15 * 60,
+    description: "How long a matched pay-in waits for the customer's payment and the trader's confirmation before it expires.",
+  },
+  "order.payout_ttl_seconds": {
+    schema: seconds,
+    default: 60 * 60,
+    description: "How long a payout may stay with a trader before it expires and the store's hold is released.",
+  },
+  "order.match_attempts": {
+    schema: z.number().int().min(1).max(1000),
+    default: 10,
+    description: "How many times an unmatched order is tried against requisites before it fails.",
+  },
+  "order.match_window_seconds": {
+    schema: seconds,
+    default: 10 * 60,
+    description: "How long after creation an unmatched order keeps being retried before it fails.",
+  },
+  "matching.max_open_orders_per_requisite": {
+    schema: z.number().int().min(1).max(100),
+    default: 3,
+    description: "A requisite with this many open orders gets no new ones.",
+  },
+  "matching.amount_adjustment_max_units": {
+    schema: z.number().int().min(0).max(100),
+    default: 5,
+    description: "Up to how many minor units an amount may be shifted to avoid two open orders with the same amount on one requisite (stores that allow it).",
+  },
+  "matching.paused": {
+    schema: z.boolean(),
+    default: false,
+    description: "Platform circuit breaker: when true, no new order is matched.",
+  },
+  "fraud.max_open_orders_per_customer": {
+    schema: count,
+    default: 3,
+    description: "A customer with this many open orders in a store cannot open another (0 = no cap).",
+  },
+  "fraud.max_orders_per_customer_per_hour": {
+    schema: count,
+    default: 20,
+    description: "Velocity cap: orders per customer per store per hour (0 = no cap).",
+  },
+  "fraud.blacklisted_customer_ids": {
+    schema: z.array(z.string().min(1).max(128)).max(10_000),
+    default: [] as string[],
+    description: "Customer ids whose orders are refused in every store.",
+  },
+  "rate_limit.per_api_key_per_minute": {
+    schema: z.number().int().min(1).max(1_000_000),
+    default: 600,
+    description: "Gateway requests allowed per API key per minute.",
+  },
+  "rate_limit.per_ip_per_minute": {
+    schema: z.number().int().min(1).max(1_000_000),
+    default: 1200,
+    description: "Gateway requests allowed per client IP per minute.",
+  },
+  "callbacks.retry_schedule_seconds": {
+    schema: z.array(seconds).min(1).max(50),
+    default: [10, 30, 60, 300, 900, 1800, 3600, 7200, 14400, 28800, 43200, 86400],
+    description: "Delays between merchant callback attempts; the last delay repeats until the total passes callbacks.max_age_hours.",
+  },
+  "callbacks.max_age_hours": {
+    schema: z.number().int().min(1).max(24 * 14),
+    default: 48,
+    description: "A callback still failing after this long is marked failed.",
+  },
+  "callbacks.allowed_private_hosts": {
+    schema: z.array(z.string().min(1).max(255)).max(100),
+    default: [] as string[],
+    description: "Hosts or CIDRs that callbacks may reach although they are private or loopback (local development and tests).",
+  },
+  "rates.manual": {
+    schema: z.record(z.string().regex(/^[A-Z]{3,10}$/), z.string().regex(/^\d+(\.\d+)?$/)),
+    default: { RUB: "92.50" } as Record<string, string>,
+    description: "Manual fiat per USDT rates used when no rate source is configured.",
+  },
+  "commission.default_trader_payin_reward": {
+    schema: z.string().regex(/^0(\.\d{1,6})?$/),
+    default: "0.02",
+    description: "Reward fraction for new traders on pay-ins.",
+  },
+} as const satisfies Record<string, { schema: z.ZodType; default: unknown; description: string }>;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]["schema"]>;
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(SETTINGS, key);
+}

@@ -1,0 +1,36 @@
+/** The four kinds of balance; each has available (`amount`) and `held` parts and a history table. */
+export type LedgerAccount =
+  | { kind: "store"; storeId: number; currencyId: number }
+  | { kind: "trader_crypto"; traderId: number; currencyId: number }
+  | { kind: "trader_fiat"; traderId: number; currencyId: number }
+  | { kind: "platform"; currencyId: number };
+
+export interface Movement {
+  account: LedgerAccount;
+  /** Change of the available part, in the currency's minor units. */
+  delta: bigint;
+  /** Change of the held part. */
+  heldDelta?: bigint;
+  /** Why, e.g. payin_hold, payin_complete, deposit_credit. */
+  reason: string;
+  orderId?: string | null;
+}
+
+export const LEDGER_TABLES = {
+  store: { balance: "balance_store", history: "balance_store_history", owner: "store_id", historyBalance: "balance_store_id" },
+  trader_crypto: { balance: "balance_trader_crypto", history: "balance_trader_crypto_history", owner: "trader_id", historyBalance: "balance_id" },
+  trader_fiat: { balance: "balance_trader_fiat", history: "balance_trader_fiat_history", owner: "trader_id", historyBalance: "balance_id" },
+  platform: { balance: "balance_platform", history: "balance_platform_history", owner: null, historyBalance: "balance_id" },
+} as const;
+
+export function ownerId(account: LedgerAccount): number | null {
+  if (account.kind === "store") return account.storeId;
+  if (account.kind === "platform") return null;
+  return account.traderId;
+}
+
+/** A total order over accounts; locking in this order keeps concurrent transactions deadlock-free. */
+export function lockKey(account: LedgerAccount): string {
+  const order = ["platform", "store", "trader_crypto", "trader_fiat"].indexOf(account.kind);
+  return `${order}:${String(ownerId(account) ?? 0).padStart(12, "0")}:${String(account.currencyId).padStart(6, "0")}`;
+}

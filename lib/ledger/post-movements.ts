@@ -1,0 +1,63 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors/domain-error";
+import { LEDGER_TABLES, lockKey, ownerId, type Movement } from "./accounts";
+
+export interface PostedMovement extends Movement {
+  balanceAfter: bigint;
+  heldAfter: bigint;
+}
+
+/**
+ * Applies balance movements inside the caller's transaction: each balance row is created if
+ * missing, updated under its row lock (accounts taken in a fixed order, so concurrent
+ * transactions cannot deadlock) and paired with an append-only history row carrying the
+ * deltas and the values after. A movement that would make a part negative is refused with
+ * `insufficient_funds` and, since the caller's transaction aborts, nothing is applied.
+ */
+export async function postMovements(tx: Tx, movements: Movement[]): Promise<PostedMovement[]> {
+  const ordered = [...movements].sort((a, b) => lockKey(a.account).localeCompare(lockKey(b.account)));
+  const posted: PostedMovement[] = [];
+  for (const movement of ordered) {
+    const heldDelta = movement.heldDelta ?? 0n;
+    if (movement.delta === 0n && heldDelta === 0n) continue;
+    const { balance, history, owner, historyBalance } = LEDGER_TABLES[movement.account.kind];
+    // The platform balance has no owner column: it is keyed by currency alone.
+    const ownerColumns = owner ? [owner] : [];
+    const ownerValues = owner ? [ownerId(movement.account)] : [];
+    const key = [...ownerColumns, "currency_id"].join(", ");
+    const placeholders = (from: number, n: number) => Array.from({ length: n }, (_, i) => `$${from + i}`).join(", ");
+
+    const balanceParams = [...ownerValues, movement.account.currencyId, movement.delta, heldDelta];
+    const rows = await tx
+      .$queryRawUnsafe<{ id: number; amount: bigint; held: bigint }[]>(
+        `INSERT INTO ${balance} (${key}, amount, held, updated_at)
+         VALUES (${placeholders(1, balanceParams.length)}, now())
+         ON CONFLICT (${key}) DO UPDATE
+           SET amount = ${balance}.amount + EXCLUDED.amount,
+               held = ${balance}.held + EXCLUDED.held,
+               updated_at = now()
+         RETURNING id, amount, held`,
+        ...balanceParams,
+      )
+      .catch((error: unknown) => {
+        if (String(error).includes("_non_negative")) {
+          throw new DomainError(
+            "insufficient_funds",
+            "insufficient_funds",
+            `The ${movement.account.kind.replace("_", " ")} balance cannot cover this movement.`,
+          );
+        }
+        throw error;
+      });
+    const row = rows[0];
+    const historyParams = [row.id, ...ownerValues, movement.account.currencyId, movement.orderId ?? null, movement.delta, heldDelta, row.amount, row.held, movement.reason];
+    await tx.$executeRawUnsafe(
+      `INSERT INTO ${history} (${[historyBalance, ...ownerColumns].join(", ")}, currency_id, order_id, delta, held_delta, balance_after, held_after, reason)
+       VALUES (${placeholders(1, historyParams.length)})`,
+      ...historyParams,
+    );
+    posted.push({ ...movement, balanceAfter: row.amount, heldAfter: row.held });
+  }
+  return posted;
+}
