@@ -34,7 +34,7 @@ const tsxBin = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 /** NEXTAUTH_SECRET from the environment, else one generated once and kept in .data/. */
 function authSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.join(ROOT, ".data/nextauth-secret");
+  const file = path.resolve(ROOT, process.env.JIVAPAY_DATA_DIR ?? ".data", "nextauth-secret");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });

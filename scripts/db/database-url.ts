@@ -3,7 +3,10 @@ import pg from "pg";
 import { startEmbeddedPostgres, EMBEDDED_DB_NAME } from "./embedded";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-export const EMBEDDED_DATA_DIR = path.join(ROOT, ".data/postgres");
+/** Where the embedded cluster keeps its files; JIVAPAY_DATA_DIR moves it (the e2e suite uses its own). */
+export function embeddedDataDir(): string {
+  return path.resolve(ROOT, process.env.JIVAPAY_DATA_DIR ?? ".data", "postgres");
+}
 
 export function embeddedPort(): number {
   const port = Number(process.env.EMBEDDED_DB_PORT ?? 54329);
@@ -43,7 +46,7 @@ export async function resolveDatabase(options: { quiet?: boolean } = {}): Promis
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   const url = embeddedUrl();
   if (await answers(url)) return { url, embedded: false, stop: async () => {} };
-  const db = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, port: embeddedPort(), quiet: options.quiet });
+  const db = await startEmbeddedPostgres({ dataDir: embeddedDataDir(), port: embeddedPort(), quiet: options.quiet });
   return { url: db.url, embedded: true, stop: db.stop };
 }
 
