@@ -3,6 +3,7 @@
  * an HTTP status and returns `code` and `message`; cabinets show the message.
  */
 export type DomainErrorKind =
+  | "malformed_request"
   | "invalid_request"
   | "authentication"
   | "permission"

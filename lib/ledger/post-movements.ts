@@ -28,18 +28,30 @@ export async function postMovements(tx: Tx, movements: Movement[]): Promise<Post
     const key = [...ownerColumns, "currency_id"].join(", ");
     const placeholders = (from: number, n: number) => Array.from({ length: n }, (_, i) => `$${from + i}`).join(", ");
 
-    const balanceParams = [...ownerValues, movement.account.currencyId, movement.delta, heldDelta];
-    const rows = await tx
-      .$queryRawUnsafe<{ id: number; amount: bigint; held: bigint }[]>(
+    const where = [...ownerColumns, "currency_id"].map((column, i) => `${column} = $${i + 3}`).join(" AND ");
+    const keyValues = [...ownerValues, movement.account.currencyId];
+    // UPDATE first: an INSERT … ON CONFLICT would check the non-negative constraint against the
+    // proposed new row (the bare delta) before finding the existing one.
+    const update = () =>
+      tx.$queryRawUnsafe<{ id: number; amount: bigint; held: bigint }[]>(
+        `UPDATE ${balance} SET amount = amount + $1, held = held + $2, updated_at = now()
+         WHERE ${where} RETURNING id, amount, held`,
+        movement.delta,
+        heldDelta,
+        ...keyValues,
+      );
+    const insert = () =>
+      tx.$queryRawUnsafe<{ id: number; amount: bigint; held: bigint }[]>(
         `INSERT INTO ${balance} (${key}, amount, held, updated_at)
-         VALUES (${placeholders(1, balanceParams.length)}, now())
-         ON CONFLICT (${key}) DO UPDATE
-           SET amount = ${balance}.amount + EXCLUDED.amount,
-               held = ${balance}.held + EXCLUDED.held,
-               updated_at = now()
-         RETURNING id, amount, held`,
-        ...balanceParams,
-      )
+         VALUES (${placeholders(1, keyValues.length + 2)}, now())
+         ON CONFLICT (${key}) DO NOTHING RETURNING id, amount, held`,
+        ...keyValues,
+        movement.delta,
+        heldDelta,
+      );
+    const rows = await update()
+      .then(async (updated) => (updated.length ? updated : await insert()))
+      .then(async (inserted) => (inserted.length ? inserted : await update()))
       .catch((error: unknown) => {
         if (String(error).includes("_non_negative")) {
           throw new DomainError(

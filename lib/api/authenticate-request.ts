@@ -1,0 +1,50 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors/domain-error";
+import { sha256Hex } from "@/lib/auth/api-keys";
+
+function bearer(request: Request): string {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S{8,200})$/i.exec(header.trim());
+  if (!match) throw new DomainError("authentication", "missing_api_key", "Send your key as `Authorization: Bearer <key>`.");
+  return match[1];
+}
+
+// last_used_at is informational: written at most once a minute per key, off the hot path.
+const USAGE_WRITE_MS = 60_000;
+const lastUsageWrite = new Map<string, number>();
+function touch(kind: "key" | "token", id: number, write: () => Promise<unknown>) {
+  const key = `${kind}:${id}`;
+  const now = Date.now();
+  if (now - (lastUsageWrite.get(key) ?? 0) < USAGE_WRITE_MS) return;
+  lastUsageWrite.set(key, now);
+  write().catch(() => lastUsageWrite.delete(key));
+}
+
+/** The store behind a merchant API key; a missing, unknown or revoked key is a 401. */
+export async function authenticateStore(request: Request) {
+  const hash = sha256Hex(bearer(request));
+  const key = await prisma.merchantApiKey.findUnique({
+    where: { keyHash: hash },
+    include: { store: { select: { id: true, isActive: true, limits: true, allowAmountAdjustment: true, userId: true } } },
+  });
+  if (!key || key.revokedAt || !key.store.isActive) {
+    throw new DomainError("authentication", "invalid_api_key", "The API key is invalid or revoked.");
+  }
+  touch("key", key.id, () => prisma.merchantApiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }));
+  return { apiKeyId: key.id, store: key.store };
+}
+
+/** The trader behind a personal trader API token. */
+export async function authenticateTrader(request: Request) {
+  const hash = sha256Hex(bearer(request));
+  const token = await prisma.traderApiToken.findUnique({
+    where: { tokenHash: hash },
+    include: { trader: { select: { id: true, isActive: true, userId: true, user: { select: { isActive: true } } } } },
+  });
+  if (!token || token.revokedAt || !token.trader.isActive || !token.trader.user.isActive) {
+    throw new DomainError("authentication", "invalid_api_token", "The trader token is invalid or revoked.");
+  }
+  touch("token", token.id, () => prisma.traderApiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } }));
+  return { tokenId: token.id, trader: token.trader };
+}

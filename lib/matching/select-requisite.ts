@@ -1,0 +1,153 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { OPEN_STATUSES } from "@/lib/orders/statuses";
+
+export interface MatchRequest {
+  currencyId: number;
+  settlementCurrencyId: number;
+  amount: bigint;
+  paymentMethodId: number | null;
+  /** USDT (minor units) the trader's available deposit must cover for `amount`; 0 for payouts. */
+  depositNeeded: (amount: bigint) => bigint;
+  maxOpenOrders: number;
+  /** Minor units the amount may be raised by to avoid an open order with the same amount. */
+  maxAdjustment: number;
+  now: Date;
+}
+
+export interface MatchResult {
+  requisiteId: number;
+  traderId: number;
+  amount: bigint;
+  depositHeld: bigint;
+}
+
+interface Candidate {
+  id: number;
+  trader_id: number;
+  min_amount: bigint;
+  max_amount: bigint;
+  daily_limit: bigint;
+  monthly_limit: bigint | null;
+  daily_count_limit: number | null;
+}
+
+interface Usage {
+  open_count: number;
+  open_amounts: bigint[] | null;
+  used_today: bigint;
+  count_today: number;
+  used_month: bigint;
+}
+
+const CANDIDATES = 20;
+// Orders that count against daily/monthly limits: open ones (held) and completed ones.
+const COUNTED_STATUSES = [...OPEN_STATUSES, "completed"];
+
+function startOfUtcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+function startOfUtcMonth(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+}
+
+/**
+ * Picks the requisite for an order per design.md and locks it (and, for pay-ins, the trader's
+ * USDT balance) for the rest of the caller's transaction.
+ *
+ * Candidates come from one query over the static conditions, best first (trader priority,
+ * then least recently used). Each is then locked with SKIP LOCKED — a requisite another
+ * transaction is matching right now is skipped, not waited for — and its usage re-read in a
+ * new statement. Under READ COMMITTED that statement's snapshot is taken after the lock was
+ * granted, so it sees every order any earlier holder of the lock committed: limits checked
+ * there cannot be exceeded by concurrent matches. The deposit is re-checked under the balance
+ * row's lock for the same reason.
+ */
+export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<MatchResult | null> {
+  const { amount, now } = request;
+  const maxAmount = amount + BigInt(request.maxAdjustment);
+  const dayStart = startOfUtcDay(now);
+  const monthStart = startOfUtcMonth(now);
+  const minimumDeposit = request.depositNeeded(amount);
+
+  const candidates = await tx.$queryRaw<Candidate[]>`
+    SELECT r.id, r.trader_id, s.min_amount, s.max_amount, s.daily_limit, s.monthly_limit, s.daily_count_limit
+    FROM req_trader r
+    JOIN full_requisites_settings s ON s.req_id = r.id
+    JOIN trader t ON t.id = r.trader_id
+    JOIN users tu ON tu.id = t.user_id
+    LEFT JOIN teamleads tl ON tl.id = t.team_lead_id
+    LEFT JOIN users tlu ON tlu.id = tl.user_id
+    LEFT JOIN balance_trader_crypto b ON b.trader_id = t.id AND b.currency_id = ${request.settlementCurrencyId}
+    WHERE r.status = 'active'
+      AND s.currency_id = ${request.currencyId}
+      AND s.min_amount <= ${maxAmount} AND s.max_amount >= ${amount}
+      AND s.daily_limit >= ${amount}
+      AND t.is_active AND t.is_traffic_enabled_by_teamlead AND tu.is_active
+      AND (t.team_lead_id IS NULL OR tlu.is_active)
+      AND (${request.paymentMethodId}::int IS NULL OR r.payment_method_id = ${request.paymentMethodId}::int)
+      AND COALESCE(b.amount, 0) >= ${minimumDeposit}
+    ORDER BY t.traffic_priority DESC, r.last_used_at ASC NULLS FIRST, r.id
+    LIMIT ${CANDIDATES}`;
+
+  const tryCandidate = async (candidate: Candidate, wait: boolean): Promise<MatchResult | "busy" | null> => {
+    const locked = wait
+      ? await tx.$queryRaw<{ id: number }[]>`SELECT id FROM req_trader WHERE id = ${candidate.id} AND status = 'active' FOR UPDATE`
+      : await tx.$queryRaw<{ id: number }[]>`SELECT id FROM req_trader WHERE id = ${candidate.id} AND status = 'active' FOR UPDATE SKIP LOCKED`;
+    if (!locked.length) return wait ? null : "busy";
+
+    const [usage] = await tx.$queryRawUnsafe<Usage[]>(
+      `SELECT count(*) FILTER (WHERE status = ANY($2::order_status[]))::int AS open_count,
+              array_agg(amount) FILTER (WHERE status = ANY($2::order_status[])) AS open_amounts,
+              COALESCE(sum(amount) FILTER (WHERE matched_at >= $3 AND status = ANY($5::order_status[])), 0)::bigint AS used_today,
+              count(*) FILTER (WHERE matched_at >= $3 AND status = ANY($5::order_status[]))::int AS count_today,
+              COALESCE(sum(amount) FILTER (WHERE matched_at >= $4 AND status = ANY($5::order_status[])), 0)::bigint AS used_month
+       FROM incoming_orders
+       WHERE requisite_id = $1 AND (status = ANY($2::order_status[]) OR matched_at >= $4)`,
+      candidate.id,
+      OPEN_STATUSES,
+      dayStart,
+      monthStart,
+      COUNTED_STATUSES,
+    );
+    if (usage.open_count >= request.maxOpenOrders) return null;
+    if (candidate.daily_count_limit !== null && usage.count_today >= candidate.daily_count_limit) return null;
+
+    const taken = new Set((usage.open_amounts ?? []).map(String));
+    let chosen: bigint | null = null;
+    for (let candidateAmount = amount; candidateAmount <= maxAmount; candidateAmount++) {
+      if (taken.has(String(candidateAmount))) continue;
+      if (candidateAmount < candidate.min_amount || candidateAmount > candidate.max_amount) continue;
+      if (usage.used_today + candidateAmount > candidate.daily_limit) break;
+      if (candidate.monthly_limit !== null && usage.used_month + candidateAmount > candidate.monthly_limit) break;
+      chosen = candidateAmount;
+      break;
+    }
+    if (chosen === null) return null;
+
+    const depositHeld = request.depositNeeded(chosen);
+    if (depositHeld > 0n) {
+      const [balance] = await tx.$queryRaw<{ amount: bigint }[]>`
+        SELECT amount FROM balance_trader_crypto
+        WHERE trader_id = ${candidate.trader_id} AND currency_id = ${request.settlementCurrencyId}
+        FOR UPDATE`;
+      if (!balance || balance.amount < depositHeld) return null;
+    }
+    return { requisiteId: candidate.id, traderId: candidate.trader_id, amount: chosen, depositHeld };
+  };
+
+  // First pass: skip requisites other transactions are matching right now. Only when every
+  // fitting one was busy, wait for them in the same order rather than leave the order unmatched.
+  const busy: Candidate[] = [];
+  for (const candidate of candidates) {
+    const result = await tryCandidate(candidate, false);
+    if (result === "busy") busy.push(candidate);
+    else if (result) return result;
+  }
+  for (const candidate of busy) {
+    const result = await tryCandidate(candidate, true);
+    if (result && result !== "busy") return result;
+  }
+  return null;
+}

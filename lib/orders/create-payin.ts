@@ -1,0 +1,94 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { DomainError } from "@/lib/errors/domain-error";
+import { readSettings } from "@/lib/config/read-settings";
+import { checkNewOrder } from "@/lib/risk/check-new-order";
+import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
+import { matchOrder } from "@/lib/matching/match-order";
+import { toJson, type Actor } from "@/lib/audit/record-audit";
+import { orderId } from "@/lib/ids/ulid";
+import { lockOrder } from "./load-order";
+import { ORDER_API_INCLUDE } from "./get-order";
+
+export interface CreatePayinInput {
+  amount: bigint;
+  currency: string;
+  customerId: string;
+  merchantOrderId: string;
+  paymentMethod?: string | null;
+  metadata?: unknown;
+}
+
+export interface StoreForOrders {
+  id: number;
+  limits: unknown;
+  allowAmountAdjustment: boolean;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/**
+ * Creates a pay-in and tries to match it at once (the fast path), all in one transaction:
+ * the response usually carries the requisite to show the customer. When nothing fits it
+ * stays `created`, due for a background retry at `next_match_at`.
+ */
+export async function createPayin(store: StoreForOrders, input: CreatePayinInput, actor: Actor, now = new Date()) {
+  const settings = await readSettings();
+  await checkNewOrder({ storeId: store.id, storeLimits: store.limits, type: "payin", ...input }, settings, now);
+
+  try {
+    return await runTransaction(async (tx) => {
+      const currency = await findCurrency(tx, input.currency);
+      const settlement = await findCurrency(tx, SETTLEMENT_CURRENCY);
+      if (currency.kind !== "fiat") throw new DomainError("invalid_request", "unsupported_currency", "Pay-ins are made in a fiat currency.", "currency");
+      const paymentMethod = input.paymentMethod
+        ? await tx.paymentMethod.findFirst({ where: { code: input.paymentMethod, isActive: true } })
+        : null;
+      if (input.paymentMethod && !paymentMethod) {
+        throw new DomainError("invalid_request", "unsupported_payment_method", `Payment method ${input.paymentMethod} is not supported.`, "payment_method");
+      }
+
+      const id = orderId("payin", now.getTime());
+      await tx.incomingOrder.create({
+        data: {
+          id,
+          type: "payin",
+          storeId: store.id,
+          amount: input.amount,
+          originalAmount: input.amount,
+          currencyId: currency.id,
+          customerId: input.customerId,
+          merchantOrderId: input.merchantOrderId,
+          paymentMethodId: paymentMethod?.id ?? null,
+          metadata: input.metadata === undefined || input.metadata === null ? undefined : toJson(input.metadata),
+          createdAt: now,
+          nextMatchAt: now,
+        },
+      });
+      const order = await lockOrder(tx, id);
+      const matched = await matchOrder(tx, order, {
+        settings,
+        currency,
+        settlement,
+        store,
+        paymentMethodId: paymentMethod?.id ?? null,
+        now,
+        actor,
+      });
+      if (matched) return matched;
+      return tx.incomingOrder.update({
+        where: { id },
+        data: { retryCount: 1, lastAttemptAt: now, nextMatchAt: new Date(now.getTime() + 5_000) },
+        include: ORDER_API_INCLUDE,
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new DomainError("conflict", "duplicate_merchant_order_id", `An order with merchant_order_id ${input.merchantOrderId} already exists.`, "merchant_order_id");
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { DomainError } from "@/lib/errors/domain-error";
+import type { Actor } from "@/lib/audit/record-audit";
+import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
+import { lockOrder } from "./load-order";
+import { transitionOrder } from "./transition-order";
+import { releaseMovements } from "./hold-movements";
+
+export type EndStatus = "cancelled" | "expired" | "failed";
+
+/**
+ * Ends an order without completing it — cancel (merchant or support), expiry (deadline
+ * passed) or failure (no requisite in time) — and releases every hold it had.
+ */
+export async function endOrder(
+  id: string,
+  to: EndStatus,
+  scope: { storeId?: number; traderId?: number },
+  actor: Actor,
+  options: { reason?: string; note?: string; now?: Date } = {},
+) {
+  return runTransaction(async (tx) => {
+    const order = await lockOrder(tx, id, scope);
+    if (to === "expired") {
+      const row = await tx.incomingOrder.findUniqueOrThrow({ where: { id }, select: { expiresAt: true } });
+      if (!row.expiresAt || row.expiresAt > (options.now ?? new Date())) {
+        throw new DomainError("invalid_state", "not_yet_expired", "The order's deadline has not passed.");
+      }
+    }
+    const settlement = await findCurrency(tx, SETTLEMENT_CURRENCY);
+    return transitionOrder(tx, {
+      order,
+      to,
+      actor,
+      note: options.note,
+      patch: { failureReason: options.reason ?? (to === "cancelled" ? null : to), nextMatchAt: null },
+      movements: releaseMovements(order, settlement.id, `${order.type}_${to === "cancelled" ? "cancel" : to === "expired" ? "expire" : "fail"}_release`),
+    });
+  });
+}

@@ -1,0 +1,51 @@
+import type { Bank, Currency, IncomingOrder, ReqTrader } from "@/lib/generated/prisma/client";
+import { minorToDecimalString } from "@/lib/money/convert";
+
+export type OrderForApi = IncomingOrder & {
+  currency: Currency;
+  requisite: (ReqTrader & { bank: Bank | null }) | null;
+};
+
+const USDT_EXPONENT = 6;
+
+function iso(date: Date | null): string | null {
+  return date ? date.toISOString() : null;
+}
+
+/**
+ * The order as the gateway API returns it and as callbacks carry it. Amounts are integers in
+ * minor units (safe: the API caps them far below 2^53).
+ */
+export function serializeOrder(order: OrderForApi) {
+  const details = (order.requisite?.details ?? {}) as { number?: string; holder?: string };
+  return {
+    id: order.id,
+    object: order.type,
+    status: order.status,
+    amount: Number(order.amount),
+    original_amount: Number(order.originalAmount),
+    currency: order.currency.code,
+    customer_id: order.customerId,
+    merchant_order_id: order.merchantOrderId,
+    requisite:
+      order.type === "payin" && order.requisite
+        ? {
+            type: order.requisite.type,
+            bank: order.requisite.bank?.name ?? null,
+            number: details.number ?? null,
+            holder: details.holder ?? null,
+          }
+        : null,
+    destination: order.destination ?? null,
+    rate: order.rate?.toString() ?? null,
+    crypto_amount: order.cryptoAmount === null ? null : minorToDecimalString(order.cryptoAmount, USDT_EXPONENT),
+    failure_reason: order.failureReason,
+    metadata: order.metadata ?? null,
+    expires_at: iso(order.expiresAt),
+    created_at: order.createdAt.toISOString(),
+    updated_at: order.updatedAt.toISOString(),
+    completed_at: iso(order.completedAt),
+  };
+}
+
+export type ApiOrder = ReturnType<typeof serializeOrder>;
