@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "./authenticate";
 import { isRole } from "./roles";
+import type { LoginErrorCode } from "./login-errors";
 
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"];
@@ -10,10 +11,8 @@ function clientIp(headers: Record<string, string | string[] | undefined> | undef
   return first || null;
 }
 
-export const LOGIN_ERRORS = {
-  invalid_credentials: "Invalid email or password.",
-  too_many_attempts: "Too many failed attempts. Try again later.",
-} as const;
+// The messages the login form shows for these codes live in a client-safe module.
+export { LOGIN_ERRORS } from "./login-errors";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
@@ -25,10 +24,10 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
-        if (!email || !password) throw new Error("invalid_credentials");
+        if (!email || !password) throw new Error("invalid_credentials" satisfies LoginErrorCode);
         const result = await authenticate(email, password, clientIp(req?.headers));
         // next-auth passes the error message to the client; codes keep it free of details.
-        if (!result.ok) throw new Error(result.code);
+        if (!result.ok) throw new Error(result.code satisfies LoginErrorCode);
         return { id: String(result.user.id), email: result.user.email, name: result.user.name, role: result.user.role };
       },
     }),

@@ -1,31 +1,65 @@
-import { randomBytes } from "node:crypto";
+import crypto from "node:crypto";
 
-const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32
+/** Crockford base32, the ULID alphabet: ASCII order equals numeric order, so ids sort by time. */
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const TIME_CHARS = 10; // 48-bit millisecond timestamp
+const RANDOM_BYTES = 10; // 80 random bits → 16 characters
+const MAX_TIME = 2 ** 48 - 1;
+
+export type OrderKind = "payin" | "payout";
+export const ORDER_ID_PREFIX = { payin: "pi_", payout: "po_" } as const;
+
+/** Creation-ordered ids: Crockford base32 ULIDs (48-bit ms time + 80 random bits). */
 
 /**
- * A ULID: 48-bit millisecond time + 80 random bits, 26 base32 characters. Lexicographic order
- * is creation order, so ids double as keyset-pagination cursors.
+ * `pi_` / `po_` followed by a 26-character ULID made from `date`: ids sort by creation time,
+ * which the order tables' (store_id, id DESC) indexes rely on. `randomBytes` makes the id
+ * reproducible (the seed passes a seeded generator).
  */
-export function ulid(time = Date.now()): string {
+export function newOrderId(
+  kind: OrderKind,
+  date: Date = new Date(),
+  randomBytes: (size: number) => Uint8Array = crypto.randomBytes,
+): string {
+  const time = date.getTime();
+  if (!Number.isInteger(time) || time < 0 || time > MAX_TIME) throw new RangeError(`Cannot encode time ${time} in an order id`);
+  return ORDER_ID_PREFIX[kind] + encodeTime(time) + encodeRandom(randomBytes(RANDOM_BYTES));
+}
+
+function encodeTime(time: number): string {
   let out = "";
-  let t = BigInt(time);
-  for (let i = 0; i < 10; i++) {
-    out = ALPHABET[Number(t % 32n)] + out;
-    t /= 32n;
+  for (let i = 0; i < TIME_CHARS; i++) {
+    out = ALPHABET[time % 32] + out;
+    time = Math.floor(time / 32);
   }
-  let random = BigInt(`0x${randomBytes(10).toString("hex")}`);
-  let tail = "";
+  return out;
+}
+
+function encodeRandom(bytes: Uint8Array): string {
+  if (bytes.length !== RANDOM_BYTES) throw new RangeError(`Expected ${RANDOM_BYTES} random bytes, got ${bytes.length}`);
+  let value = 0n;
+  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
+  let out = "";
   for (let i = 0; i < 16; i++) {
-    tail = ALPHABET[Number(random % 32n)] + tail;
-    random /= 32n;
+    out = ALPHABET[Number(value & 31n)] + out;
+    value >>= 5n;
   }
-  return out + tail;
+  return out;
 }
 
-export function orderId(type: "payin" | "payout", time = Date.now()): string {
-  return `${type === "payin" ? "pi" : "po"}_${ulid(time)}`;
+/** The creation time encoded in an order id. */
+export function orderIdTime(id: string): Date {
+  const body = id.slice(3, 3 + TIME_CHARS);
+  let time = 0;
+  for (const char of body) {
+    const digit = ALPHABET.indexOf(char);
+    if (digit < 0) throw new RangeError(`Not an order id: ${id}`);
+    time = time * 32 + digit;
+  }
+  return new Date(time);
 }
 
-export function webhookMessageId(time = Date.now()): string {
-  return `msg_${ulid(time)}`;
+/** A Standard Webhooks message id (msg_ + ULID); receivers de-duplicate on it. */
+export function webhookMessageId(date: Date = new Date()): string {
+  return "msg_" + encodeTime(date.getTime()) + encodeRandom(crypto.randomBytes(RANDOM_BYTES));
 }

@@ -14,8 +14,9 @@ export interface PostedMovement extends Movement {
  * transactions cannot deadlock) and paired with an append-only history row carrying the
  * deltas and the values after. A movement that would make a part negative is refused with
  * `insufficient_funds` and, since the caller's transaction aborts, nothing is applied.
+ * `at` dates the history rows (the demo seed builds past history); it defaults to now.
  */
-export async function postMovements(tx: Tx, movements: Movement[]): Promise<PostedMovement[]> {
+export async function postMovements(tx: Tx, movements: Movement[], options: { at?: Date } = {}): Promise<PostedMovement[]> {
   const ordered = [...movements].sort((a, b) => lockKey(a.account).localeCompare(lockKey(b.account)));
   const posted: PostedMovement[] = [];
   for (const movement of ordered) {
@@ -63,9 +64,9 @@ export async function postMovements(tx: Tx, movements: Movement[]): Promise<Post
         throw error;
       });
     const row = rows[0];
-    const historyParams = [row.id, ...ownerValues, movement.account.currencyId, movement.orderId ?? null, movement.delta, heldDelta, row.amount, row.held, movement.reason];
+    const historyParams = [row.id, ...ownerValues, movement.account.currencyId, movement.orderId ?? null, movement.delta, heldDelta, row.amount, row.held, movement.reason, options.at ?? new Date()];
     await tx.$executeRawUnsafe(
-      `INSERT INTO ${history} (${[historyBalance, ...ownerColumns].join(", ")}, currency_id, order_id, delta, held_delta, balance_after, held_after, reason)
+      `INSERT INTO ${history} (${[historyBalance, ...ownerColumns].join(", ")}, currency_id, order_id, delta, held_delta, balance_after, held_after, reason, created_at)
        VALUES (${placeholders(1, historyParams.length)})`,
       ...historyParams,
     );

@@ -41,6 +41,7 @@ interface Usage {
 }
 
 const CANDIDATES = 20;
+const BUSY_PASSES = 20;
 // Orders that count against daily/monthly limits: open ones (held) and completed ones.
 const COUNTED_STATUSES = [...OPEN_STATUSES, "completed"];
 
@@ -91,11 +92,10 @@ export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<Ma
     ORDER BY t.traffic_priority DESC, r.last_used_at ASC NULLS FIRST, r.id
     LIMIT ${CANDIDATES}`;
 
-  const tryCandidate = async (candidate: Candidate, wait: boolean): Promise<MatchResult | "busy" | null> => {
-    const locked = wait
-      ? await tx.$queryRaw<{ id: number }[]>`SELECT id FROM req_trader WHERE id = ${candidate.id} AND status = 'active' FOR UPDATE`
-      : await tx.$queryRaw<{ id: number }[]>`SELECT id FROM req_trader WHERE id = ${candidate.id} AND status = 'active' FOR UPDATE SKIP LOCKED`;
-    if (!locked.length) return wait ? null : "busy";
+  const tryCandidate = async (candidate: Candidate): Promise<MatchResult | "busy" | null> => {
+    const locked = await tx.$queryRaw<{ id: number }[]>`
+      SELECT id FROM req_trader WHERE id = ${candidate.id} AND status = 'active' FOR UPDATE SKIP LOCKED`;
+    if (!locked.length) return "busy";
 
     const [usage] = await tx.$queryRawUnsafe<Usage[]>(
       `SELECT count(*) FILTER (WHERE status = ANY($2::order_status[]))::int AS open_count,
@@ -137,17 +137,20 @@ export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<Ma
     return { requisiteId: candidate.id, traderId: candidate.trader_id, amount: chosen, depositHeld };
   };
 
-  // First pass: skip requisites other transactions are matching right now. Only when every
-  // fitting one was busy, wait for them in the same order rather than leave the order unmatched.
-  const busy: Candidate[] = [];
-  for (const candidate of candidates) {
-    const result = await tryCandidate(candidate, false);
-    if (result === "busy") busy.push(candidate);
-    else if (result) return result;
-  }
-  for (const candidate of busy) {
-    const result = await tryCandidate(candidate, true);
-    if (result && result !== "busy") return result;
+  // Requisites other transactions are matching right now are skipped, never waited for: a
+  // transaction keeps the locks of candidates it rejected, so waiting could deadlock. When
+  // every fitting one was busy, look again after a short pause (their matches take
+  // milliseconds) rather than leave the order unmatched.
+  let pending = candidates;
+  for (let pass = 0; pending.length && pass < BUSY_PASSES; pass++) {
+    if (pass > 0) await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 10 * pass));
+    const busy: Candidate[] = [];
+    for (const candidate of pending) {
+      const result = await tryCandidate(candidate);
+      if (result === "busy") busy.push(candidate);
+      else if (result) return result;
+    }
+    pending = busy;
   }
   return null;
 }

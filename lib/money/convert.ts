@@ -1,4 +1,4 @@
-import { divide, parseDecimal, type Rounding } from "./decimal";
+import { divide, parseDecimal, type DecimalLike, type Rounding } from "./decimal";
 
 /**
  * Converts a fiat amount in minor units (exponent `fiatExponent`) to the settlement currency's
@@ -8,7 +8,7 @@ import { divide, parseDecimal, type Rounding } from "./decimal";
 export function fiatToCrypto(
   fiatMinor: bigint,
   fiatExponent: number,
-  rate: string,
+  rate: DecimalLike,
   cryptoExponent: number,
   rounding: Rounding = "half_up",
 ): bigint {

@@ -9,7 +9,10 @@ export interface Fraction {
 
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 
-export function parseDecimal(value: string | { toString(): string }): Fraction {
+/** A decimal as a string or anything that prints as one (Prisma's Decimal). */
+export type DecimalLike = string | { toString(): string };
+
+export function parseDecimal(value: DecimalLike): Fraction {
   const text = String(value).trim();
   const match = DECIMAL.exec(text);
   if (!match) throw new RangeError(`Not a decimal number: ${text}`);
@@ -33,7 +36,11 @@ export function divide(numerator: bigint, denominator: bigint, rounding: Roundin
 }
 
 /** amount × fraction, rounded as named. */
-export function multiply(amount: bigint, fraction: Fraction | string, rounding: Rounding): bigint {
-  const f = typeof fraction === "string" ? parseDecimal(fraction) : fraction;
+export function multiply(amount: bigint, fraction: Fraction | DecimalLike, rounding: Rounding): bigint {
+  const f = isFraction(fraction) ? fraction : parseDecimal(fraction);
   return divide(amount * f.numerator, f.denominator, rounding);
+}
+
+function isFraction(value: unknown): value is Fraction {
+  return typeof value === "object" && value !== null && "numerator" in value && "denominator" in value;
 }

@@ -69,7 +69,7 @@ describe("commission splits add up exactly", () => {
   it("computes the documented example", () => {
     expect(splitPayin(10_000_000n, "0.03", "0.02")).toEqual({
       storeCredit: 9_700_000n,
-      storeFee: 300_000n,
+      storeCommissionAmount: 300_000n,
       traderReward: 200_000n,
       platformProfit: 100_000n,
     });

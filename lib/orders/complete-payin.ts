@@ -39,7 +39,7 @@ export async function completePayin(id: string, scope: { traderId?: number; stor
       patch: { completedAt: now, expiresAt: null },
       history: {
         storeCommission: s,
-        storeCommissionAmount: split.storeFee,
+        storeCommissionAmount: split.storeCommissionAmount,
         traderCommission: t,
         traderCommissionAmount: split.traderReward,
         platformProfit: split.platformProfit,

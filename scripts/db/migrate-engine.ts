@@ -103,6 +103,15 @@ async function instantiateBindings(): Promise<Bindings> {
     imports[name] = (ptr: number, len: number) =>
       panicRegistry.set_message(new TextDecoder("utf-8", { fatal: false }).decode(new Uint8Array(memory!.buffer, ptr >>> 0, len)));
   }
+  // The engine's timers (connection housekeeping) must not keep a finished CLI alive.
+  for (const name of Object.keys(bg).filter((n) => n.startsWith("__wbg_setTimeout_"))) {
+    const original = bg[name] as (...args: unknown[]) => { unref?: () => void };
+    imports[name] = (...args: unknown[]) => {
+      const timer = original(...args);
+      timer?.unref?.();
+      return timer;
+    };
+  }
   const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": imports as WebAssembly.ModuleImports });
   memory = instance.exports.memory as WebAssembly.Memory;
   bg.__wbg_set_wasm(instance.exports);

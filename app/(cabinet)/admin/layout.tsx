@@ -1,0 +1,12 @@
+import type { ReactNode } from "react";
+import { requireRole } from "@/lib/auth/session";
+import { CabinetShell } from "@/components/cabinet/shell";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await requireRole("admin");
+  return (
+    <CabinetShell role="admin" email={user.email}>
+      {children}
+    </CabinetShell>
+  );
+}

@@ -1,0 +1,143 @@
+import { requireRole } from "@/lib/auth/session";
+import { listLatestStoreOrders } from "@/lib/cabinet/merchant/list-latest-store-orders";
+import { listStoresWithBalances, type StoreWithBalances } from "@/lib/cabinet/merchant/list-stores-with-balances";
+import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
+import { BooleanBadge } from "@/components/cabinet/boolean-badge";
+import { DateTime } from "@/components/cabinet/date-time";
+import { EmptyState } from "@/components/cabinet/empty-state";
+import { Money } from "@/components/cabinet/money";
+import { OrderStatusBadge } from "@/components/cabinet/order-status-badge";
+import { PageHeader } from "@/components/cabinet/page-header";
+import { formatFractionAsPercent, formatMinorNumber } from "@/components/format/money";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+
+export const generateMetadata = cabinetMetadata("merchant", "Stores and balances");
+
+const LATEST_ORDERS = 10;
+
+export default async function MerchantHomePage() {
+  const user = await requireRole("merchant");
+  const [stores, orders] = await Promise.all([
+    listStoresWithBalances(user.id),
+    listLatestStoreOrders(user.id, LATEST_ORDERS),
+  ]);
+
+  return (
+    <>
+      <PageHeader title="Stores and balances" description="Your stores, what they hold per currency, and their latest orders." />
+      <section aria-labelledby="stores-heading" className="grid grid-cols-1 gap-4">
+        <h2 id="stores-heading" className="sr-only">
+          Stores
+        </h2>
+        {stores.length === 0 ? (
+          <EmptyState title="No stores yet." />
+        ) : (
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+            {stores.map((store) => (
+              <StoreCard key={store.id} store={store} />
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="orders-heading" className="mt-8 grid grid-cols-1 gap-3">
+        <h2 id="orders-heading" className="text-lg font-semibold tracking-tight">
+          Latest orders
+        </h2>
+        {orders.length === 0 ? (
+          <EmptyState title="No orders yet." />
+        ) : (
+          <Card className="py-2">
+            <CardContent className="px-2">
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>Order</TableHead>
+                    <TableHead>Type</TableHead>
+                    <TableHead>Store</TableHead>
+                    <TableHead className="text-right">Amount</TableHead>
+                    <TableHead>Status</TableHead>
+                    <TableHead>Created</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {orders.map((order) => (
+                    <TableRow key={order.id}>
+                      <TableCell>
+                        <div className="font-mono text-xs">{order.id}</div>
+                        <div className="text-xs text-muted-foreground">{order.merchantOrderId}</div>
+                      </TableCell>
+                      <TableCell>{order.type === "payin" ? "Pay-in" : "Payout"}</TableCell>
+                      <TableCell>{order.storeName}</TableCell>
+                      <TableCell className="text-right">
+                        <Money amount={order.amount} exponent={order.exponent} code={order.currencyCode} />
+                      </TableCell>
+                      <TableCell>
+                        <OrderStatusBadge status={order.status} />
+                      </TableCell>
+                      <TableCell>
+                        <DateTime value={order.createdAt} />
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </CardContent>
+          </Card>
+        )}
+      </section>
+    </>
+  );
+}
+
+function StoreCard({ store }: { store: StoreWithBalances }) {
+  return (
+    <Card>
+      <CardHeader>
+        <div className="flex items-center justify-between gap-2">
+          <CardTitle className="truncate">{store.name}</CardTitle>
+          <BooleanBadge value={store.isActive} />
+        </div>
+        <CardDescription className="break-all">
+          Callback URL:{" "}
+          {store.callbackUrl ? <span className="font-mono text-xs text-foreground">{store.callbackUrl}</span> : "not set"}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        <dl className="grid grid-cols-2 gap-2 text-sm">
+          <div className="rounded-md bg-muted/60 px-3 py-2">
+            <dt className="text-xs text-muted-foreground">Pay-in commission</dt>
+            <dd className="tabular font-medium">{formatFractionAsPercent(store.payinCommission)}</dd>
+          </div>
+          <div className="rounded-md bg-muted/60 px-3 py-2">
+            <dt className="text-xs text-muted-foreground">Payout commission</dt>
+            <dd className="tabular font-medium">{formatFractionAsPercent(store.payoutCommission)}</dd>
+          </div>
+        </dl>
+        {store.balances.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No balances yet.</p>
+        ) : (
+          <Table aria-label={`Balances of ${store.name}`}>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Currency</TableHead>
+                <TableHead className="text-right">Available</TableHead>
+                <TableHead className="text-right">Held</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {store.balances.map((balance) => (
+                <TableRow key={balance.currencyCode}>
+                  <TableCell className="font-medium">{balance.currencyCode}</TableCell>
+                  <TableCell className="tabular text-right">{formatMinorNumber(balance.available, balance.exponent)}</TableCell>
+                  <TableCell className="tabular text-right">{formatMinorNumber(balance.held, balance.exponent)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ReactNode } from "react";
+import { requireRole } from "@/lib/auth/session";
+import { CabinetShell } from "@/components/cabinet/shell";
+
+export default async function SupportLayout({ children }: { children: ReactNode }) {
+  const user = await requireRole("support");
+  return (
+    <CabinetShell role="support" email={user.email}>
+      {children}
+    </CabinetShell>
+  );
+}

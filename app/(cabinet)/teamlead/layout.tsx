@@ -1,0 +1,12 @@
+import type { ReactNode } from "react";
+import { requireRole } from "@/lib/auth/session";
+import { CabinetShell } from "@/components/cabinet/shell";
+
+export default async function TeamleadLayout({ children }: { children: ReactNode }) {
+  const user = await requireRole("teamlead");
+  return (
+    <CabinetShell role="teamlead" email={user.email}>
+      {children}
+    </CabinetShell>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { Loader2 } from "lucide-react";
+import { loginErrorMessage } from "@/lib/auth/login-errors";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+export function LoginForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("credentials", {
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        redirect: false,
+      });
+      if (!result?.ok || result.error) {
+        setError(loginErrorMessage(result?.error));
+        setPending(false);
+        return;
+      }
+      // "/" sends each role to its own cabinet; refresh drops any cached signed-out render.
+      router.replace("/");
+      router.refresh();
+    } catch {
+      setError("Could not reach the server. Check your connection and try again.");
+      setPending(false);
+    }
+  }
+
+  return (
+    // method="post" keeps credentials out of the URL if the form is submitted before hydration.
+    <form method="post" onSubmit={onSubmit} className="grid gap-4" aria-describedby={error ? "login-error" : undefined}>
+      {error ? (
+        <Alert variant="destructive" id="login-error">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
+      ) : null}
+      <div className="grid gap-2">
+        <Label htmlFor="email">Email</Label>
+        <Input id="email" name="email" type="email" autoComplete="username" inputMode="email" required autoFocus />
+      </div>
+      <div className="grid gap-2">
+        <Label htmlFor="password">Password</Label>
+        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+      </div>
+      <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
+        {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
+        Sign in
+      </Button>
+    </form>
+  );
+}

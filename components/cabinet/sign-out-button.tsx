@@ -1,0 +1,25 @@
+"use client";
+
+import { useState } from "react";
+import { signOut } from "next-auth/react";
+import { LogOut } from "lucide-react";
+import { Button } from "@/components/ui/button";
+
+export function SignOutButton() {
+  const [pending, setPending] = useState(false);
+  return (
+    <Button
+      type="button"
+      variant="outline"
+      size="sm"
+      disabled={pending}
+      onClick={() => {
+        setPending(true);
+        void signOut({ callbackUrl: "/login" });
+      }}
+    >
+      <LogOut className="size-4" aria-hidden="true" />
+      Sign out
+    </Button>
+  );
+}

@@ -1,0 +1,1 @@
+export { newOrderId, orderIdTime, ORDER_ID_PREFIX, type OrderKind } from "@/lib/ids/ulid";
