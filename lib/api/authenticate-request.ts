@@ -26,7 +26,7 @@ export async function authenticateStore(request: Request) {
   const hash = sha256Hex(bearer(request));
   const key = await prisma.merchantApiKey.findUnique({
     where: { keyHash: hash },
-    include: { store: { select: { id: true, isActive: true, limits: true, allowAmountAdjustment: true, userId: true } } },
+    include: { store: { select: { id: true, isActive: true, limits: true, allowAmountAdjustment: true, payoutCommission: true, userId: true } } },
   });
   if (!key || key.revokedAt || !key.store.isActive) {
     throw new DomainError("authentication", "invalid_api_key", "The API key is invalid or revoked.");

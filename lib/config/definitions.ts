@@ -18,6 +18,11 @@ export const SETTINGS = {
     default: 60 * 60,
     description: "How long a payout may stay with a trader before it expires and the store's hold is released.",
   },
+  "order.payout_auto_complete": {
+    schema: z.boolean(),
+    default: true,
+    description: "Complete a payout as soon as the trader uploads the receipt; when false, support completes it after checking.",
+  },
   "order.match_attempts": {
     schema: z.number().int().min(1).max(1000),
     default: 10,

@@ -6,6 +6,9 @@ import { fiatToCrypto } from "@/lib/money/convert";
 import { currentRate } from "@/lib/rates/current-rate";
 import type { LockedOrder } from "@/lib/orders/load-order";
 import { transitionOrder } from "@/lib/orders/transition-order";
+import { ORDER_API_INCLUDE } from "@/lib/orders/get-order";
+
+const FIRST_RETRY_MS = 5_000;
 import { selectRequisite } from "./select-requisite";
 
 export interface MatchContext {
@@ -75,5 +78,17 @@ export async function matchOrder(tx: Tx, order: LockedOrder, context: MatchConte
             },
           ]
         : [],
+  });
+}
+
+/** First matching attempt of a new order: matched, or left `created` for the background retry. */
+export async function matchOrScheduleRetry(tx: Tx, order: LockedOrder, context: MatchContext) {
+  const matched = await matchOrder(tx, order, context);
+  if (matched) return matched;
+  const { now } = context;
+  return tx.incomingOrder.update({
+    where: { id: order.id },
+    data: { retryCount: 1, lastAttemptAt: now, nextMatchAt: new Date(now.getTime() + FIRST_RETRY_MS) },
+    include: ORDER_API_INCLUDE,
   });
 }

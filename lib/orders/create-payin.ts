@@ -5,11 +5,11 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { readSettings } from "@/lib/config/read-settings";
 import { checkNewOrder } from "@/lib/risk/check-new-order";
 import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
-import { matchOrder } from "@/lib/matching/match-order";
+import { matchOrScheduleRetry } from "@/lib/matching/match-order";
 import { toJson, type Actor } from "@/lib/audit/record-audit";
 import { newOrderId } from "@/lib/ids/ulid";
 import { lockOrder } from "./load-order";
-import { ORDER_API_INCLUDE } from "./get-order";
+import { duplicateOrderError, insertOrder } from "./insert-order";
 
 export interface CreatePayinInput {
   amount: bigint;
@@ -26,9 +26,6 @@ export interface StoreForOrders {
   allowAmountAdjustment: boolean;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
 
 /**
  * Creates a pay-in and tries to match it at once (the fast path), all in one transaction:
@@ -52,8 +49,9 @@ export async function createPayin(store: StoreForOrders, input: CreatePayinInput
       }
 
       const id = newOrderId("payin", now);
-      await tx.incomingOrder.create({
-        data: {
+      await insertOrder(
+        tx,
+        {
           id,
           type: "payin",
           storeId: store.id,
@@ -67,9 +65,10 @@ export async function createPayin(store: StoreForOrders, input: CreatePayinInput
           createdAt: now,
           nextMatchAt: now,
         },
-      });
+        actor,
+      );
       const order = await lockOrder(tx, id);
-      const matched = await matchOrder(tx, order, {
+      return matchOrScheduleRetry(tx, order, {
         settings,
         currency,
         settlement,
@@ -78,17 +77,8 @@ export async function createPayin(store: StoreForOrders, input: CreatePayinInput
         now,
         actor,
       });
-      if (matched) return matched;
-      return tx.incomingOrder.update({
-        where: { id },
-        data: { retryCount: 1, lastAttemptAt: now, nextMatchAt: new Date(now.getTime() + 5_000) },
-        include: ORDER_API_INCLUDE,
-      });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new DomainError("conflict", "duplicate_merchant_order_id", `An order with merchant_order_id ${input.merchantOrderId} already exists.`, "merchant_order_id");
-    }
-    throw error;
+    throw duplicateOrderError(error, input.merchantOrderId);
   }
 }

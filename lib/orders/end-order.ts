@@ -2,10 +2,9 @@ import "server-only";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Actor } from "@/lib/audit/record-audit";
-import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
 import { lockOrder } from "./load-order";
 import { transitionOrder } from "./transition-order";
-import { releaseMovements } from "./hold-movements";
+import { releaseHolds } from "./hold-movements";
 
 export type EndStatus = "cancelled" | "expired" | "failed";
 
@@ -28,14 +27,14 @@ export async function endOrder(
         throw new DomainError("invalid_state", "not_yet_expired", "The order's deadline has not passed.");
       }
     }
-    const settlement = await findCurrency(tx, SETTLEMENT_CURRENCY);
+    const verb = to === "cancelled" ? "cancel" : to === "expired" ? "expire" : "fail";
     return transitionOrder(tx, {
       order,
       to,
       actor,
       note: options.note,
       patch: { failureReason: options.reason ?? (to === "cancelled" ? null : to), nextMatchAt: null },
-      movements: releaseMovements(order, settlement.id, `${order.type}_${to === "cancelled" ? "cancel" : to === "expired" ? "expire" : "fail"}_release`),
+      movements: await releaseHolds(tx, order.id, `${order.type}_${verb}_release`),
     });
   });
 }

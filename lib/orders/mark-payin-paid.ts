@@ -1,16 +1,10 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Actor } from "@/lib/audit/record-audit";
 import { lockOrder } from "./load-order";
 import { transitionOrder } from "./transition-order";
-
-export interface ReceiptUpload {
-  fileName: string;
-  contentType: string;
-  data: Buffer;
-}
+import { storeReceipt, type ReceiptUpload } from "./store-receipt";
 
 /** The customer says they paid (through the merchant's backend), optionally with a receipt. */
 export async function markPayinPaid(id: string, storeId: number, actor: Actor, receipt?: ReceiptUpload) {
@@ -18,20 +12,7 @@ export async function markPayinPaid(id: string, storeId: number, actor: Actor, r
     const order = await lockOrder(tx, id, { storeId });
     if (order.type !== "payin") throw new DomainError("not_found", "order_not_found", `No pay-in ${id}.`, "id");
     const updated = await transitionOrder(tx, { order, to: "paid", actor, patch: { paidAt: new Date() } });
-    if (receipt) {
-      await tx.receipt.create({
-        data: {
-          orderId: id,
-          uploadedVia: "merchant_api",
-          uploadedById: actor.userId ?? null,
-          fileName: receipt.fileName,
-          contentType: receipt.contentType,
-          sizeBytes: receipt.data.length,
-          sha256: createHash("sha256").update(receipt.data).digest("hex"),
-          data: new Uint8Array(receipt.data),
-        },
-      });
-    }
+    if (receipt) await storeReceipt(tx, id, "merchant_api", actor, receipt);
     return updated;
   });
 }

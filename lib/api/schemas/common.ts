@@ -30,3 +30,18 @@ export const metadataSchema = z
   .refine((value) => JSON.stringify(value).length <= 4096, { message: "must be at most 4 KB" });
 
 export const orderIdParam = z.string().regex(/^p[io]_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "is not an order id" });
+
+/** A receipt file sent inline: base64, at most ~40 KB decoded. */
+export const receiptSchema = z
+  .object({
+    file_name: text(255),
+    content_type: z.enum(["image/png", "image/jpeg", "application/pdf"]),
+    data_base64: z.string().min(4).max(56_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: "must be base64" }),
+  })
+  .strict();
+
+export function decodeReceipt(receipt: z.infer<typeof receiptSchema>) {
+  return { fileName: receipt.file_name, contentType: receipt.content_type, data: Buffer.from(receipt.data_base64, "base64") };
+}
+
+export const cancelOrderSchema = z.object({ reason: text(500).optional() }).strict();

@@ -1,5 +1,5 @@
 import { merchantRoute } from "@/lib/api/route";
-import { orderIdParam } from "@/lib/api/schemas/common";
+import { decodeReceipt, orderIdParam } from "@/lib/api/schemas/common";
 import { confirmPayinSchema } from "@/lib/api/schemas/payin";
 import { markPayinPaid } from "@/lib/orders/mark-payin-paid";
 import { serializeOrder } from "@/lib/orders/serialize-order";
@@ -11,7 +11,7 @@ export const POST = merchantRoute(async ({ auth, params, body, actor }) => {
     id,
     auth.store.id,
     actor,
-    receipt && { fileName: receipt.file_name, contentType: receipt.content_type, data: Buffer.from(receipt.data_base64, "base64") },
+    receipt && decodeReceipt(receipt),
   );
   return { body: serializeOrder(order) };
 });

@@ -1,0 +1,3 @@
+import { cancelOrderRoute } from "@/lib/api/cancel-order-route";
+
+export const POST = cancelOrderRoute("payout");

@@ -1,0 +1,82 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { DomainError } from "@/lib/errors/domain-error";
+import { readSettings } from "@/lib/config/read-settings";
+import { checkNewOrder } from "@/lib/risk/check-new-order";
+import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
+import { matchOrScheduleRetry } from "@/lib/matching/match-order";
+import { currentRate } from "@/lib/rates/current-rate";
+import { fiatToCrypto } from "@/lib/money/convert";
+import { splitPayout } from "@/lib/money/commissions";
+import { postMovements } from "@/lib/ledger/post-movements";
+import { toJson, type Actor } from "@/lib/audit/record-audit";
+import { newOrderId } from "@/lib/ids/ulid";
+import { lockOrder } from "./load-order";
+import { duplicateOrderError, insertOrder } from "./insert-order";
+import type { StoreForOrders } from "./create-payin";
+
+export interface CreatePayoutInput {
+  amount: bigint;
+  currency: string;
+  customerId: string;
+  merchantOrderId: string;
+  destination: { type: string; number: string; holder?: string; bank?: string };
+  metadata?: unknown;
+}
+
+/**
+ * Creates a payout: fixes the rate, holds the store's u·(1+s) USDT (refused with
+ * `insufficient_balance` when the available balance cannot cover it, nothing written) and
+ * tries to assign a trader at once.
+ */
+export async function createPayout(store: StoreForOrders & { payoutCommission: { toString(): string } }, input: CreatePayoutInput, actor: Actor, now = new Date()) {
+  const settings = await readSettings();
+  await checkNewOrder({ storeId: store.id, storeLimits: store.limits, type: "payout", ...input }, settings, now);
+  try {
+    return await runTransaction(async (tx) => {
+      const currency = await findCurrency(tx, input.currency);
+      const settlement = await findCurrency(tx, SETTLEMENT_CURRENCY);
+      if (currency.kind !== "fiat") throw new DomainError("invalid_request", "unsupported_currency", "Payouts are made in a fiat currency.", "currency");
+      const rate = await currentRate(tx, currency, settlement.id, settings);
+      const u = fiatToCrypto(input.amount, currency.exponent, rate, settlement.exponent, "half_up");
+      if (u <= 0n) throw new DomainError("invalid_request", "amount_too_small", "The amount is worth less than the smallest USDT unit.", "amount");
+      const { storeDebit } = splitPayout(u, store.payoutCommission, "0");
+
+      const id = newOrderId("payout", now);
+      await insertOrder(
+        tx,
+        {
+          id,
+          type: "payout",
+          storeId: store.id,
+          amount: input.amount,
+          originalAmount: input.amount,
+          currencyId: currency.id,
+          customerId: input.customerId,
+          merchantOrderId: input.merchantOrderId,
+          destination: toJson(input.destination),
+          metadata: input.metadata == null ? undefined : toJson(input.metadata),
+          rate,
+          cryptoAmount: u,
+          createdAt: now,
+          nextMatchAt: now,
+        },
+        actor,
+      );
+      await postMovements(tx, [
+        { account: { kind: "store", storeId: store.id, currencyId: settlement.id }, delta: -storeDebit, heldDelta: storeDebit, reason: "payout_hold", orderId: id },
+      ]).catch((error: unknown) => {
+        if (error instanceof DomainError && error.kind === "insufficient_funds") {
+          throw new DomainError("insufficient_funds", "insufficient_balance", `The store's available USDT cannot cover this payout (needs ${storeDebit} micro-USDT).`, "amount");
+        }
+        throw error;
+      });
+
+      const order = await lockOrder(tx, id);
+      return matchOrScheduleRetry(tx, order, { settings, currency, settlement, store, paymentMethodId: null, now, actor });
+    });
+  } catch (error) {
+    throw duplicateOrderError(error, input.merchantOrderId);
+  }
+}
