@@ -185,4 +185,48 @@ describe("matching rules", () => {
     }
     expect(await checkLedger(prisma)).toEqual([]);
   });
+
+  it("never spends a deposit twice under 50 concurrent pay-ins", async () => {
+    await prisma.reqTrader.updateMany({ data: { status: "blocked" } });
+    const store = await createStore(prisma);
+    // 55 USDT covers five pay-ins of ~1000 RUB (10.81 USDT each), spread over two requisites.
+    const { trader } = await traderWithDeposit(55_000_000n);
+    await createRequisite(prisma, { traderId: trader.id, currencyId: currencies.RUB.id });
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => createPayin(store, payin(store.id, 100_000n + BigInt(i), `k${i}`), actor)),
+    );
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const matched = await prisma.incomingOrder.count({ where: { storeId: store.id, traderId: trader.id } });
+    expect(matched).toBe(5);
+    const balance = await prisma.balanceTraderCrypto.findFirstOrThrow({ where: { traderId: trader.id } });
+    expect(balance.amount).toBeGreaterThanOrEqual(0n);
+    expect(balance.amount + balance.held).toBe(55_000_000n);
+    expect(await checkLedger(prisma)).toEqual([]);
+  });
 });
+
+describe("fraud checks", () => {
+  it("refuses blacklisted customers, open-order caps and velocity, recording each refusal", async () => {
+    const store = await createStore(prisma, { limits: { payin: { min: 10_000, max: 5_000_000 } } });
+    await prisma.configurationSetting.updateMany({ where: { key: "fraud.blacklisted_customer_ids" }, data: { value: ["bad-guy"] } });
+    await prisma.configurationSetting.updateMany({ where: { key: "fraud.max_open_orders_per_customer" }, data: { value: 2 } });
+    await prisma.configurationSetting.updateMany({ where: { key: "fraud.max_orders_per_customer_per_hour" }, data: { value: 3 } });
+    invalidateSettings();
+    try {
+      await expectDomainError(createPayin(store, { ...payin(store.id, 50_000n, "x"), customerId: "bad-guy" }, actor), "customer_blocked");
+      await expectDomainError(createPayin(store, payin(store.id, 5_000n, "small"), actor), "amount_too_small");
+      await expectDomainError(createPayin(store, payin(store.id, 6_000_000n, "big"), actor), "amount_too_large");
+      // Nothing can be matched here (every requisite is blocked), so orders stay open.
+      await createPayin(store, { ...payin(store.id, 50_000n, "v1"), customerId: "busy" }, actor);
+      await createPayin(store, { ...payin(store.id, 50_001n, "v2"), customerId: "busy" }, actor);
+      await expectDomainError(createPayin(store, { ...payin(store.id, 50_002n, "v3"), customerId: "busy" }, actor), "customer_open_orders_limit");
+      const events = await prisma.riskEvent.findMany({ where: { storeId: store.id }, orderBy: { id: "asc" } });
+      expect(events.map((e) => e.code)).toEqual(["customer_blocked", "amount_too_small", "amount_too_large", "customer_open_orders_limit"]);
+      expect(await prisma.incomingOrder.count({ where: { storeId: store.id } })).toBe(2);
+    } finally {
+      await prisma.configurationSetting.updateMany({ where: { key: { in: ["fraud.max_open_orders_per_customer", "fraud.max_orders_per_customer_per_hour"] } }, data: { value: 0 } });
+      invalidateSettings();
+    }
+  });
+});
+
