@@ -1,14 +1,16 @@
 import { requireRole } from "@/lib/auth/session";
 import { listConfigurationSettings } from "@/lib/cabinet/admin/list-configuration-settings";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
+import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { DateTime } from "@/components/cabinet/date-time";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { formatJsonInline } from "@/components/format/json";
-import { Card, CardContent } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { TableCell, TableRow } from "@/components/ui/table";
 
 export const generateMetadata = cabinetMetadata("admin", "Configuration settings");
+
+const COLUMNS = ["Key", "Value", "Description", "Updated at", "Updated by"] as const;
 
 export default async function AdminHomePage() {
   const user = await requireRole("admin");
@@ -23,38 +25,23 @@ export default async function AdminHomePage() {
       {settings.length === 0 ? (
         <EmptyState title="No configuration settings yet." />
       ) : (
-        <Card className="py-2">
-          <CardContent className="px-2">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Key</TableHead>
-                  <TableHead>Value</TableHead>
-                  <TableHead>Description</TableHead>
-                  <TableHead>Updated at</TableHead>
-                  <TableHead>Updated by</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {settings.map((setting) => (
-                  <TableRow key={setting.key}>
-                    <TableCell className="font-mono text-xs font-medium">{setting.key}</TableCell>
-                    <TableCell className="min-w-40 max-w-72 whitespace-normal">
-                      <code className="break-words font-mono text-xs">{formatJsonInline(setting.value)}</code>
-                    </TableCell>
-                    <TableCell className="min-w-64 max-w-md whitespace-normal text-muted-foreground">
-                      {setting.description ?? "—"}
-                    </TableCell>
-                    <TableCell>
-                      <DateTime value={setting.updatedAt} />
-                    </TableCell>
-                    <TableCell>{setting.updatedByEmail ?? <span className="text-muted-foreground">system</span>}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </CardContent>
-        </Card>
+        <DataTableCard columns={COLUMNS}>
+          {settings.map((setting) => (
+            <TableRow key={setting.key}>
+              <TableCell className="font-mono text-xs font-medium">{setting.key}</TableCell>
+              <TableCell className="min-w-40 max-w-72 whitespace-normal">
+                <code className="break-words font-mono text-xs">{formatJsonInline(setting.value)}</code>
+              </TableCell>
+              <TableCell className="min-w-64 max-w-md whitespace-normal text-muted-foreground">
+                {setting.description ?? "—"}
+              </TableCell>
+              <TableCell>
+                <DateTime value={setting.updatedAt} />
+              </TableCell>
+              <TableCell>{setting.updatedByEmail ?? <span className="text-muted-foreground">system</span>}</TableCell>
+            </TableRow>
+          ))}
+        </DataTableCard>
       )}
     </>
   );

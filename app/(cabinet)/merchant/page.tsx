@@ -1,12 +1,10 @@
 import { requireRole } from "@/lib/auth/session";
-import { listLatestStoreOrders } from "@/lib/cabinet/merchant/list-latest-store-orders";
+import { listLatestOrders } from "@/lib/cabinet/orders/list-latest-orders";
 import { listStoresWithBalances, type StoreWithBalances } from "@/lib/cabinet/merchant/list-stores-with-balances";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { BooleanBadge } from "@/components/cabinet/boolean-badge";
-import { DateTime } from "@/components/cabinet/date-time";
 import { EmptyState } from "@/components/cabinet/empty-state";
-import { Money } from "@/components/cabinet/money";
-import { OrderStatusBadge } from "@/components/cabinet/order-status-badge";
+import { OrdersTable } from "@/components/cabinet/orders-table";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { formatFractionAsPercent, formatMinorNumber } from "@/components/format/money";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -20,7 +18,7 @@ export default async function MerchantHomePage() {
   const user = await requireRole("merchant");
   const [stores, orders] = await Promise.all([
     listStoresWithBalances(user.id),
-    listLatestStoreOrders(user.id, LATEST_ORDERS),
+    listLatestOrders({ merchantUserId: user.id }, LATEST_ORDERS),
   ]);
 
   return (
@@ -45,47 +43,7 @@ export default async function MerchantHomePage() {
         <h2 id="orders-heading" className="text-lg font-semibold tracking-tight">
           Latest orders
         </h2>
-        {orders.length === 0 ? (
-          <EmptyState title="No orders yet." />
-        ) : (
-          <Card className="py-2">
-            <CardContent className="px-2">
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>Order</TableHead>
-                    <TableHead>Type</TableHead>
-                    <TableHead>Store</TableHead>
-                    <TableHead className="text-right">Amount</TableHead>
-                    <TableHead>Status</TableHead>
-                    <TableHead>Created</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {orders.map((order) => (
-                    <TableRow key={order.id}>
-                      <TableCell>
-                        <div className="font-mono text-xs">{order.id}</div>
-                        <div className="text-xs text-muted-foreground">{order.merchantOrderId}</div>
-                      </TableCell>
-                      <TableCell>{order.type === "payin" ? "Pay-in" : "Payout"}</TableCell>
-                      <TableCell>{order.storeName}</TableCell>
-                      <TableCell className="text-right">
-                        <Money amount={order.amount} exponent={order.exponent} code={order.currencyCode} />
-                      </TableCell>
-                      <TableCell>
-                        <OrderStatusBadge status={order.status} />
-                      </TableCell>
-                      <TableCell>
-                        <DateTime value={order.createdAt} />
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </CardContent>
-          </Card>
-        )}
+        <OrdersTable orders={orders} />
       </section>
     </>
   );
