@@ -11,15 +11,11 @@ import { serializeOrder, type OrderForApi } from "@/lib/orders/serialize-order";
  * caller, so computing it from the current maximum is race-free.
  */
 export async function enqueueCallback(tx: Tx, order: OrderForApi): Promise<void> {
-  const last = await tx.callbackDelivery.aggregate({ where: { orderId: order.id }, _max: { sequence: true } });
-  await tx.callbackDelivery.create({
-    data: {
-      webhookId: webhookMessageId(),
-      orderId: order.id,
-      storeId: order.storeId,
-      sequence: (last._max.sequence ?? 0) + 1,
-      eventType: `${order.type}.${order.status}`,
-      payload: toJson({ type: `${order.type}.${order.status}`, data: serializeOrder(order) }),
-    },
-  });
+  const eventType = `${order.type}.${order.status}`;
+  const payload = JSON.stringify(toJson({ type: eventType, data: serializeOrder(order) }));
+  // One statement: the next sequence number and the row together.
+  await tx.$executeRaw`
+    INSERT INTO callback_deliveries (webhook_id, order_id, store_id, sequence, event_type, payload)
+    SELECT ${webhookMessageId()}, ${order.id}, ${order.storeId}, COALESCE(max(sequence), 0) + 1, ${eventType}, ${payload}::jsonb
+    FROM callback_deliveries WHERE order_id = ${order.id}`;
 }

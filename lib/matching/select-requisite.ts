@@ -89,6 +89,15 @@ export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<Ma
       AND (t.team_lead_id IS NULL OR tlu.is_active)
       AND (${request.paymentMethodId}::int IS NULL OR r.payment_method_id = ${request.paymentMethodId}::int)
       AND COALESCE(b.amount, 0) >= ${minimumDeposit}
+      -- Usage pre-filter (index lookups per requisite), so that the locked re-check below
+      -- rarely rejects: a rejected candidate stays locked, and looks busy to others, until commit.
+      AND (SELECT count(*) FROM incoming_orders o
+           WHERE o.requisite_id = r.id AND o.status::text = ANY(${OPEN_STATUSES as unknown as string[]})) < ${request.maxOpenOrders}
+      AND (${request.maxAdjustment} > 0 OR NOT EXISTS (
+           SELECT 1 FROM incoming_orders o
+           WHERE o.requisite_id = r.id AND o.status::text = ANY(${OPEN_STATUSES as unknown as string[]}) AND o.amount = ${amount}))
+      AND (SELECT COALESCE(sum(o.amount), 0) FROM incoming_orders o
+           WHERE o.requisite_id = r.id AND o.matched_at >= ${dayStart} AND o.status::text = ANY(${COUNTED_STATUSES})) + ${amount} <= s.daily_limit
     ORDER BY t.traffic_priority DESC, r.last_used_at ASC NULLS FIRST, r.id
     LIMIT ${CANDIDATES}`;
 

@@ -4,11 +4,10 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import { readSettings } from "@/lib/config/read-settings";
 import { checkNewOrder } from "@/lib/risk/check-new-order";
-import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
+import { findOrderCurrencies } from "@/lib/reference/find-currency";
 import { matchOrScheduleRetry } from "@/lib/matching/match-order";
 import { toJson, type Actor } from "@/lib/audit/record-audit";
 import { newOrderId } from "@/lib/ids/ulid";
-import { lockOrder } from "./load-order";
 import { duplicateOrderError, insertOrder } from "./insert-order";
 
 export interface CreatePayinInput {
@@ -38,9 +37,7 @@ export async function createPayin(store: StoreForOrders, input: CreatePayinInput
 
   try {
     return await runTransaction(async (tx) => {
-      const currency = await findCurrency(tx, input.currency);
-      const settlement = await findCurrency(tx, SETTLEMENT_CURRENCY);
-      if (currency.kind !== "fiat") throw new DomainError("invalid_request", "unsupported_currency", "Pay-ins are made in a fiat currency.", "currency");
+      const { currency, settlement } = await findOrderCurrencies(tx, input.currency);
       const paymentMethod = input.paymentMethod
         ? await tx.paymentMethod.findFirst({ where: { code: input.paymentMethod, isActive: true } })
         : null;
@@ -49,7 +46,7 @@ export async function createPayin(store: StoreForOrders, input: CreatePayinInput
       }
 
       const id = newOrderId("payin", now);
-      await insertOrder(
+      const order = await insertOrder(
         tx,
         {
           id,
@@ -67,7 +64,6 @@ export async function createPayin(store: StoreForOrders, input: CreatePayinInput
         },
         actor,
       );
-      const order = await lockOrder(tx, id);
       return matchOrScheduleRetry(tx, order, {
         settings,
         currency,

@@ -4,7 +4,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import { readSettings } from "@/lib/config/read-settings";
 import { checkNewOrder } from "@/lib/risk/check-new-order";
-import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
+import { findOrderCurrencies } from "@/lib/reference/find-currency";
 import { matchOrScheduleRetry } from "@/lib/matching/match-order";
 import { currentRate } from "@/lib/rates/current-rate";
 import { fiatToCrypto } from "@/lib/money/convert";
@@ -12,7 +12,6 @@ import { splitPayout } from "@/lib/money/commissions";
 import { postMovements } from "@/lib/ledger/post-movements";
 import { toJson, type Actor } from "@/lib/audit/record-audit";
 import { newOrderId } from "@/lib/ids/ulid";
-import { lockOrder } from "./load-order";
 import { duplicateOrderError, insertOrder } from "./insert-order";
 import type { StoreForOrders } from "./create-payin";
 
@@ -35,16 +34,14 @@ export async function createPayout(store: StoreForOrders & { payoutCommission: {
   await checkNewOrder({ storeId: store.id, storeLimits: store.limits, type: "payout", ...input }, settings, now);
   try {
     return await runTransaction(async (tx) => {
-      const currency = await findCurrency(tx, input.currency);
-      const settlement = await findCurrency(tx, SETTLEMENT_CURRENCY);
-      if (currency.kind !== "fiat") throw new DomainError("invalid_request", "unsupported_currency", "Payouts are made in a fiat currency.", "currency");
+      const { currency, settlement } = await findOrderCurrencies(tx, input.currency);
       const rate = await currentRate(tx, currency, settlement.id, settings);
       const u = fiatToCrypto(input.amount, currency.exponent, rate, settlement.exponent, "half_up");
       if (u <= 0n) throw new DomainError("invalid_request", "amount_too_small", "The amount is worth less than the smallest USDT unit.", "amount");
       const { storeDebit } = splitPayout(u, store.payoutCommission, "0");
 
       const id = newOrderId("payout", now);
-      await insertOrder(
+      const order = await insertOrder(
         tx,
         {
           id,
@@ -73,7 +70,6 @@ export async function createPayout(store: StoreForOrders & { payoutCommission: {
         throw error;
       });
 
-      const order = await lockOrder(tx, id);
       return matchOrScheduleRetry(tx, order, { settings, currency, settlement, store, paymentMethodId: null, now, actor });
     });
   } catch (error) {

@@ -3,16 +3,33 @@ import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/errors/domain-error";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import type { LockedOrder } from "./load-order";
 
-/** Inserts a new order in `created` with its audit entry (the first row of its story). */
-export async function insertOrder(tx: Tx, data: Prisma.IncomingOrderUncheckedCreateInput, actor: Actor) {
-  await tx.incomingOrder.create({ data });
+/**
+ * Inserts a new order in `created` with its audit entry (the first row of its story) and
+ * returns it as a locked order: no other transaction can see the row before this one commits.
+ */
+export async function insertOrder(tx: Tx, data: Prisma.IncomingOrderUncheckedCreateInput, actor: Actor): Promise<LockedOrder> {
+  const row = await tx.incomingOrder.create({ data });
   await recordAudit(tx, actor, {
     action: "order.created",
     entityType: "order",
     entityId: data.id,
     newValues: { status: "created", type: data.type, amount: data.amount, merchant_order_id: data.merchantOrderId },
   });
+  return {
+    id: row.id,
+    type: row.type,
+    status: row.status,
+    store_id: row.storeId,
+    trader_id: row.traderId,
+    requisite_id: row.requisiteId,
+    currency_id: row.currencyId,
+    amount: row.amount,
+    crypto_amount: row.cryptoAmount,
+    rate: row.rate?.toString() ?? null,
+    customer_id: row.customerId,
+  };
 }
 
 /** Maps the unique (store_id, merchant_order_id) violation to a 409 the merchant can act on. */
