@@ -4,21 +4,26 @@ import type { OrderStatus, OrderType } from "@/lib/generated/prisma/enums";
 import { ORDER_API_INCLUDE } from "./get-order";
 
 /**
- * A page of a store's orders, newest first, by keyset on the time-ordered id (index
- * (store_id, id DESC) or (store_id, status, id DESC)): as fast on page 10 000 as on page 1.
+ * A page of a store's orders, newest first, by keyset on (created_at, id) — indexes
+ * (store_id[, status | type], created_at DESC, id DESC) — so page 10 000 is as fast as page 1.
+ * The cursor is the last order id of the previous page; an unknown cursor yields an empty page.
  */
 export async function listStoreOrders(
   storeId: number,
   query: { limit: number; startingAfter?: string; status?: OrderStatus; type?: OrderType },
 ) {
+  const cursor = query.startingAfter
+    ? await prisma.incomingOrder.findFirst({ where: { id: query.startingAfter, storeId }, select: { id: true, createdAt: true } })
+    : null;
+  if (query.startingAfter && !cursor) return { data: [], hasMore: false };
   const rows = await prisma.incomingOrder.findMany({
     where: {
       storeId,
       ...(query.status ? { status: query.status } : {}),
       ...(query.type ? { type: query.type } : {}),
-      ...(query.startingAfter ? { id: { lt: query.startingAfter } } : {}),
+      ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
     },
-    orderBy: { id: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
     include: ORDER_API_INCLUDE,
   });

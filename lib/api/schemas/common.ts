@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { DomainError } from "@/lib/errors/domain-error";
 
 /** Largest amount the API accepts, in minor units (10^13 = 100 billion RUB): far below 2^53. */
 export const MAX_AMOUNT = 10_000_000_000_000;
 
-const noControlChars = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
+// Control characters (NUL among them) and unpaired UTF-16 surrogates are refused: neither
+// belongs in a name or an id, and PostgreSQL's jsonb cannot store them.
+const printable = (value: string) => value.isWellFormed() && !/[\u0000-\u001f\u007f]/.test(value);
+const PRINTABLE = { message: "must not contain control characters or invalid Unicode" };
 
 /** A printable string of 1..max characters (NUL and other control characters refused). */
 export function text(max: number) {
@@ -12,7 +16,7 @@ export function text(max: number) {
     .trim()
     .min(1)
     .max(max)
-    .refine(noControlChars, { message: "must not contain control characters" });
+    .refine(printable, PRINTABLE);
 }
 
 export const amountSchema = z
@@ -25,11 +29,17 @@ export const currencySchema = z.string().regex(/^[A-Za-z]{3,10}$/, { message: "m
 
 /** Free-form merchant data: a flat-ish JSON object, at most 4 KB serialised. */
 export const metadataSchema = z
-  .record(z.string().max(64), z.union([z.string().max(500), z.number(), z.boolean(), z.null()]))
+  .record(z.string().max(64).refine(printable, PRINTABLE), z.union([z.string().max(500).refine(printable, PRINTABLE), z.number(), z.boolean(), z.null()]))
   .refine((value) => Object.keys(value).length <= 30, { message: "must have at most 30 keys" })
   .refine((value) => JSON.stringify(value).length <= 4096, { message: "must be at most 4 KB" });
 
-export const orderIdParam = z.string().regex(/^p[io]_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "is not an order id" });
+const ORDER_ID = /^p[io]_[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** An order id from the path; anything that is not one cannot name an order: 404. */
+export function parseOrderId(raw: string | undefined): string {
+  if (!raw || !ORDER_ID.test(raw)) throw new DomainError("not_found", "order_not_found", `No order ${String(raw).slice(0, 40)}.`, "id");
+  return raw;
+}
 
 /** A receipt file sent inline: base64, at most ~40 KB decoded. */
 export const receiptSchema = z

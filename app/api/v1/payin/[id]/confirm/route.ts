@@ -1,11 +1,11 @@
 import { merchantRoute } from "@/lib/api/route";
-import { decodeReceipt, orderIdParam } from "@/lib/api/schemas/common";
+import { decodeReceipt, parseOrderId } from "@/lib/api/schemas/common";
 import { confirmPayinSchema } from "@/lib/api/schemas/payin";
 import { markPayinPaid } from "@/lib/orders/mark-payin-paid";
 import { serializeOrder } from "@/lib/orders/serialize-order";
 
 export const POST = merchantRoute(async ({ auth, params, body, actor }) => {
-  const id = orderIdParam.parse(params.id);
+  const id = parseOrderId(params.id);
   const { receipt } = confirmPayinSchema.parse(body);
   const order = await markPayinPaid(
     id,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { traderRoute } from "@/lib/api/route";
-import { decodeReceipt, orderIdParam, receiptSchema } from "@/lib/api/schemas/common";
+import { decodeReceipt, parseOrderId, receiptSchema } from "@/lib/api/schemas/common";
 import { markPayoutPaid } from "@/lib/orders/mark-payout-paid";
 import { serializeOrder } from "@/lib/orders/serialize-order";
 
@@ -8,6 +8,6 @@ const bodySchema = z.object({ receipt: receiptSchema }).strict();
 
 export const POST = traderRoute(async ({ auth, params, body, actor }) => {
   const { receipt } = bodySchema.parse(body);
-  const order = await markPayoutPaid(orderIdParam.parse(params.id), auth.trader.id, actor, decodeReceipt(receipt));
+  const order = await markPayoutPaid(parseOrderId(params.id), auth.trader.id, actor, decodeReceipt(receipt));
   return { body: serializeOrder(order) };
 });

@@ -1,0 +1,200 @@
+// Idempotency-Key on POST: concurrent duplicates make exactly one order and get identical
+// answers; a replay is marked; a different body is a 409; keys are scoped per store.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { checkLedger } from "@/lib/ledger/check-ledger";
+import { POST as createPayinRoute } from "@/app/api/v1/payin/route";
+import { POST as createPayoutRoute } from "@/app/api/v1/payout/route";
+import { POST as cancelPayinRoute } from "@/app/api/v1/payin/[id]/cancel/route";
+import {
+  call,
+  createMerchant,
+  createTraderWithRequisite,
+  creditStoreUsdt,
+  expectErrorShape,
+  payinBody,
+  payoutBody,
+  setSetting,
+  setupReference,
+  storeUsdt,
+  unique,
+  type ApiResponse,
+  type Currencies,
+} from "./helpers";
+
+let currencies: Currencies;
+
+beforeAll(async () => {
+  ({ currencies } = await setupReference());
+  await setSetting("matching.max_open_orders_per_requisite", 100);
+  await createTraderWithRequisite(currencies);
+  await createTraderWithRequisite(currencies);
+});
+
+afterAll(async () => {
+  expect(await checkLedger(prisma)).toEqual([]);
+});
+
+const PARALLEL = 50;
+
+function post(route: typeof createPayinRoute, path: string, key: string, raw: string, idempotencyKey: string) {
+  return call(route, "POST", path, { key, raw, headers: { "idempotency-key": idempotencyKey } });
+}
+
+function expectAllIdentical(responses: ApiResponse[]) {
+  const [first] = responses;
+  for (const response of responses) {
+    expect(response.status, response.text).toBe(first.status);
+    expect(response.json).toEqual(first.json);
+  }
+  // Exactly one request ran; the rest got its stored response back, marked as a replay.
+  const fresh = responses.filter((r) => r.headers.get("idempotent-replayed") === null);
+  expect(fresh).toHaveLength(1);
+  for (const response of responses.filter((r) => r !== fresh[0])) expect(response.headers.get("idempotent-replayed")).toBe("true");
+}
+
+describe("Idempotency-Key", () => {
+  it(`${PARALLEL} parallel POST /payin with one key and body → one order, identical responses`, async () => {
+    const { store, key } = await createMerchant();
+    const idempotencyKey = unique("idem");
+    const body = payinBody({ amount: 123_400 });
+    const raw = JSON.stringify(body);
+
+    const responses = await Promise.all(Array.from({ length: PARALLEL }, () => post(createPayinRoute, "/api/v1/payin", key, raw, idempotencyKey)));
+    expect(responses[0].status, responses[0].text).toBe(201);
+    expectAllIdentical(responses);
+    expect(responses[0].json.id).toMatch(/^pi_/);
+    expect(responses[0].json.status).toBe("awaiting_payment");
+
+    expect(await prisma.incomingOrder.count({ where: { storeId: store.id } })).toBe(1);
+    const stored = await prisma.idempotencyKey.findMany({ where: { storeId: store.id } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0].orderId).toBe(responses[0].json.id);
+    // One hold, one creation in the audit trail.
+    expect(await prisma.balanceTraderCryptoHistory.count({ where: { orderId: responses[0].json.id } })).toBe(1);
+
+    // A later replay: same status and body, marked as a replay, still one order.
+    const replay = await post(createPayinRoute, "/api/v1/payin", key, raw, idempotencyKey);
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(replay.json).toEqual(responses[0].json);
+    expect(await prisma.incomingOrder.count({ where: { storeId: store.id } })).toBe(1);
+  });
+
+  it(`${PARALLEL} parallel POST /payout with one key → one order, one hold`, async () => {
+    const { store, key } = await createMerchant({ payoutCommission: "0.02" });
+    await creditStoreUsdt(currencies, store.id, 1_000_000_000n);
+    const idempotencyKey = unique("idem");
+    const raw = JSON.stringify(payoutBody({ amount: 250_000 }));
+    const responses = await Promise.all(Array.from({ length: PARALLEL }, () => post(createPayoutRoute, "/api/v1/payout", key, raw, idempotencyKey)));
+    expect(responses[0].status, responses[0].text).toBe(201);
+    expectAllIdentical(responses);
+    expect(await prisma.incomingOrder.count({ where: { storeId: store.id } })).toBe(1);
+    expect(await prisma.balanceStoreHistory.count({ where: { orderId: responses[0].json.id } })).toBe(1);
+    const balance = await storeUsdt(currencies, store.id);
+    expect(balance.available + balance.held).toBe(1_000_000_000n);
+  });
+
+  it("same key with a different body → 409 idempotency_conflict, nothing created", async () => {
+    const { store, key } = await createMerchant();
+    const idempotencyKey = unique("idem");
+    const body = payinBody({ amount: 130_000 });
+    const first = await post(createPayinRoute, "/api/v1/payin", key, JSON.stringify(body), idempotencyKey);
+    expect(first.status).toBe(201);
+
+    for (const changed of [
+      { ...body, amount: 130_001 },
+      { ...body, merchant_order_id: unique("mo") },
+      { ...body, metadata: { a: 1 } },
+    ]) {
+      const response = await post(createPayinRoute, "/api/v1/payin", key, JSON.stringify(changed), idempotencyKey);
+      const error = expectErrorShape(response, 409, "idempotency_conflict");
+      expect(error.type).toBe("conflict");
+    }
+    // The same key on another endpoint is another request too.
+    const otherPath = await post(createPayoutRoute, "/api/v1/payout", key, JSON.stringify(body), idempotencyKey);
+    expectErrorShape(otherPath, 409, "idempotency_conflict");
+    expect(await prisma.incomingOrder.count({ where: { storeId: store.id } })).toBe(1);
+  });
+
+  it("parallel requests with one key but different bodies → one order, the rest 409", async () => {
+    const { store, key } = await createMerchant();
+    const idempotencyKey = unique("idem");
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => post(createPayinRoute, "/api/v1/payin", key, JSON.stringify(payinBody({ amount: 140_000 + i })), idempotencyKey)),
+    );
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const response of responses.filter((r) => r.status !== 201)) expectErrorShape(response, 409, "idempotency_conflict");
+    expect(await prisma.incomingOrder.count({ where: { storeId: store.id } })).toBe(1);
+  });
+
+  it("different stores may use the same key independently", async () => {
+    const [first, second] = [await createMerchant(), await createMerchant()];
+    const idempotencyKey = unique("shared");
+    const body = JSON.stringify(payinBody({ amount: 150_000 }));
+    const [a, b] = await Promise.all([
+      post(createPayinRoute, "/api/v1/payin", first.key, body, idempotencyKey),
+      post(createPayinRoute, "/api/v1/payin", second.key, body, idempotencyKey),
+    ]);
+    expect(a.status, a.text).toBe(201);
+    expect(b.status, b.text).toBe(201);
+    expect(a.headers.get("idempotent-replayed")).toBeNull();
+    expect(b.headers.get("idempotent-replayed")).toBeNull();
+    expect(a.json.id).not.toBe(b.json.id);
+    expect(await prisma.incomingOrder.count({ where: { storeId: first.store.id } })).toBe(1);
+    expect(await prisma.incomingOrder.count({ where: { storeId: second.store.id } })).toBe(1);
+    // A different body for the second store under the shared key is a conflict only there.
+    const conflict = await post(createPayinRoute, "/api/v1/payin", second.key, JSON.stringify(payinBody()), idempotencyKey);
+    expectErrorShape(conflict, 409, "idempotency_conflict");
+    const replay = await post(createPayinRoute, "/api/v1/payin", first.key, body, idempotencyKey);
+    expect(replay.json).toEqual(a.json);
+  });
+
+  it("stores 4xx answers too: a replayed validation error and a replayed duplicate are the same", async () => {
+    const { key } = await createMerchant();
+    const invalidKey = unique("idem");
+    const invalid = JSON.stringify({ amount: -1 });
+    const first = await post(createPayinRoute, "/api/v1/payin", key, invalid, invalidKey);
+    expectErrorShape(first, 422);
+    const again = await post(createPayinRoute, "/api/v1/payin", key, invalid, invalidKey);
+    expect(again.status).toBe(422);
+    expect(again.json).toEqual(first.json);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+
+    const body = payinBody({ amount: 160_000 });
+    expect((await post(createPayinRoute, "/api/v1/payin", key, JSON.stringify(body), unique("idem"))).status).toBe(201);
+    const dupKey = unique("idem");
+    const duplicate = await post(createPayinRoute, "/api/v1/payin", key, JSON.stringify(body), dupKey);
+    expectErrorShape(duplicate, 409, "duplicate_merchant_order_id");
+    const duplicateAgain = await post(createPayinRoute, "/api/v1/payin", key, JSON.stringify(body), dupKey);
+    expect(duplicateAgain.status).toBe(409);
+    expect(duplicateAgain.json).toEqual(duplicate.json);
+  });
+
+  it(`${PARALLEL} parallel POST /payin with one merchant_order_id and no key → one 201, the rest 409 duplicate`, async () => {
+    const { store, key } = await createMerchant();
+    const merchantOrderId = unique("mo");
+    const responses = await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) =>
+        call(createPayinRoute, "POST", "/api/v1/payin", { key, body: payinBody({ amount: 170_000 + i, merchant_order_id: merchantOrderId }) }),
+      ),
+    );
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const response of responses.filter((r) => r.status !== 201)) expectErrorShape(response, 409, "duplicate_merchant_order_id");
+    expect(await prisma.incomingOrder.count({ where: { storeId: store.id } })).toBe(1);
+  });
+
+  it("a retried cancel with the same key replays the success instead of 409 invalid_state", async () => {
+    const { key } = await createMerchant();
+    const order = (await call(createPayinRoute, "POST", "/api/v1/payin", { key, body: payinBody({ amount: 180_000 }) })).json;
+    const idempotencyKey = unique("cancel");
+    const cancel = () =>
+      call(cancelPayinRoute, "POST", `/api/v1/payin/${order.id}/cancel`, { key, params: { id: order.id }, raw: "{}", headers: { "idempotency-key": idempotencyKey } });
+    const first = await cancel();
+    expect(first.status, first.text).toBe(200);
+    const second = await cancel();
+    expect(second.status).toBe(200);
+    expect(second.headers.get("idempotent-replayed")).toBe("true");
+    expect(second.json).toEqual(first.json);
+  });
+});
