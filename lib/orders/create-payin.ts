@@ -6,8 +6,7 @@ import { readSettings } from "@/lib/config/read-settings";
 import { checkNewOrder } from "@/lib/risk/check-new-order";
 import { findOrderCurrencies } from "@/lib/reference/find-currency";
 import { matchOrScheduleRetry } from "@/lib/matching/match-order";
-import { toJson, type Actor } from "@/lib/audit/record-audit";
-import { newOrderId } from "@/lib/ids/ulid";
+import type { Actor } from "@/lib/audit/record-audit";
 import { duplicateOrderError, insertOrder } from "./insert-order";
 
 export interface CreatePayinInput {
@@ -45,22 +44,18 @@ export async function createPayin(store: StoreForOrders, input: CreatePayinInput
         throw new DomainError("invalid_request", "unsupported_payment_method", `Payment method ${input.paymentMethod} is not supported.`, "payment_method");
       }
 
-      const id = newOrderId("payin", now);
       const order = await insertOrder(
         tx,
         {
-          id,
           type: "payin",
           storeId: store.id,
-          amount: input.amount,
-          originalAmount: input.amount,
           currencyId: currency.id,
+          now,
+          amount: input.amount,
           customerId: input.customerId,
           merchantOrderId: input.merchantOrderId,
-          paymentMethodId: paymentMethod?.id ?? null,
-          metadata: input.metadata === undefined || input.metadata === null ? undefined : toJson(input.metadata),
-          createdAt: now,
-          nextMatchAt: now,
+          metadata: input.metadata,
+          extra: { paymentMethodId: paymentMethod?.id ?? null },
         },
         actor,
       );

@@ -11,7 +11,6 @@ import { fiatToCrypto } from "@/lib/money/convert";
 import { splitPayout } from "@/lib/money/commissions";
 import { postMovements } from "@/lib/ledger/post-movements";
 import { toJson, type Actor } from "@/lib/audit/record-audit";
-import { newOrderId } from "@/lib/ids/ulid";
 import { duplicateOrderError, insertOrder } from "./insert-order";
 import type { StoreForOrders } from "./create-payin";
 
@@ -40,29 +39,23 @@ export async function createPayout(store: StoreForOrders & { payoutCommission: {
       if (u <= 0n) throw new DomainError("invalid_request", "amount_too_small", "The amount is worth less than the smallest USDT unit.", "amount");
       const { storeDebit } = splitPayout(u, store.payoutCommission, "0");
 
-      const id = newOrderId("payout", now);
       const order = await insertOrder(
         tx,
         {
-          id,
           type: "payout",
           storeId: store.id,
-          amount: input.amount,
-          originalAmount: input.amount,
           currencyId: currency.id,
+          now,
+          amount: input.amount,
           customerId: input.customerId,
           merchantOrderId: input.merchantOrderId,
-          destination: toJson(input.destination),
-          metadata: input.metadata == null ? undefined : toJson(input.metadata),
-          rate,
-          cryptoAmount: u,
-          createdAt: now,
-          nextMatchAt: now,
+          metadata: input.metadata,
+          extra: { destination: toJson(input.destination), rate, cryptoAmount: u },
         },
         actor,
       );
       await postMovements(tx, [
-        { account: { kind: "store", storeId: store.id, currencyId: settlement.id }, delta: -storeDebit, heldDelta: storeDebit, reason: "payout_hold", orderId: id },
+        { account: { kind: "store", storeId: store.id, currencyId: settlement.id }, delta: -storeDebit, heldDelta: storeDebit, reason: "payout_hold", orderId: order.id },
       ]).catch((error: unknown) => {
         if (error instanceof DomainError && error.kind === "insufficient_funds") {
           throw new DomainError("insufficient_funds", "insufficient_balance", `The store's available USDT cannot cover this payout (needs ${storeDebit} micro-USDT).`, "amount");

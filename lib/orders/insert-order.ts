@@ -2,14 +2,43 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/errors/domain-error";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { recordAudit, toJson, type Actor } from "@/lib/audit/record-audit";
+import { newOrderId } from "@/lib/ids/ulid";
 import type { LockedOrder } from "./load-order";
+
+export interface NewOrder {
+  type: "payin" | "payout";
+  storeId: number;
+  currencyId: number;
+  now: Date;
+  amount: bigint;
+  customerId: string;
+  merchantOrderId: string;
+  metadata?: unknown;
+  /** Type-specific columns (payment method; a payout's destination, rate and USDT value). */
+  extra?: Partial<Prisma.IncomingOrderUncheckedCreateInput>;
+}
 
 /**
  * Inserts a new order in `created` with its audit entry (the first row of its story) and
  * returns it as a locked order: no other transaction can see the row before this one commits.
  */
-export async function insertOrder(tx: Tx, data: Prisma.IncomingOrderUncheckedCreateInput, actor: Actor): Promise<LockedOrder> {
+export async function insertOrder(tx: Tx, order: NewOrder, actor: Actor): Promise<LockedOrder> {
+  const { type, storeId, currencyId, now, amount, customerId, merchantOrderId, metadata, extra } = order;
+  const data: Prisma.IncomingOrderUncheckedCreateInput = {
+    id: newOrderId(type, now),
+    type,
+    storeId,
+    amount,
+    originalAmount: amount,
+    currencyId,
+    customerId,
+    merchantOrderId,
+    metadata: metadata == null ? undefined : toJson(metadata),
+    createdAt: now,
+    nextMatchAt: now,
+    ...extra,
+  };
   const row = await tx.incomingOrder.create({ data });
   await recordAudit(tx, actor, {
     action: "order.created",
