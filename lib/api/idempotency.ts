@@ -59,7 +59,9 @@ export async function withIdempotency(
         where: { id },
         data: {
           responseStatus: response.status,
-          responseBody: toJson(response.body),
+          // Kept as the serialised text (a jsonb string): jsonb would reorder an object's keys,
+          // and a replay must be byte-for-byte the first response.
+          responseBody: JSON.stringify(toJson(response.body)),
           completedAt: new Date(),
           orderId: typeof orderId === "string" && /^p[io]_/.test(orderId) ? orderId : null,
         },
@@ -73,7 +75,10 @@ export async function withIdempotency(
     if (row && row.requestHash !== hash) {
       throw new DomainError("conflict", "idempotency_conflict", "This Idempotency-Key was used with a different request.", "Idempotency-Key");
     }
-    if (row?.responseStatus != null) return { status: row.responseStatus, body: row.responseBody, replayed: true };
+    if (row?.responseStatus != null) {
+      const body = typeof row.responseBody === "string" ? JSON.parse(row.responseBody) : row.responseBody;
+      return { status: row.responseStatus, body, replayed: true };
+    }
     if (!row) return withIdempotency(storeId, key, request, produce); // the first attempt failed and gave the key back
     await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
   }

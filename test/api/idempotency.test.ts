@@ -46,6 +46,7 @@ function expectAllIdentical(responses: ApiResponse[]) {
   for (const response of responses) {
     expect(response.status, response.text).toBe(first.status);
     expect(response.json).toEqual(first.json);
+    expect(response.text).toBe(first.text); // byte-for-byte, not just equal JSON
   }
   // Exactly one request ran; the rest got its stored response back, marked as a replay.
   const fresh = responses.filter((r) => r.headers.get("idempotent-replayed") === null);
