@@ -2,7 +2,6 @@ import type { OrderStatus, OrderType } from "@/lib/generated/prisma/enums";
 
 /** Statuses in which an order occupies a requisite and holds money. */
 export const OPEN_STATUSES = ["awaiting_payment", "assigned", "paid", "disputed"] as const satisfies readonly OrderStatus[];
-export const FINAL_STATUSES = ["completed", "cancelled", "expired", "failed"] as const satisfies readonly OrderStatus[];
 
 /** Legal transitions per order type (design.md); anything else is refused with invalid_state. */
 export const TRANSITIONS: Record<OrderType, Partial<Record<OrderStatus, readonly OrderStatus[]>>> = {
@@ -24,9 +23,3 @@ export function canTransition(type: OrderType, from: OrderStatus, to: OrderStatu
   return TRANSITIONS[type][from]?.includes(to) ?? false;
 }
 
-/** The statuses from which `to` may be reached. */
-export function sourcesOf(type: OrderType, to: OrderStatus): OrderStatus[] {
-  return (Object.entries(TRANSITIONS[type]) as [OrderStatus, readonly OrderStatus[]][])
-    .filter(([, targets]) => targets.includes(to))
-    .map(([from]) => from);
-}

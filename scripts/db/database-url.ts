@@ -14,7 +14,7 @@ export function embeddedPort(): number {
   return port;
 }
 
-export function embeddedUrl(port = embeddedPort()): string {
+function embeddedUrl(port = embeddedPort()): string {
   return `postgresql://${EMBEDDED_DB_NAME}:${EMBEDDED_DB_NAME}@127.0.0.1:${port}/${EMBEDDED_DB_NAME}`;
 }
 
