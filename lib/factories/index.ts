@@ -2,7 +2,6 @@
 // first and creates rows the way the product would, with unique defaults for everything not given.
 export * from "./db";
 export * from "./hash";
-export * from "./ledger";
 export * from "./money";
 export * from "./order-id";
 export * from "./reference";

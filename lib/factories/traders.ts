@@ -1,7 +1,7 @@
 import type { Db } from "./db";
 import { inTransaction } from "./db";
 import { keyPrefix, sha256Hex } from "./hash";
-import { postMovementsAt } from "./ledger";
+import { postMovements } from "@/lib/ledger/post-movements";
 import { randomBase62 } from "./unique";
 import { createUser, type CreateUserInput } from "./users";
 
@@ -56,11 +56,11 @@ export async function createTraderApiToken(db: Db, input: { traderId: number; to
 export function creditTraderDeposit(db: Db, input: { traderId: number; currencyId: number; amount: bigint; at?: Date; reason?: string }) {
   if (input.amount <= 0n) throw new RangeError("A deposit credit must be positive");
   return inTransaction(db, async (tx) => {
-    const [posted] = await postMovementsAt(
+    const [posted] = await postMovements(
       tx,
       [{ account: { kind: "trader_crypto", traderId: input.traderId, currencyId: input.currencyId }, delta: input.amount, reason: input.reason ?? "deposit_credit" }],
-      input.at,
-    );
+      { at: input.at },
+      );
     return posted;
   });
 }

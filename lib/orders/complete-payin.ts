@@ -6,6 +6,7 @@ import { splitPayin } from "@/lib/money/commissions";
 import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
 import { lockOrder } from "./load-order";
 import { transitionOrder } from "./transition-order";
+import { payinCompletionMovements } from "./completion-movements";
 
 /**
  * The trader confirms the fiat arrived (or support resolves a dispute in the customer's
@@ -44,12 +45,11 @@ export async function completePayin(id: string, scope: { traderId?: number; stor
         traderCommissionAmount: split.traderReward,
         platformProfit: split.platformProfit,
       },
-      movements: [
-        { account: { kind: "trader_crypto", traderId: order.trader_id, currencyId: settlement.id }, delta: split.traderReward, heldDelta: -u, reason: "payin_complete", orderId: id },
-        { account: { kind: "store", storeId: order.store_id, currencyId: settlement.id }, delta: split.storeCredit, reason: "payin_credit", orderId: id },
-        { account: { kind: "platform", currencyId: settlement.id }, delta: split.platformProfit, reason: "payin_profit", orderId: id },
-        { account: { kind: "trader_fiat", traderId: order.trader_id, currencyId: order.currency_id }, delta: order.amount, reason: "fiat_turnover", orderId: id },
-      ],
+      movements: payinCompletionMovements(
+        { id, storeId: order.store_id, traderId: order.trader_id, fiatCurrencyId: order.currency_id, amount: order.amount, cryptoAmount: u },
+        split,
+        settlement.id,
+      ),
     });
   });
 }

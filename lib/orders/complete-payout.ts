@@ -7,6 +7,7 @@ import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency
 import type { LockedOrder } from "./load-order";
 import { orderHolds } from "./hold-movements";
 import { transitionOrder } from "./transition-order";
+import { payoutCompletionMovements } from "./completion-movements";
 
 /**
  * Completes a paid payout (locked by the caller): the store's held u·(1+s) is spent, the
@@ -39,10 +40,10 @@ export async function completePayout(tx: Tx, order: LockedOrder, actor: Actor, n
       traderCommissionAmount: reward,
       platformProfit,
     },
-    movements: [
-      { account: { kind: "store", storeId: order.store_id, currencyId: settlement.id }, delta: 0n, heldDelta: -storeDebit, reason: "payout_complete", orderId: order.id },
-      { account: { kind: "trader_crypto", traderId: order.trader_id, currencyId: settlement.id }, delta: traderCredit, reason: "payout_repay", orderId: order.id },
-      { account: { kind: "platform", currencyId: settlement.id }, delta: platformProfit, reason: "payout_profit", orderId: order.id },
-    ],
+    movements: payoutCompletionMovements(
+      { id: order.id, storeId: order.store_id, traderId: order.trader_id },
+      { storeDebit, traderCredit, platformProfit },
+      settlement.id,
+    ),
   });
 }

@@ -1,6 +1,6 @@
 import type { Movement } from "@/lib/ledger/accounts";
 import { inTransaction, type Db } from "../db";
-import { postMovementsAt } from "../ledger";
+import { postMovements } from "@/lib/ledger/post-movements";
 import type { OrderRef, StepOptions } from "./transition";
 import { transition } from "./transition";
 
@@ -39,7 +39,7 @@ export function releaseOrder(
       const hold = order.storeHold;
       movements.push({ account: { kind: "store", storeId: order.storeId, currencyId: order.crypto.id }, delta: hold, heldDelta: -hold, reason: "payout_release", orderId: order.id });
     }
-    await postMovementsAt(tx, movements, options.at);
+    await postMovements(tx, movements, { at: options.at });
     const { failureReason, ...step } = options;
     await transition(tx, order, to, {
       ...step,

@@ -1,6 +1,7 @@
+import { payinCompletionMovements } from "@/lib/orders/completion-movements";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { inTransaction, type Db } from "../db";
-import { postMovementsAt } from "../ledger";
+import { postMovements } from "@/lib/ledger/post-movements";
 import { fiatToCrypto, splitPayin } from "../money";
 import { newOrderId } from "../order-id";
 import { uniqueSuffix } from "../unique";
@@ -76,11 +77,11 @@ export function matchPayinOrder(
     const rate = decimalString(input.rate);
     const u = fiatToCrypto(order.amount, order.fiat.exponent, rate, order.crypto.exponent);
     if (u <= 0n) throw new RangeError(`Order ${order.id} is worth nothing at rate ${rate}`);
-    await postMovementsAt(
+    await postMovements(
       tx,
       [{ account: { kind: "trader_crypto", traderId: input.requisite.traderId, currencyId: order.crypto.id }, delta: -u, heldDelta: u, reason: "payin_hold", orderId: order.id }],
-      input.at,
-    );
+      { at: input.at },
+      );
     Object.assign(order, { requisiteId: input.requisite.id, traderId: input.requisite.traderId, rate, cryptoAmount: u, traderCommission: decimalString(input.traderReward) });
     await transition(tx, order, "awaiting_payment", {
       ...input,
@@ -111,16 +112,15 @@ export function completePayinOrder(db: Db, order: OrderRef, options: StepOptions
     const u = order.cryptoAmount;
     const split = splitPayin(u, order.storeCommission, order.traderCommission!);
     const usdt = order.crypto.id;
-    await postMovementsAt(
+    await postMovements(
       tx,
-      [
-        { account: { kind: "trader_crypto", traderId: order.traderId!, currencyId: usdt }, delta: split.traderReward, heldDelta: -u, reason: "payin_complete", orderId: order.id },
-        { account: { kind: "store", storeId: order.storeId, currencyId: usdt }, delta: split.storeCredit, reason: "payin_complete", orderId: order.id },
-        { account: { kind: "platform", currencyId: usdt }, delta: split.platformProfit, reason: "payin_complete", orderId: order.id },
-        { account: { kind: "trader_fiat", traderId: order.traderId!, currencyId: order.fiat.id }, delta: order.amount, reason: "fiat_turnover", orderId: order.id },
-      ],
-      options.at,
-    );
+      payinCompletionMovements(
+        { id: order.id, storeId: order.storeId, traderId: order.traderId, fiatCurrencyId: order.fiat.id, amount: order.amount, cryptoAmount: u },
+        split,
+        usdt,
+      ),
+      { at: options.at },
+      );
     const at = options.at ?? new Date();
     await transition(tx, order, "completed", {
       actorType: "trader",

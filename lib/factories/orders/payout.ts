@@ -1,6 +1,7 @@
+import { payoutCompletionMovements } from "@/lib/orders/completion-movements";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { inTransaction, type Db } from "../db";
-import { postMovementsAt } from "../ledger";
+import { postMovements } from "@/lib/ledger/post-movements";
 import { fiatToCrypto, payoutHold, splitPayout } from "../money";
 import { newOrderId } from "../order-id";
 import { uniqueSuffix } from "../unique";
@@ -64,10 +65,10 @@ export function createPayoutOrder(db: Db, input: CreatePayoutInput): Promise<Ord
         updatedAt: at,
       },
     });
-    await postMovementsAt(
+    await postMovements(
       tx,
       [{ account: { kind: "store", storeId: order.storeId, currencyId: order.crypto.id }, delta: -hold, heldDelta: hold, reason: "payout_hold", orderId: order.id }],
-      input.createdAt,
+      { at: input.createdAt },
     );
     await tx.orderHistory.create({
       data: { incomingOrderId: order.id, storeCommission, rate, status: "created", actorType: "merchant_api", processedAt: at },
@@ -110,15 +111,7 @@ export function completePayoutOrder(db: Db, order: OrderRef, options: StepOption
     const split = splitPayout(order.cryptoAmount!, order.storeCommission, order.traderCommission!);
     if (split.storeDebit !== order.storeHold) throw new Error(`Payout ${order.id}: hold ${order.storeHold} differs from debit ${split.storeDebit}`);
     const usdt = order.crypto.id;
-    await postMovementsAt(
-      tx,
-      [
-        { account: { kind: "store", storeId: order.storeId, currencyId: usdt }, delta: 0n, heldDelta: -split.storeDebit, reason: "payout_complete", orderId: order.id },
-        { account: { kind: "trader_crypto", traderId: order.traderId!, currencyId: usdt }, delta: split.traderCredit, reason: "payout_complete", orderId: order.id },
-        { account: { kind: "platform", currencyId: usdt }, delta: split.platformProfit, reason: "payout_complete", orderId: order.id },
-      ],
-      options.at,
-    );
+    await postMovements(tx, payoutCompletionMovements({ id: order.id, storeId: order.storeId, traderId: order.traderId }, split, usdt), { at: options.at });
     const at = options.at ?? new Date();
     await transition(tx, order, "completed", {
       ...options,
