@@ -9,13 +9,14 @@ const WINDOW_MS = 60_000;
  * Fixed one-minute windows counted in PostgreSQL (shared by every app instance), one
  * statement for all of a request's keys. Over a limit → 429 with Retry-After.
  */
-export async function enforceRateLimit(keys: { apiKey: string; ip: string | null }, now = Date.now()): Promise<void> {
+export async function enforceRateLimit(keys: { apiKey: string | null; ip: string | null }, now = Date.now()): Promise<void> {
   const settings = await readSettings();
   const windowStart = new Date(now - (now % WINDOW_MS));
   const buckets = [
-    { key: `key:${keys.apiKey}`, limit: settings["rate_limit.per_api_key_per_minute"] },
+    ...(keys.apiKey ? [{ key: `key:${keys.apiKey}`, limit: settings["rate_limit.per_api_key_per_minute"] }] : []),
     ...(keys.ip ? [{ key: `ip:${keys.ip.slice(0, 64)}`, limit: settings["rate_limit.per_ip_per_minute"] }] : []),
   ];
+  if (!buckets.length) return;
   const rows = await prisma.$queryRawUnsafe<{ key: string; count: number }[]>(
     `INSERT INTO rate_limit_buckets (key, window_start, count)
      SELECT k, $1, 1 FROM unnest($2::text[]) AS k

@@ -40,8 +40,14 @@ function makeRoute<A>(
   return (handler: (input: HandlerInput<A>) => Promise<Result>) =>
     async (request: Request, context: RouteContext): Promise<Response> => {
       try {
-        const auth = await authenticate(request);
-        await enforceRateLimit({ apiKey: rateKey(auth), ip: clientIp(request) });
+        const ip = clientIp(request);
+        // A request with a missing or wrong key still counts against its IP (key guessing is
+        // throttled); an authenticated one counts against its key and IP in one statement.
+        const auth = await authenticate(request).catch(async (error: unknown) => {
+          await enforceRateLimit({ apiKey: null, ip });
+          throw error;
+        });
+        await enforceRateLimit({ apiKey: rateKey(auth), ip });
         const params = await context.params;
         const actor = actorOf(auth, request);
         const { value: body, raw } = request.method === "POST" ? await readJsonBody(request) : { value: undefined, raw: "" };

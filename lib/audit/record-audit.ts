@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface Actor {
   /** user, merchant_api, trader_api, system */
@@ -17,22 +17,28 @@ export function toJson(value: unknown): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
 }
 
-export async function recordAudit(
-  tx: Tx,
-  actor: Actor,
-  entry: { action: string; entityType: string; entityId: string | number; oldValues?: unknown; newValues?: unknown },
-): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      userId: actor.userId ?? null,
-      actorType: actor.type,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: String(entry.entityId),
-      oldValues: entry.oldValues === undefined ? undefined : toJson(entry.oldValues),
-      newValues: entry.newValues === undefined ? undefined : toJson(entry.newValues),
-      ip: actor.ip?.slice(0, 64) ?? null,
-      userAgent: actor.userAgent?.slice(0, 512) ?? null,
-    },
-  });
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  oldValues?: unknown;
+  newValues?: unknown;
+}
+
+const jsonOrNull = (value: unknown) => (value === undefined ? null : JSON.stringify(toJson(value)));
+
+/**
+ * The INSERT of one audit row as an SQL fragment, so that a caller can write it in the same
+ * statement as the change it records (see transitionOrder).
+ */
+export function auditInsertSql(actor: Actor, entry: AuditEntry): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO audit_logs (user_id, actor_type, action, entity_type, entity_id, old_values, new_values, ip, user_agent)
+    VALUES (${actor.userId ?? null}::int, ${actor.type}, ${entry.action}, ${entry.entityType}, ${String(entry.entityId)},
+            ${jsonOrNull(entry.oldValues)}::jsonb, ${jsonOrNull(entry.newValues)}::jsonb,
+            ${actor.ip?.slice(0, 64) ?? null}, ${actor.userAgent?.slice(0, 512) ?? null})`;
+}
+
+export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.$executeRaw(auditInsertSql(actor, entry));
 }

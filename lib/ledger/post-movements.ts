@@ -31,28 +31,36 @@ export async function postMovements(tx: Tx, movements: Movement[], options: { at
 
     const where = [...ownerColumns, "currency_id"].map((column, i) => `${column} = $${i + 3}`).join(" AND ");
     const keyValues = [...ownerValues, movement.account.currencyId];
-    // UPDATE first: an INSERT … ON CONFLICT would check the non-negative constraint against the
-    // proposed new row (the bare delta) before finding the existing one.
-    const update = () =>
+    const n = keyValues.length;
+    // The balance update and its history row in one statement. UPDATE first: an INSERT … ON
+    // CONFLICT would check the non-negative constraint against the proposed new row (the bare
+    // delta) before finding the existing one.
+    const apply = () =>
       tx.$queryRawUnsafe<{ id: number; amount: bigint; held: bigint }[]>(
-        `UPDATE ${balance} SET amount = amount + $1, held = held + $2, updated_at = now()
-         WHERE ${where} RETURNING id, amount, held`,
+        `WITH b AS (
+           UPDATE ${balance} SET amount = amount + $1, held = held + $2, updated_at = now()
+           WHERE ${where} RETURNING id, amount, held
+         ), h AS (
+           INSERT INTO ${history} (${[historyBalance, ...ownerColumns].join(", ")}, currency_id, order_id, delta, held_delta, balance_after, held_after, reason, created_at)
+           SELECT b.id, ${keyValues.map((_, i) => `$${i + 3}`).join(", ")}, $${n + 3}, $1, $2, b.amount, b.held, $${n + 4}, $${n + 5} FROM b
+         )
+         SELECT id, amount, held FROM b`,
         movement.delta,
         heldDelta,
         ...keyValues,
+        movement.orderId ?? null,
+        movement.reason,
+        options.at ?? new Date(),
       );
-    const insert = () =>
-      tx.$queryRawUnsafe<{ id: number; amount: bigint; held: bigint }[]>(
-        `INSERT INTO ${balance} (${key}, amount, held, updated_at)
-         VALUES (${placeholders(1, keyValues.length + 2)}, now())
-         ON CONFLICT (${key}) DO NOTHING RETURNING id, amount, held`,
+    // A first movement on an account creates its zero balance row, then applies as usual.
+    const createEmpty = () =>
+      tx.$executeRawUnsafe(
+        `INSERT INTO ${balance} (${key}, amount, held, updated_at) VALUES (${placeholders(1, n)}, 0, 0, now())
+         ON CONFLICT (${key}) DO NOTHING`,
         ...keyValues,
-        movement.delta,
-        heldDelta,
       );
-    const rows = await update()
-      .then(async (updated) => (updated.length ? updated : await insert()))
-      .then(async (inserted) => (inserted.length ? inserted : await update()))
+    const rows = await apply()
+      .then(async (applied) => (applied.length ? applied : createEmpty().then(apply)))
       .catch((error: unknown) => {
         if (String(error).includes("_non_negative")) {
           throw new DomainError(
@@ -64,12 +72,6 @@ export async function postMovements(tx: Tx, movements: Movement[], options: { at
         throw error;
       });
     const row = rows[0];
-    const historyParams = [row.id, ...ownerValues, movement.account.currencyId, movement.orderId ?? null, movement.delta, heldDelta, row.amount, row.held, movement.reason, options.at ?? new Date()];
-    await tx.$executeRawUnsafe(
-      `INSERT INTO ${history} (${[historyBalance, ...ownerColumns].join(", ")}, currency_id, order_id, delta, held_delta, balance_after, held_after, reason, created_at)
-       VALUES (${placeholders(1, historyParams.length)})`,
-      ...historyParams,
-    );
     posted.push({ ...movement, balanceAfter: row.amount, heldAfter: row.held });
   }
   return posted;

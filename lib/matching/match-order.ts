@@ -50,11 +50,11 @@ export async function matchOrder(tx: Tx, order: LockedOrder, context: MatchConte
   const cryptoAmount = toCrypto(match.amount);
   if (cryptoAmount <= 0n) return null;
   const ttl = order.type === "payin" ? settings["order.payment_ttl_seconds"] : settings["order.payout_ttl_seconds"];
-  await tx.reqTrader.update({ where: { id: match.requisiteId }, data: { lastUsedAt: now } });
   return transitionOrder(tx, {
     order,
     to: order.type === "payin" ? "awaiting_payment" : "assigned",
     actor: context.actor ?? SYSTEM_ACTOR,
+    matched: match.requisite,
     patch: {
       requisiteId: match.requisiteId,
       traderId: match.traderId,

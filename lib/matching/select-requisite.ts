@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { OPEN_STATUSES } from "@/lib/orders/statuses";
+import type { RequisiteForApi } from "@/lib/orders/serialize-order";
 
 export interface MatchRequest {
   currencyId: number;
@@ -20,6 +21,8 @@ export interface MatchResult {
   traderId: number;
   amount: bigint;
   depositHeld: bigint;
+  /** The requisite as the API shows it to the customer. */
+  requisite: RequisiteForApi;
 }
 
 interface Candidate {
@@ -30,6 +33,7 @@ interface Candidate {
   daily_limit: bigint;
   monthly_limit: bigint | null;
   daily_count_limit: number | null;
+  api_view: RequisiteForApi;
 }
 
 interface Usage {
@@ -38,6 +42,8 @@ interface Usage {
   used_today: bigint;
   count_today: number;
   used_month: bigint;
+  /** The trader's available USDT, read under its row lock (pay-ins only). */
+  deposit: bigint | null;
 }
 
 const CANDIDATES = 20;
@@ -73,9 +79,12 @@ export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<Ma
   const minimumDeposit = request.depositNeeded(amount);
 
   const candidates = await tx.$queryRaw<Candidate[]>`
-    SELECT r.id, r.trader_id, s.min_amount, s.max_amount, s.daily_limit, s.monthly_limit, s.daily_count_limit
+    SELECT r.id, r.trader_id, s.min_amount, s.max_amount, s.daily_limit, s.monthly_limit, s.daily_count_limit,
+           json_build_object('type', r.type, 'details', r.details,
+                             'bank', CASE WHEN bk.id IS NULL THEN NULL ELSE json_build_object('name', bk.name) END) AS api_view
     FROM req_trader r
     JOIN full_requisites_settings s ON s.req_id = r.id
+    LEFT JOIN banks bk ON bk.id = r.bank_id
     JOIN trader t ON t.id = r.trader_id
     JOIN users tu ON tu.id = t.user_id
     LEFT JOIN teamleads tl ON tl.id = t.team_lead_id
@@ -106,12 +115,18 @@ export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<Ma
       SELECT id FROM req_trader WHERE id = ${candidate.id} AND status = 'active' FOR UPDATE SKIP LOCKED`;
     if (!locked.length) return "busy";
 
+    // Usage, and for a pay-in the trader's deposit locked FOR UPDATE, in one statement issued
+    // after the requisite lock was granted (so its snapshot sees every earlier holder's commit).
     const [usage] = await tx.$queryRawUnsafe<Usage[]>(
-      `SELECT count(*) FILTER (WHERE status = ANY($2::order_status[]))::int AS open_count,
+      `WITH deposit AS (
+         SELECT amount FROM balance_trader_crypto WHERE $6 AND trader_id = $7 AND currency_id = $8 FOR UPDATE
+       )
+       SELECT count(*) FILTER (WHERE status = ANY($2::order_status[]))::int AS open_count,
               array_agg(amount) FILTER (WHERE status = ANY($2::order_status[])) AS open_amounts,
               COALESCE(sum(amount) FILTER (WHERE matched_at >= $3 AND status = ANY($5::order_status[])), 0)::bigint AS used_today,
               count(*) FILTER (WHERE matched_at >= $3 AND status = ANY($5::order_status[]))::int AS count_today,
-              COALESCE(sum(amount) FILTER (WHERE matched_at >= $4 AND status = ANY($5::order_status[])), 0)::bigint AS used_month
+              COALESCE(sum(amount) FILTER (WHERE matched_at >= $4 AND status = ANY($5::order_status[])), 0)::bigint AS used_month,
+              (SELECT amount FROM deposit) AS deposit
        FROM incoming_orders
        WHERE requisite_id = $1 AND (status = ANY($2::order_status[]) OR matched_at >= $4)`,
       candidate.id,
@@ -119,6 +134,9 @@ export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<Ma
       dayStart,
       monthStart,
       COUNTED_STATUSES,
+      minimumDeposit > 0n,
+      candidate.trader_id,
+      request.settlementCurrencyId,
     );
     if (usage.open_count >= request.maxOpenOrders) return null;
     if (candidate.daily_count_limit !== null && usage.count_today >= candidate.daily_count_limit) return null;
@@ -136,14 +154,8 @@ export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<Ma
     if (chosen === null) return null;
 
     const depositHeld = request.depositNeeded(chosen);
-    if (depositHeld > 0n) {
-      const [balance] = await tx.$queryRaw<{ amount: bigint }[]>`
-        SELECT amount FROM balance_trader_crypto
-        WHERE trader_id = ${candidate.trader_id} AND currency_id = ${request.settlementCurrencyId}
-        FOR UPDATE`;
-      if (!balance || balance.amount < depositHeld) return null;
-    }
-    return { requisiteId: candidate.id, traderId: candidate.trader_id, amount: chosen, depositHeld };
+    if (depositHeld > 0n && (usage.deposit === null || usage.deposit < depositHeld)) return null;
+    return { requisiteId: candidate.id, traderId: candidate.trader_id, amount: chosen, depositHeld, requisite: candidate.api_view };
   };
 
   // Requisites other transactions are matching right now are skipped, never waited for: a

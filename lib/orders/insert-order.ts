@@ -1,8 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/errors/domain-error";
-import { recordAudit, toJson, type Actor } from "@/lib/audit/record-audit";
+import { auditInsertSql, toJson, type Actor } from "@/lib/audit/record-audit";
 import { newOrderId } from "@/lib/ids/ulid";
 import type { LockedOrder } from "./load-order";
 
@@ -16,58 +15,55 @@ export interface NewOrder {
   merchantOrderId: string;
   metadata?: unknown;
   /** Type-specific columns (payment method; a payout's destination, rate and USDT value). */
-  extra?: Partial<Prisma.IncomingOrderUncheckedCreateInput>;
+  extra?: { paymentMethodId?: number | null; destination?: unknown; rate?: string; cryptoAmount?: bigint };
 }
 
+const jsonOrNull = (value: unknown) => (value == null ? null : JSON.stringify(toJson(value)));
+
 /**
- * Inserts a new order in `created` with its audit entry (the first row of its story) and
- * returns it as a locked order: no other transaction can see the row before this one commits.
+ * Inserts a new order in `created` together with its audit entry (the first row of its story),
+ * in one statement, and returns it as a locked order: no other transaction can see the row
+ * before this one commits.
  */
 export async function insertOrder(tx: Tx, order: NewOrder, actor: Actor): Promise<LockedOrder> {
-  const { type, storeId, currencyId, now, amount, customerId, merchantOrderId, metadata, extra } = order;
-  const data: Prisma.IncomingOrderUncheckedCreateInput = {
-    id: newOrderId(type, now),
-    type,
-    storeId,
-    amount,
-    originalAmount: amount,
-    currencyId,
-    customerId,
-    merchantOrderId,
-    metadata: metadata == null ? undefined : toJson(metadata),
-    createdAt: now,
-    nextMatchAt: now,
-    ...extra,
-  };
-  const row = await tx.incomingOrder.create({ data });
-  await recordAudit(tx, actor, {
-    action: "order.created",
-    entityType: "order",
-    entityId: data.id,
-    newValues: { status: "created", type: data.type, amount: data.amount, merchant_order_id: data.merchantOrderId },
-  });
-  return {
-    id: row.id,
-    type: row.type,
-    status: row.status,
-    store_id: row.storeId,
-    trader_id: row.traderId,
-    requisite_id: row.requisiteId,
-    currency_id: row.currencyId,
-    amount: row.amount,
-    crypto_amount: row.cryptoAmount,
-    rate: row.rate?.toString() ?? null,
-    customer_id: row.customerId,
-  };
+  const { type, storeId, currencyId, now, amount, customerId, merchantOrderId, extra = {} } = order;
+  const id = newOrderId(type, now);
+  const [row] = await tx.$queryRaw<Omit<LockedOrder, "requisite">[]>`
+    WITH o AS (
+      INSERT INTO incoming_orders (id, type, store_id, amount, original_amount, currency_id, customer_id, merchant_order_id,
+                                   metadata, payment_method_id, destination, rate, crypto_amount, created_at, next_match_at, updated_at)
+      VALUES (${id}, ${type}::order_type, ${storeId}::int, ${amount}, ${amount}, ${currencyId}::int, ${customerId}, ${merchantOrderId},
+              ${jsonOrNull(order.metadata)}::jsonb, ${extra.paymentMethodId ?? null}::int, ${jsonOrNull(extra.destination)}::jsonb,
+              ${extra.rate ?? null}::numeric, ${extra.cryptoAmount ?? null}::bigint, ${now}, ${now}, ${now})
+      RETURNING id, type, status, store_id, trader_id, requisite_id, currency_id, amount, crypto_amount, rate::text AS rate, customer_id
+    ), audit AS (${auditInsertSql(actor, {
+      action: "order.created",
+      entityType: "order",
+      entityId: id,
+      newValues: { status: "created", type, amount, merchant_order_id: merchantOrderId },
+    })})
+    SELECT o.*, (SELECT code FROM currencies WHERE id = o.currency_id) AS currency_code FROM o`;
+  return { ...row, requisite: null };
 }
 
 /** Maps the unique (store_id, merchant_order_id) violation to a 409 the merchant can act on. */
 export function duplicateOrderError(error: unknown, merchantOrderId: string): unknown {
-  if ((error as { code?: string })?.code !== "P2002") return error;
+  if (!isUniqueViolation(error)) return error;
   return new DomainError(
     "conflict",
     "duplicate_merchant_order_id",
     `An order with merchant_order_id ${merchantOrderId} already exists.`,
     "merchant_order_id",
   );
+}
+
+/** The (store_id, merchant_order_id) unique index, whether hit by a raw query or a model query. */
+function isUniqueViolation(error: unknown): boolean {
+  const { code, meta } = (error ?? {}) as {
+    code?: string;
+    meta?: { target?: unknown; driverAdapterError?: { cause?: { originalCode?: string; constraint?: { index?: string } } } };
+  };
+  if (code === "P2002") return true;
+  const cause = meta?.driverAdapterError?.cause;
+  return code === "P2010" && cause?.originalCode === "23505" && cause.constraint?.index === "incoming_orders_store_id_merchant_order_id_key";
 }

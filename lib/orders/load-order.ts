@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { OrderStatus, OrderType } from "@/lib/generated/prisma/enums";
 import { DomainError } from "@/lib/errors/domain-error";
+import type { RequisiteForApi } from "./serialize-order";
 
 export interface LockedOrder {
   id: string;
@@ -15,6 +16,9 @@ export interface LockedOrder {
   crypto_amount: bigint | null;
   rate: string | null;
   customer_id: string;
+  currency_code: string;
+  /** The matched requisite as the API shows it (null before matching and for payouts' lack of one). */
+  requisite: RequisiteForApi | null;
 }
 
 /**
@@ -27,10 +31,21 @@ export async function lockOrder(
   id: string,
   scope: { storeId?: number; traderId?: number } = {},
 ): Promise<LockedOrder> {
+  // The currency and requisite come along (not locked) so that the transition can build the
+  // order's API object without reading them again.
   const rows = await tx.$queryRaw<LockedOrder[]>`
-    SELECT id, type, status, store_id, trader_id, requisite_id, currency_id, amount, crypto_amount,
-           rate::text AS rate, customer_id
-    FROM incoming_orders WHERE id = ${id} FOR UPDATE`;
+    SELECT o.id, o.type, o.status, o.store_id, o.trader_id, o.requisite_id, o.currency_id, o.amount,
+           o.crypto_amount, o.rate::text AS rate, o.customer_id, c.code AS currency_code,
+           CASE WHEN r.id IS NULL THEN NULL
+                ELSE json_build_object('type', r.type, 'details', r.details,
+                                       'bank', CASE WHEN b.id IS NULL THEN NULL ELSE json_build_object('name', b.name) END)
+           END AS requisite
+    FROM incoming_orders o
+    JOIN currencies c ON c.id = o.currency_id
+    LEFT JOIN req_trader r ON r.id = o.requisite_id
+    LEFT JOIN banks b ON b.id = r.bank_id
+    WHERE o.id = ${id}
+    FOR UPDATE OF o`;
   const order = rows[0];
   if (
     !order ||

@@ -1,9 +1,21 @@
-import type { Bank, Currency, IncomingOrder, ReqTrader } from "@/lib/generated/prisma/client";
+import type { IncomingOrder } from "@/lib/generated/prisma/client";
 import { minorToDecimalString } from "@/lib/money/convert";
 
+/** What the customer is shown to pay to: the requisite's kind, bank and details. */
+export interface RequisiteForApi {
+  type: string;
+  details: unknown;
+  bank: { name: string } | null;
+}
+
+/**
+ * An order with the related data its API object needs. A Prisma row loaded with
+ * ORDER_API_INCLUDE is one; the engine builds one from the row it updated plus what it
+ * already knows (the currency, the requisite it matched), without reading them again.
+ */
 export type OrderForApi = IncomingOrder & {
-  currency: Currency;
-  requisite: (ReqTrader & { bank: Bank | null }) | null;
+  currency: { code: string };
+  requisite: RequisiteForApi | null;
 };
 
 const USDT_EXPONENT = 6;

@@ -1,15 +1,24 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/errors/domain-error";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { auditInsertSql, type Actor } from "@/lib/audit/record-audit";
 import { postMovements } from "@/lib/ledger/post-movements";
 import type { Movement } from "@/lib/ledger/accounts";
-import { enqueueCallback } from "@/lib/callbacks/enqueue-callback";
+import { callbackInsertSql } from "@/lib/callbacks/enqueue-callback";
 import { canTransition } from "./statuses";
 import type { LockedOrder } from "./load-order";
-import { ORDER_API_INCLUDE } from "./get-order";
+import type { OrderForApi, RequisiteForApi } from "./serialize-order";
+
+/** Commission details recorded on the order_history row of a completion. */
+export interface HistoryCommissions {
+  storeCommission?: { toString(): string } | null;
+  storeCommissionAmount?: bigint | null;
+  traderCommission?: { toString(): string } | null;
+  traderCommissionAmount?: bigint | null;
+  platformProfit?: bigint | null;
+}
 
 export interface TransitionInput {
   order: LockedOrder;
@@ -18,49 +27,53 @@ export interface TransitionInput {
   /** Extra columns set with the status (timestamps, requisite, rate…). */
   patch?: Prisma.IncomingOrderUncheckedUpdateInput;
   movements?: Movement[];
-  /** Commission details recorded on the order_history row. */
-  history?: Partial<Prisma.OrderHistoryUncheckedCreateInput>;
+  history?: HistoryCommissions;
   note?: string | null;
+  /** The requisite this transition matches the order to: shown in the API object, marked used. */
+  matched?: RequisiteForApi;
 }
+
+const decimalOrNull = (value: { toString(): string } | null | undefined) => (value == null ? null : value.toString());
 
 /**
  * One status change of an order already locked by `lockOrder`: refuses an illegal transition
  * with `invalid_state` (nothing changes), otherwise updates the order, posts the balance
- * movements, appends order_history and audit rows and enqueues the merchant callback — all in
- * the caller's transaction.
+ * movements, and appends the order_history row, the audit entry and the merchant callback —
+ * all in the caller's transaction.
+ *
+ * Round trips are kept fixed and few (this is on the pay-in hot path): one UPDATE, one
+ * statement per balance movement, and one statement for everything appended. The API object
+ * is built from the updated row plus what the locked order (or the match) already carries.
  */
-export async function transitionOrder(tx: Tx, input: TransitionInput) {
+export async function transitionOrder(tx: Tx, input: TransitionInput): Promise<OrderForApi> {
   const { order, to, actor } = input;
   if (!canTransition(order.type, order.status, to)) {
     throw new DomainError("invalid_state", "invalid_state", `The order is ${order.status}; it cannot become ${to}.`);
   }
-  const updated = await tx.incomingOrder.update({
-    where: { id: order.id },
-    data: { ...input.patch, status: to },
-    include: ORDER_API_INCLUDE,
-  });
+  const row = await tx.incomingOrder.update({ where: { id: order.id }, data: { ...input.patch, status: to } });
+  const updated: OrderForApi = { ...row, currency: { code: order.currency_code }, requisite: input.matched ?? order.requisite };
   if (input.movements?.length) await postMovements(tx, input.movements);
-  await tx.orderHistory.create({
-    data: {
-      incomingOrderId: order.id,
-      requisiteId: updated.requisiteId,
-      traderId: updated.traderId,
-      rate: updated.rate,
-      fromStatus: order.status,
-      status: to,
-      actorUserId: actor.userId ?? null,
-      actorType: actor.type,
-      note: input.note ?? null,
-      ...input.history,
-    },
-  });
-  await recordAudit(tx, actor, {
-    action: `order.${to}`,
-    entityType: "order",
-    entityId: order.id,
-    oldValues: { status: order.status },
-    newValues: { status: to, ...(input.note ? { note: input.note } : {}) },
-  });
-  await enqueueCallback(tx, updated);
+
+  const h = input.history ?? {};
+  const touchRequisite = input.matched && updated.requisiteId !== null
+    ? Prisma.sql`, touched AS (UPDATE req_trader SET last_used_at = ${updated.matchedAt ?? updated.updatedAt} WHERE id = ${updated.requisiteId}::int)`
+    : Prisma.empty;
+  await tx.$executeRaw`
+    WITH history AS (
+      INSERT INTO order_history (incoming_order_id, requisite_id, trader_id, rate, from_status, status, actor_user_id,
+                                 actor_type, note, store_commission, store_commission_amount, trader_commission,
+                                 trader_commission_amount, platform_profit)
+      VALUES (${order.id}, ${updated.requisiteId}::int, ${updated.traderId}::int, ${decimalOrNull(updated.rate)}::numeric,
+              ${order.status}::order_status, ${to}::order_status, ${actor.userId ?? null}::int, ${actor.type}, ${input.note ?? null},
+              ${decimalOrNull(h.storeCommission)}::numeric, ${h.storeCommissionAmount ?? null}::bigint,
+              ${decimalOrNull(h.traderCommission)}::numeric, ${h.traderCommissionAmount ?? null}::bigint, ${h.platformProfit ?? null}::bigint)
+    ), audit AS (${auditInsertSql(actor, {
+      action: `order.${to}`,
+      entityType: "order",
+      entityId: order.id,
+      oldValues: { status: order.status },
+      newValues: { status: to, ...(input.note ? { note: input.note } : {}) },
+    })})${touchRequisite}
+    ${callbackInsertSql(updated)}`;
   return updated;
 }

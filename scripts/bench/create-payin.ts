@@ -74,62 +74,111 @@ try {
   const engine = (i: number) =>
     createPayin(store, { amount: amount(), currency: "RUB", customerId: `c${i % 500}`, merchantOrderId: `e-${sequence}-${i}` }, { type: "system" });
 
-  // The same work as one engine call — insert, candidate query, lock, usage re-read, deposit
-  // lock, hold with history, requisite and order update, order_history, audit, callback — as
-  // bare SQL on one pg connection per transaction.
+  // The same transaction as one engine call, statement for statement — currencies, insert with
+  // its audit row, rate, candidate query, requisite lock, usage with the deposit lock, order
+  // update, hold with its history row, and order_history + audit + requisite touch + callback
+  // in one statement — as bare SQL on one pg connection.
+  const OPEN = ["awaiting_payment", "assigned", "paid", "disputed"];
+  const COUNTED = [...OPEN, "completed"];
   const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
   const bare = async (i: number) => {
     const client = await pool.connect();
     const a = amount();
     const id = f.newOrderId("payin");
+    const now = new Date();
+    const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+    const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     try {
       await client.query("BEGIN");
+      await client.query(`SELECT id, code, name, kind::text, exponent, is_active, is_paused FROM currencies WHERE code = ANY($1) AND is_active`, [["RUB", "USDT"]]);
       await client.query(
-        `INSERT INTO incoming_orders (id, type, store_id, amount, original_amount, currency_id, customer_id, merchant_order_id, updated_at)
-         VALUES ($1, 'payin', $2, $3, $3, $4, $5, $6, now())`,
-        [id, store.id, a, currencies.RUB.id, `c${i % 500}`, `b-${sequence}-${i}`],
+        `WITH o AS (
+           INSERT INTO incoming_orders (id, type, store_id, amount, original_amount, currency_id, customer_id, merchant_order_id,
+                                        metadata, payment_method_id, destination, rate, crypto_amount, created_at, next_match_at, updated_at)
+           VALUES ($1, 'payin', $2, $3, $3, $4, $5, $6, NULL, NULL, NULL, NULL, NULL, $7, $7, $7)
+           RETURNING id, type, status, store_id, trader_id, requisite_id, currency_id, amount, crypto_amount, rate::text AS rate, customer_id
+         ), audit AS (
+           INSERT INTO audit_logs (user_id, actor_type, action, entity_type, entity_id, old_values, new_values, ip, user_agent)
+           VALUES (NULL, 'system', 'order.created', 'order', $1, NULL, $8::jsonb, NULL, NULL)
+         )
+         SELECT o.*, (SELECT code FROM currencies WHERE id = o.currency_id) AS currency_code FROM o`,
+        [id, store.id, a, currencies.RUB.id, `c${i % 500}`, `b-${sequence}-${i}`, now, JSON.stringify({ status: "created", type: "payin", amount: String(a) })],
       );
-      await client.query(`INSERT INTO audit_logs (actor_type, action, entity_type, entity_id) VALUES ('system', 'order.created', 'order', $1)`, [id]);
-      await client.query(`SELECT id FROM incoming_orders WHERE id = $1 FOR UPDATE`, [id]);
+      const { rows: rate } = await client.query(
+        `SELECT rate FROM exchange_rates WHERE base_currency_id = $1 AND quote_currency_id = $2 ORDER BY created_at DESC LIMIT 1`,
+        [currencies.RUB.id, currencies.USDT.id],
+      );
+      const u = (a * 10_000n * 10n) / 925n;
       const { rows: candidates } = await client.query(
-        `SELECT r.id, r.trader_id FROM req_trader r JOIN full_requisites_settings s ON s.req_id = r.id JOIN trader t ON t.id = r.trader_id
-         JOIN users tu ON tu.id = t.user_id LEFT JOIN balance_trader_crypto b ON b.trader_id = t.id AND b.currency_id = $3
-         WHERE r.status = 'active' AND s.currency_id = $1 AND s.min_amount <= $2 AND s.max_amount >= $2 AND t.is_active
-           AND t.is_traffic_enabled_by_teamlead AND tu.is_active AND COALESCE(b.amount, 0) >= 1
-           AND (SELECT count(*) FROM incoming_orders o WHERE o.requisite_id = r.id AND o.status IN ('awaiting_payment','assigned','paid','disputed')) < 100
-           AND NOT EXISTS (SELECT 1 FROM incoming_orders o WHERE o.requisite_id = r.id AND o.status IN ('awaiting_payment','assigned','paid','disputed') AND o.amount = $2)
-           AND (SELECT COALESCE(sum(o.amount), 0) FROM incoming_orders o WHERE o.requisite_id = r.id AND o.matched_at >= date_trunc('day', now())
-                AND o.status IN ('awaiting_payment','assigned','paid','disputed','completed')) + $2 <= s.daily_limit
+        `SELECT r.id, r.trader_id, s.min_amount, s.max_amount, s.daily_limit, s.monthly_limit, s.daily_count_limit,
+                json_build_object('type', r.type, 'details', r.details,
+                                  'bank', CASE WHEN bk.id IS NULL THEN NULL ELSE json_build_object('name', bk.name) END) AS api_view
+         FROM req_trader r
+         JOIN full_requisites_settings s ON s.req_id = r.id
+         LEFT JOIN banks bk ON bk.id = r.bank_id
+         JOIN trader t ON t.id = r.trader_id
+         JOIN users tu ON tu.id = t.user_id
+         LEFT JOIN teamleads tl ON tl.id = t.team_lead_id
+         LEFT JOIN users tlu ON tlu.id = tl.user_id
+         LEFT JOIN balance_trader_crypto b ON b.trader_id = t.id AND b.currency_id = $3
+         WHERE r.status = 'active' AND s.currency_id = $1 AND s.min_amount <= $2 AND s.max_amount >= $2 AND s.daily_limit >= $2
+           AND t.is_active AND t.is_traffic_enabled_by_teamlead AND tu.is_active AND (t.team_lead_id IS NULL OR tlu.is_active)
+           AND ($6::int IS NULL OR r.payment_method_id = $6::int)
+           AND COALESCE(b.amount, 0) >= $4
+           AND (SELECT count(*) FROM incoming_orders o WHERE o.requisite_id = r.id AND o.status::text = ANY($7)) < 100
+           AND NOT EXISTS (SELECT 1 FROM incoming_orders o WHERE o.requisite_id = r.id AND o.status::text = ANY($7) AND o.amount = $2)
+           AND (SELECT COALESCE(sum(o.amount), 0) FROM incoming_orders o
+                WHERE o.requisite_id = r.id AND o.matched_at >= $5 AND o.status::text = ANY($8)) + $2 <= s.daily_limit
          ORDER BY t.traffic_priority DESC, r.last_used_at ASC NULLS FIRST, r.id LIMIT 20`,
-        [currencies.RUB.id, a, currencies.USDT.id],
+        [currencies.RUB.id, a, currencies.USDT.id, u, dayStart, null, OPEN, COUNTED],
       );
       for (const candidate of candidates) {
-        const { rowCount } = await client.query(`SELECT id FROM req_trader WHERE id = $1 FOR UPDATE SKIP LOCKED`, [candidate.id]);
+        const { rowCount } = await client.query(`SELECT id FROM req_trader WHERE id = $1 AND status = 'active' FOR UPDATE SKIP LOCKED`, [candidate.id]);
         if (!rowCount) continue;
         await client.query(
-          `SELECT count(*) FILTER (WHERE status IN ('awaiting_payment','assigned','paid','disputed')), array_agg(amount) FILTER (WHERE status IN ('awaiting_payment','assigned','paid','disputed')),
-                  COALESCE(sum(amount) FILTER (WHERE matched_at >= date_trunc('day', now())), 0)
-           FROM incoming_orders WHERE requisite_id = $1 AND (status IN ('awaiting_payment','assigned','paid','disputed') OR matched_at >= date_trunc('month', now()))`,
-          [candidate.id],
+          `WITH deposit AS (
+             SELECT amount FROM balance_trader_crypto WHERE $6 AND trader_id = $7 AND currency_id = $8 FOR UPDATE
+           )
+           SELECT count(*) FILTER (WHERE status = ANY($2::order_status[]))::int AS open_count,
+                  array_agg(amount) FILTER (WHERE status = ANY($2::order_status[])) AS open_amounts,
+                  COALESCE(sum(amount) FILTER (WHERE matched_at >= $3 AND status = ANY($5::order_status[])), 0)::bigint AS used_today,
+                  count(*) FILTER (WHERE matched_at >= $3 AND status = ANY($5::order_status[]))::int AS count_today,
+                  COALESCE(sum(amount) FILTER (WHERE matched_at >= $4 AND status = ANY($5::order_status[])), 0)::bigint AS used_month,
+                  (SELECT amount FROM deposit) AS deposit
+           FROM incoming_orders
+           WHERE requisite_id = $1 AND (status = ANY($2::order_status[]) OR matched_at >= $4)`,
+          [candidate.id, OPEN, dayStart, monthStart, COUNTED, true, candidate.trader_id, currencies.USDT.id],
         );
-        await client.query(`SELECT amount FROM balance_trader_crypto WHERE trader_id = $1 AND currency_id = $2 FOR UPDATE`, [candidate.trader_id, currencies.USDT.id]);
-        const u = (a * 10_000n * 10n) / 925n;
-        await client.query(`UPDATE req_trader SET last_used_at = now() WHERE id = $1`, [candidate.id]);
-        await client.query(`UPDATE incoming_orders SET status = 'awaiting_payment', requisite_id = $2, trader_id = $3, rate = 92.5, crypto_amount = $4, matched_at = now(), expires_at = now() + interval '15 minutes', updated_at = now() WHERE id = $1`, [id, candidate.id, candidate.trader_id, u]);
-        const { rows } = await client.query(
-          `UPDATE balance_trader_crypto SET amount = amount - $1, held = held + $1, updated_at = now() WHERE trader_id = $2 AND currency_id = $3 RETURNING id, amount, held`,
-          [u, candidate.trader_id, currencies.USDT.id],
+        const { rows: updated } = await client.query(
+          `UPDATE incoming_orders SET status = 'awaiting_payment', requisite_id = $2, trader_id = $3, amount = $4, rate = $5, crypto_amount = $6,
+                  matched_at = $7, last_attempt_at = $7, next_match_at = NULL, expires_at = $8, updated_at = $7
+           WHERE id = $1 RETURNING *`,
+          [id, candidate.id, candidate.trader_id, a, rate[0].rate, u, now, new Date(now.getTime() + 900_000)],
         );
         await client.query(
-          `INSERT INTO balance_trader_crypto_history (balance_id, trader_id, currency_id, order_id, delta, held_delta, balance_after, held_after, reason, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'payin_hold', now())`,
-          [rows[0].id, candidate.trader_id, currencies.USDT.id, id, -u, u, rows[0].amount, rows[0].held],
+          `WITH b AS (
+             UPDATE balance_trader_crypto SET amount = amount + $1, held = held + $2, updated_at = now()
+             WHERE trader_id = $3 AND currency_id = $4 RETURNING id, amount, held
+           ), h AS (
+             INSERT INTO balance_trader_crypto_history (balance_id, trader_id, currency_id, order_id, delta, held_delta, balance_after, held_after, reason, created_at)
+             SELECT b.id, $3, $4, $5, $1, $2, b.amount, b.held, $6, $7 FROM b
+           )
+           SELECT id, amount, held FROM b`,
+          [-u, u, candidate.trader_id, currencies.USDT.id, id, "payin_hold", now],
         );
-        await client.query(`INSERT INTO order_history (incoming_order_id, requisite_id, trader_id, rate, from_status, status) VALUES ($1, $2, $3, 92.5, 'created', 'awaiting_payment')`, [id, candidate.id, candidate.trader_id]);
-        await client.query(`INSERT INTO audit_logs (actor_type, action, entity_type, entity_id) VALUES ('system', 'order.awaiting_payment', 'order', $1)`, [id]);
-        const { rows: seq } = await client.query(`SELECT COALESCE(max(sequence), 0) + 1 AS n FROM callback_deliveries WHERE order_id = $1`, [id]);
+        const payload = JSON.stringify({ type: "payin.awaiting_payment", data: { ...updated[0], requisite: candidate.api_view } }, (_k, v) => (typeof v === "bigint" ? String(v) : v));
         await client.query(
-          `INSERT INTO callback_deliveries (webhook_id, order_id, store_id, sequence, event_type, payload) VALUES ($1, $2, $3, $4, 'payin.awaiting_payment', '{}')`,
-          [webhookMessageId(), id, store.id, seq[0].n],
+          `WITH history AS (
+             INSERT INTO order_history (incoming_order_id, requisite_id, trader_id, rate, from_status, status, actor_user_id, actor_type, note,
+                                        store_commission, store_commission_amount, trader_commission, trader_commission_amount, platform_profit)
+             VALUES ($1, $2, $3, $4::numeric, 'created', 'awaiting_payment', NULL, 'system', NULL, NULL, NULL, NULL, NULL, NULL)
+           ), audit AS (
+             INSERT INTO audit_logs (user_id, actor_type, action, entity_type, entity_id, old_values, new_values, ip, user_agent)
+             VALUES (NULL, 'system', 'order.awaiting_payment', 'order', $1, '{"status":"created"}', '{"status":"awaiting_payment"}', NULL, NULL)
+           ), touched AS (UPDATE req_trader SET last_used_at = $5 WHERE id = $2)
+           INSERT INTO callback_deliveries (webhook_id, order_id, store_id, sequence, event_type, payload)
+           SELECT $6, $1, $7, COALESCE(max(sequence), 0) + 1, 'payin.awaiting_payment', $8::jsonb FROM callback_deliveries WHERE order_id = $1`,
+          [id, candidate.id, candidate.trader_id, rate[0].rate, now, webhookMessageId(), store.id, payload],
         );
         break;
       }

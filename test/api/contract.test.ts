@@ -884,4 +884,17 @@ describe("429 rate limit", () => {
     // Another IP is not affected.
     expect((await call(balanceRoute, "GET", "/x", { key: H.key, headers: { "x-forwarded-for": "203.0.113.78" } })).status).toBe(200);
   });
+
+  it("counts requests with wrong keys against the IP, so key guessing is throttled", async () => {
+    await setSetting("rate_limit.per_ip_per_minute", 3);
+    await startOfFreshWindow();
+    const ip = { "x-forwarded-for": "203.0.113.79" };
+    for (let i = 0; i < 3; i++) {
+      expectErrorShape(await call(balanceRoute, "GET", "/x", { key: `sk_test_guess${i}`, headers: ip }), 401, "invalid_api_key");
+    }
+    expectErrorShape(await call(balanceRoute, "GET", "/x", { key: "sk_test_guess9", headers: ip }), 429, "rate_limited");
+    // Even the right key is refused from that IP until the window ends.
+    const J = await createMerchant();
+    expectErrorShape(await call(balanceRoute, "GET", "/x", { key: J.key, headers: ip }), 429, "rate_limited");
+  });
 });
