@@ -173,7 +173,11 @@ export async function seedDemoData(prisma: PrismaClient, options: { now?: Date; 
       const teamleadUser = await ensure("teamlead@jivapay.dev", () =>
         createTeamlead(tx, { email: "teamlead@jivapay.dev", password, name: "Tanya Teamlead", username: "teamlead", grantedPermissions: PERMISSIONS.teamlead }),
       );
-      const merchant = await ensure("merchant@jivapay.dev", () => createUser(tx, { role: "merchant", email: "merchant@jivapay.dev", password, name: "Mark Merchant" }));
+      const merchant = await ensure("merchant@jivapay.dev", async () => {
+        const user = await createUser(tx, { role: "merchant", email: "merchant@jivapay.dev", password, name: "Mark Merchant" });
+        // The demo merchant gets the daily summary email (kept in the outbox without RESEND_API_KEY).
+        await tx.user.update({ where: { id: user.id }, data: { dailySummaryOptIn: true } });
+      });
       const teamlead = await tx.teamlead.findUnique({ where: { userId: teamleadUser.id } });
 
       // Rates: two weeks of daily manual rates ending at the current 92.50 RUB per USDT.

@@ -65,9 +65,10 @@ function sourceFingerprint(): string {
 }
 
 async function buildIfNeeded(env: NodeJS.ProcessEnv) {
-  const stampFile = path.join(ROOT, ".next/jivapay-build-stamp");
+  const distDir = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next");
+  const stampFile = path.join(distDir, "jivapay-build-stamp");
   const fingerprint = sourceFingerprint();
-  const built = fs.existsSync(path.join(ROOT, ".next/BUILD_ID")) && fs.existsSync(stampFile);
+  const built = fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stampFile);
   if (built && fs.readFileSync(stampFile, "utf8") === fingerprint) return;
   console.log("Building the app (first start or sources changed)…");
   await run(process.execPath, [nextBin, "build"], env);

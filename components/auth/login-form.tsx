@@ -4,7 +4,8 @@ import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { Loader2 } from "lucide-react";
-import { loginErrorMessage } from "@/lib/auth/login-errors";
+import { loginErrorKey } from "@/lib/auth/login-errors";
+import { useT } from "@/components/i18n/i18n-provider";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -12,6 +13,7 @@ import { Label } from "@/components/ui/label";
 
 export function LoginForm() {
   const router = useRouter();
+  const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -27,7 +29,7 @@ export function LoginForm() {
         redirect: false,
       });
       if (!result?.ok || result.error) {
-        setError(loginErrorMessage(result?.error));
+        setError(t(loginErrorKey(result?.error)));
         setPending(false);
         return;
       }
@@ -35,7 +37,7 @@ export function LoginForm() {
       router.replace("/");
       router.refresh();
     } catch {
-      setError("Could not reach the server. Check your connection and try again.");
+      setError(t("errors.network"));
       setPending(false);
     }
   }
@@ -49,16 +51,16 @@ export function LoginForm() {
         </Alert>
       ) : null}
       <div className="grid gap-2">
-        <Label htmlFor="email">Email</Label>
+        <Label htmlFor="email">{t("auth.email")}</Label>
         <Input id="email" name="email" type="email" autoComplete="username" inputMode="email" required autoFocus />
       </div>
       <div className="grid gap-2">
-        <Label htmlFor="password">Password</Label>
+        <Label htmlFor="password">{t("auth.password")}</Label>
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
       <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
         {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
-        Sign in
+        {t("auth.signIn")}
       </Button>
     </form>
   );

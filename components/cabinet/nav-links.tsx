@@ -13,6 +13,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { useT } from "@/components/i18n/i18n-provider";
 import type { NavItem } from "./navigation";
 
 function isCurrent(pathname: string, href: string, items: readonly NavItem[]): boolean {
@@ -24,8 +25,9 @@ function isCurrent(pathname: string, href: string, items: readonly NavItem[]): b
 /** The cabinet menu as a row of links from the md breakpoint up. */
 export function DesktopNav({ items }: { items: readonly NavItem[] }) {
   const pathname = usePathname();
+  const t = useT();
   return (
-    <nav aria-label="Cabinet" className="hidden md:block">
+    <nav aria-label={t("nav.cabinet")} className="hidden md:block">
       <ul className="flex items-center gap-1">
         {items.map((item) => {
           const current = isCurrent(pathname, item.href, items);
@@ -39,7 +41,7 @@ export function DesktopNav({ items }: { items: readonly NavItem[] }) {
                   current && "bg-accent text-accent-foreground",
                 )}
               >
-                {item.label}
+                {t(item.label)}
               </Link>
             </li>
           );
@@ -52,10 +54,11 @@ export function DesktopNav({ items }: { items: readonly NavItem[] }) {
 /** Below md the links and the email fold into one menu button. */
 export function MobileNav({ items, email }: { items: readonly NavItem[]; email: string }) {
   const pathname = usePathname();
+  const t = useT();
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button type="button" variant="ghost" size="icon" className="md:hidden" aria-label="Open menu">
+        <Button type="button" variant="ghost" size="icon" className="md:hidden" aria-label={t("common.openMenu")}>
           <Menu className="size-5" aria-hidden="true" />
         </Button>
       </DropdownMenuTrigger>
@@ -65,7 +68,7 @@ export function MobileNav({ items, email }: { items: readonly NavItem[]; email: 
         {items.map((item) => (
           <DropdownMenuItem key={item.href} asChild>
             <Link href={item.href} aria-current={isCurrent(pathname, item.href, items) ? "page" : undefined}>
-              {item.label}
+              {t(item.label)}
             </Link>
           </DropdownMenuItem>
         ))}

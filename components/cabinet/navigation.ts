@@ -1,23 +1,20 @@
 import type { Role } from "@/lib/auth/roles";
+import type { MessageKey } from "@/lib/i18n/translate";
 
 export interface NavItem {
   href: string;
-  label: string;
+  /** Translated where it is shown. */
+  label: MessageKey;
 }
-
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: "Admin",
-  merchant: "Merchant",
-  trader: "Trader",
-  teamlead: "Teamlead",
-  support: "Support",
-};
 
 /** Each cabinet's menu. List only pages that exist; add an entry together with its page. */
 export const CABINET_NAV: Record<Role, readonly NavItem[]> = {
-  admin: [{ href: "/admin", label: "Configuration" }],
-  merchant: [{ href: "/merchant", label: "Stores and balances" }],
-  trader: [{ href: "/trader", label: "Requisites and balances" }],
-  teamlead: [{ href: "/teamlead", label: "My traders" }],
-  support: [{ href: "/support", label: "Latest orders" }],
+  admin: [
+    { href: "/admin", label: "nav.admin.configuration" },
+    { href: "/admin/mail", label: "nav.admin.mail" },
+  ],
+  merchant: [{ href: "/merchant", label: "nav.merchant.home" }],
+  trader: [{ href: "/trader", label: "nav.trader.home" }],
+  teamlead: [{ href: "/teamlead", label: "nav.teamlead.home" }],
+  support: [{ href: "/support", label: "nav.support.home" }],
 };

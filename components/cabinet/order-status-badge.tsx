@@ -1,6 +1,10 @@
+"use client";
+
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import { useT } from "@/components/i18n/i18n-provider";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 
-const VARIANTS: Record<string, BadgeProps["variant"]> = {
+const VARIANTS: Record<OrderStatus, BadgeProps["variant"]> = {
   completed: "success",
   paid: "warning",
   awaiting_payment: "warning",
@@ -12,6 +16,11 @@ const VARIANTS: Record<string, BadgeProps["variant"]> = {
   expired: "outline",
 };
 
-export function OrderStatusBadge({ status }: { status: string }) {
-  return <Badge variant={VARIANTS[status] ?? "outline"}>{status.replaceAll("_", " ")}</Badge>;
+export function OrderStatusBadge({ status }: { status: OrderStatus }) {
+  const t = useT();
+  return (
+    <Badge variant={VARIANTS[status] ?? "outline"} data-status={status}>
+      {t(`orders.status.${status}`)}
+    </Badge>
+  );
 }

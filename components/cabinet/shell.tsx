@@ -4,23 +4,26 @@ import type { Role } from "@/lib/auth/roles";
 import { BrandMark } from "@/components/brand";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { Badge } from "@/components/ui/badge";
-import { CABINET_NAV, ROLE_LABELS } from "./navigation";
+import { LocaleSwitcher } from "@/components/i18n/locale-switcher";
+import { getTranslator } from "@/lib/i18n/server";
+import { CABINET_NAV } from "./navigation";
 import { DesktopNav, MobileNav } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 /**
- * The frame of every cabinet: top bar (name, role menu, email, theme, sign out) and the page.
+ * The frame of every cabinet: top bar (name, role menu, email, language, theme, sign out) and the page.
  * It only renders; each cabinet layout checks the role before rendering it.
  */
-export function CabinetShell({ role, email, children }: { role: Role; email: string; children: ReactNode }) {
+export async function CabinetShell({ role, email, children }: { role: Role; email: string; children: ReactNode }) {
   const items = CABINET_NAV[role];
+  const { t } = await getTranslator();
   return (
     <div className="flex min-h-dvh flex-col">
       <a
         href="#content"
         className="sr-only z-50 rounded-md bg-background px-3 py-2 text-sm focus:not-sr-only focus:absolute focus:left-3 focus:top-3 focus:ring-[3px] focus:ring-ring/50"
       >
-        Skip to content
+        {t("common.skipToContent")}
       </a>
       <header className="sticky top-0 z-40 border-b bg-background/90 backdrop-blur supports-[backdrop-filter]:bg-background/75">
         <div className="mx-auto flex h-14 w-full max-w-6xl items-center gap-2 px-4 sm:gap-4">
@@ -28,13 +31,14 @@ export function CabinetShell({ role, email, children }: { role: Role; email: str
             <BrandMark />
           </Link>
           <Badge variant="secondary" className="hidden sm:inline-flex">
-            {ROLE_LABELS[role]}
+            {t(`roles.${role}`)}
           </Badge>
           <DesktopNav items={items} />
           <div className="ml-auto flex items-center gap-1 sm:gap-2">
             <span className="hidden max-w-56 truncate text-sm text-muted-foreground md:inline" title={email}>
               {email}
             </span>
+            <LocaleSwitcher />
             <ThemeToggle />
             <MobileNav items={items} email={email} />
             <SignOutButton />

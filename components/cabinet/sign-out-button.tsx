@@ -4,9 +4,11 @@ import { useState } from "react";
 import { signOut } from "next-auth/react";
 import { LogOut } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { useT } from "@/components/i18n/i18n-provider";
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
+  const t = useT();
   return (
     <Button
       type="button"
@@ -19,7 +21,7 @@ export function SignOutButton() {
       }}
     >
       <LogOut className="size-4" aria-hidden="true" />
-      Sign out
+      {t("common.signOut")}
     </Button>
   );
 }

@@ -1,7 +1,18 @@
+import type { Locale } from "@/lib/i18n/config";
+
 /**
- * Dates in one unambiguous form, identical on server and client whatever their time zones:
- * "2026-11-22 04:32 UTC".
+ * Dates in one unambiguous form per language, identical on server and client whatever their
+ * time zones: "2026-11-22 04:32 UTC" (en), "22.11.2026 04:32 UTC" (ru).
  */
-export function formatDateTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+export function formatDateTime(date: Date, locale: Locale = "en"): string {
+  const iso = date.toISOString();
+  const time = iso.slice(11, 16);
+  if (locale === "ru") return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${time} UTC`;
+  return `${iso.slice(0, 10)} ${time} UTC`;
+}
+
+/** A day (charts, filters): "2026-11-22" (en), "22.11.2026" (ru). */
+export function formatDay(date: Date, locale: Locale = "en"): string {
+  const iso = date.toISOString();
+  return locale === "ru" ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : iso.slice(0, 10);
 }

@@ -2,9 +2,11 @@
 
 import { Moon, Sun } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { useT } from "@/components/i18n/i18n-provider";
 
 /** Flips between light and dark and remembers the choice; the icons follow the .dark class via CSS. */
 export function ThemeToggle() {
+  const t = useT();
   function toggle() {
     const dark = !document.documentElement.classList.contains("dark");
     document.documentElement.classList.toggle("dark", dark);
@@ -16,7 +18,7 @@ export function ThemeToggle() {
   }
 
   return (
-    <Button type="button" variant="ghost" size="icon" aria-label="Toggle theme" title="Toggle theme" onClick={toggle}>
+    <Button type="button" variant="ghost" size="icon" aria-label={t("common.toggleTheme")} title={t("common.toggleTheme")} onClick={toggle}>
       <Sun className="size-4 dark:hidden" aria-hidden="true" />
       <Moon className="hidden size-4 dark:block" aria-hidden="true" />
     </Button>

@@ -4,6 +4,7 @@ import { createPayoutSchema } from "./schemas/payout";
 import { cancelOrderSchema, receiptSchema } from "./schemas/common";
 import { listOrdersQuerySchema } from "./schemas/orders";
 import { balanceObjectSchema, errorObjectSchema, orderObjectSchema } from "./schemas/order-object";
+import { callbackListSchema, callbackObjectSchema, resendCallbackSchema } from "./schemas/callbacks";
 
 // The document is generated from the same zod schemas the handlers parse with.
 const schema = (s: z.ZodType) => {
@@ -77,6 +78,9 @@ export function buildOpenApiDocument(serverUrl = "/") {
         OrderList: schema(z.object({ object: z.literal("list"), data: z.array(orderObjectSchema), has_more: z.boolean().optional() })),
         Balance: schema(balanceObjectSchema),
         Error: schema(errorObjectSchema),
+        Callback: schema(callbackObjectSchema),
+        CallbackList: schema(callbackListSchema),
+        ResendCallback: schema(resendCallbackSchema),
       },
     },
     paths: {
@@ -89,6 +93,13 @@ export function buildOpenApiDocument(serverUrl = "/") {
       "/api/v1/payout/{id}/cancel": { post: withPathId(post("Cancel a payout; the hold is released", "CancelOrder", "Order")) },
       "/api/v1/balance": { get: get("Available and held balance per currency", ref("Balance")) },
       "/api/v1/orders": { get: get("List orders, newest first (cursor pagination)", ref("OrderList"), listQuery) },
+      "/api/v1/orders/{id}/callbacks": { get: withPathId(get("The order's merchant callbacks with every delivery attempt", ref("CallbackList"))) },
+      "/api/v1/orders/{id}/callbacks/resend": {
+        post: {
+          ...withPathId(post("Send a callback again now (the order's latest by default), with the same webhook-id", null, "Callback")),
+          requestBody: { required: false, ...json(ref("ResendCallback")) },
+        },
+      },
       "/api/v1/currencies": { get: get("Supported currencies", { type: "object" }) },
       "/api/v1/payment-methods": { get: get("Payment methods and banks", { type: "object" }) },
       "/api/v1/trader/orders": {

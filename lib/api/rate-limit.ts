@@ -33,7 +33,3 @@ export async function enforceRateLimit(keys: { apiKey: string | null; ip: string
     }
   }
 }
-
-export function clientIp(request: Request): string | null {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
-}

@@ -2,7 +2,10 @@ import "server-only";
 import { describeClientError, handleApiError } from "./errors";
 import { jsonResponse, readJsonBody } from "./json";
 import { authenticateStore, authenticateTrader } from "./authenticate-request";
-import { clientIp, enforceRateLimit } from "./rate-limit";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { enforceRateLimit } from "./rate-limit";
+
+const clientIp = (request: Request) => clientIpFromHeaders(request.headers);
 import { withIdempotency, type StoredResponse } from "./idempotency";
 import type { Actor } from "@/lib/audit/record-audit";
 

@@ -3,16 +3,15 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "./authenticate";
 import { isRole } from "./roles";
+import { clientIpFromHeaders } from "./client-ip";
 import type { LoginErrorCode } from "./login-errors";
 
+/** next-auth hands `authorize` the request headers as a plain record. */
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || null;
+  return clientIpFromHeaders({ get: (name) => [headers?.[name]].flat()[0] ?? null });
 }
 
 // The messages the login form shows for these codes live in a client-safe module.
-export { LOGIN_ERRORS } from "./login-errors";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },

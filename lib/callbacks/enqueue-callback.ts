@@ -1,5 +1,4 @@
 import "server-only";
-import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { webhookMessageId } from "@/lib/ids/ulid";
 import { toJson } from "@/lib/audit/record-audit";
@@ -18,9 +17,4 @@ export function callbackInsertSql(order: OrderForApi): Prisma.Sql {
     INSERT INTO callback_deliveries (webhook_id, order_id, store_id, sequence, event_type, payload)
     SELECT ${webhookMessageId()}, ${order.id}, ${order.storeId}::int, COALESCE(max(sequence), 0) + 1, ${eventType}, ${payload}::jsonb
     FROM callback_deliveries WHERE order_id = ${order.id}`;
-}
-
-/** Writes the callback for the order's current status into the outbox (see callbackInsertSql). */
-export async function enqueueCallback(tx: Tx, order: OrderForApi): Promise<void> {
-  await tx.$executeRaw(callbackInsertSql(order));
 }

@@ -33,6 +33,16 @@ export const SETTINGS = {
     default: 10 * 60,
     description: "How long after creation an unmatched order keeps being retried before it fails.",
   },
+  "order.match_backoff_seconds": {
+    schema: seconds,
+    default: 5,
+    description: "Delay after an unmatched order's first attempt before it is tried again; each later delay doubles, up to order.match_backoff_max_seconds.",
+  },
+  "order.match_backoff_max_seconds": {
+    schema: seconds,
+    default: 60,
+    description: "Longest delay between two matching attempts of an unmatched order.",
+  },
   "matching.max_open_orders_per_requisite": {
     schema: z.number().int().min(1).max(100),
     default: 3,
@@ -87,6 +97,11 @@ export const SETTINGS = {
     schema: z.array(z.string().min(1).max(255)).max(100),
     default: [] as string[],
     description: "Hosts or CIDRs that callbacks may reach although they are private or loopback (local development and tests).",
+  },
+  "callbacks.secret_rotation_overlap_hours": {
+    schema: z.number().int().min(0).max(24 * 14),
+    default: 24,
+    description: "After a webhook secret rotation, callbacks are signed with both the new and the previous secret for this many hours, so merchants can switch without dropping one.",
   },
   "rates.manual": {
     schema: z.record(z.string().regex(/^[A-Z]{3,10}$/), z.string().regex(/^\d+(\.\d+)?$/)),

@@ -14,7 +14,21 @@ function createClient() {
 // One client per process; kept on globalThis so dev-mode reloads do not open new pools.
 const globalForPrisma = globalThis as unknown as { jivapayPrisma?: PrismaClient };
 
-export const prisma: PrismaClient = globalForPrisma.jivapayPrisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.jivapayPrisma = prisma;
+function client(): PrismaClient {
+  globalForPrisma.jivapayPrisma ??= createClient();
+  return globalForPrisma.jivapayPrisma;
+}
+
+/**
+ * The shared client, created on first use rather than on import: `next build` imports every
+ * route's modules to collect page data, and that must not need a database.
+ */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const instance = client();
+    const value = Reflect.get(instance, property, instance);
+    return typeof value === "function" ? value.bind(instance) : value;
+  },
+});
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,17 +1,40 @@
 import "server-only";
+import { emit, type BackgroundEvent } from "@/lib/background/emit";
 import { prisma, type Tx } from "./client";
 
 const RETRYABLE = /deadlock detected|could not serialize|40P01|40001|P2034/;
 
+// Events announced by the work of a transaction, sent once it has committed.
+const pendingEvents = new WeakMap<Tx, BackgroundEvent[]>();
+
+/**
+ * Announces `event` once the transaction commits (never for a rolled-back attempt), so that an
+ * Inngest function can start on it at once. Best effort by design: the work it announces is a
+ * row in the database, which the sweeps find anyway. Outside runTransaction it does nothing.
+ */
+export function emitAfterCommit(tx: Tx, event: BackgroundEvent): void {
+  pendingEvents.get(tx)?.push(event);
+}
+
 /**
  * An interactive transaction, retried (up to `attempts` times, with jitter) when PostgreSQL
  * aborts it for a deadlock or a serialization failure: the whole function runs again on a
- * fresh snapshot, so nothing of the aborted attempt survives.
+ * fresh snapshot, so nothing of the aborted attempt survives. Events the committed attempt
+ * announced (emitAfterCommit) are sent after the commit.
  */
 export async function runTransaction<T>(fn: (tx: Tx) => Promise<T>, attempts = 4): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    const events: BackgroundEvent[] = [];
     try {
-      return await prisma.$transaction(fn, { maxWait: 10_000, timeout: 30_000 });
+      const result = await prisma.$transaction(
+        (tx) => {
+          pendingEvents.set(tx, events);
+          return fn(tx);
+        },
+        { maxWait: 10_000, timeout: 30_000 },
+      );
+      if (events.length) void emit(events);
+      return result;
     } catch (error) {
       const code = (error as { code?: string })?.code ?? "";
       if (attempt >= attempts || !RETRYABLE.test(`${code} ${String(error)}`)) throw error;

@@ -6,10 +6,10 @@ import { fiatToCrypto } from "@/lib/money/convert";
 import { currentRate } from "@/lib/rates/current-rate";
 import type { LockedOrder } from "@/lib/orders/load-order";
 import { transitionOrder } from "@/lib/orders/transition-order";
-import { ORDER_API_INCLUDE } from "@/lib/orders/get-order";
-
-const FIRST_RETRY_MS = 5_000;
+import { emitAfterCommit } from "@/lib/db/run-transaction";
+import { orderUnmatched } from "@/inngest/order-events";
 import { selectRequisite } from "./select-requisite";
+import { nextMatchAttemptAt } from "./backoff";
 
 export interface MatchContext {
   settings: Settings;
@@ -85,10 +85,11 @@ export async function matchOrder(tx: Tx, order: LockedOrder, context: MatchConte
 export async function matchOrScheduleRetry(tx: Tx, order: LockedOrder, context: MatchContext) {
   const matched = await matchOrder(tx, order, context);
   if (matched) return matched;
-  const { now } = context;
-  return tx.incomingOrder.update({
-    where: { id: order.id },
-    data: { retryCount: 1, lastAttemptAt: now, nextMatchAt: new Date(now.getTime() + FIRST_RETRY_MS) },
-    include: ORDER_API_INCLUDE,
-  });
+  const { now, settings } = context;
+  // retry_count counts the attempts that found nothing; the background retry takes it from here.
+  // With no attempt left (order.match_attempts = 1) the order is due at once, and the retry fails it.
+  const nextMatchAt = nextMatchAttemptAt({ createdAt: now, failedAttempts: 1 }, now, settings) ?? now;
+  const row = await tx.incomingOrder.update({ where: { id: order.id }, data: { retryCount: 1, lastAttemptAt: now, nextMatchAt } });
+  emitAfterCommit(tx, orderUnmatched.create({ orderId: order.id, nextMatchAt: nextMatchAt.toISOString() }, { id: `order-unmatched-${order.id}` }));
+  return { ...row, currency: { code: order.currency_code }, requisite: null };
 }

@@ -1,8 +1,9 @@
 import "server-only";
+import type { Prisma, Tx } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Actor } from "@/lib/audit/record-audit";
-import { lockOrder } from "./load-order";
+import { lockOrder, type LockedOrder } from "./load-order";
 import { transitionOrder } from "./transition-order";
 import { releaseHolds } from "./hold-movements";
 
@@ -27,14 +28,25 @@ export async function endOrder(
         throw new DomainError("invalid_state", "not_yet_expired", "The order's deadline has not passed.");
       }
     }
-    const verb = to === "cancelled" ? "cancel" : to === "expired" ? "expire" : "fail";
-    return transitionOrder(tx, {
-      order,
-      to,
-      actor,
-      note: options.note,
-      patch: { failureReason: options.reason ?? (to === "cancelled" ? null : to), nextMatchAt: null },
-      movements: await releaseHolds(tx, order.id, `${order.type}_${verb}_release`),
-    });
+    return endLockedOrder(tx, order, to, actor, options);
+  });
+}
+
+/** endOrder's change for an order the caller has already locked (sweeps deciding under the lock). */
+export async function endLockedOrder(
+  tx: Tx,
+  order: LockedOrder,
+  to: EndStatus,
+  actor: Actor,
+  options: { reason?: string; note?: string; patch?: Prisma.IncomingOrderUncheckedUpdateInput } = {},
+) {
+  const verb = to === "cancelled" ? "cancel" : to === "expired" ? "expire" : "fail";
+  return transitionOrder(tx, {
+    order,
+    to,
+    actor,
+    note: options.note,
+    patch: { ...options.patch, failureReason: options.reason ?? (to === "cancelled" ? null : to), nextMatchAt: null },
+    movements: await releaseHolds(tx, order.id, `${order.type}_${verb}_release`),
   });
 }

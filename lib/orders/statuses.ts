@@ -8,7 +8,7 @@ export const TRANSITIONS: Record<OrderType, Partial<Record<OrderStatus, readonly
   payin: {
     created: ["awaiting_payment", "failed", "cancelled"],
     awaiting_payment: ["paid", "completed", "expired", "cancelled"],
-    paid: ["completed", "disputed", "expired"],
+    paid: ["completed", "disputed"],
     disputed: ["completed", "cancelled"],
   },
   payout: {

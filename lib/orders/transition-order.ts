@@ -7,7 +7,9 @@ import { auditInsertSql, type Actor } from "@/lib/audit/record-audit";
 import { postMovements } from "@/lib/ledger/post-movements";
 import type { Movement } from "@/lib/ledger/accounts";
 import { callbackInsertSql } from "@/lib/callbacks/enqueue-callback";
-import { canTransition } from "./statuses";
+import { emitAfterCommit } from "@/lib/db/run-transaction";
+import { orderChanged, orderDeadlineSet } from "@/inngest/order-events";
+import { canTransition, OPEN_STATUSES } from "./statuses";
 import type { LockedOrder } from "./load-order";
 import type { OrderForApi, RequisiteForApi } from "./serialize-order";
 
@@ -44,6 +46,7 @@ const decimalOrNull = (value: { toString(): string } | null | undefined) => (val
  * Round trips are kept fixed and few (this is on the pay-in hot path): one UPDATE, one
  * statement per balance movement, and one statement for everything appended. The API object
  * is built from the updated row plus what the locked order (or the match) already carries.
+ * After the commit, events announce the callback to deliver and any new deadline.
  */
 export async function transitionOrder(tx: Tx, input: TransitionInput): Promise<OrderForApi> {
   const { order, to, actor } = input;
@@ -75,5 +78,11 @@ export async function transitionOrder(tx: Tx, input: TransitionInput): Promise<O
       newValues: { status: to, ...(input.note ? { note: input.note } : {}) },
     })})${touchRequisite}
     ${callbackInsertSql(updated)}`;
+
+  emitAfterCommit(tx, orderChanged.create({ orderId: order.id, status: to }, { id: `order-changed-${order.id}-${to}` }));
+  if (updated.expiresAt && (OPEN_STATUSES as readonly string[]).includes(to)) {
+    const expiresAt = updated.expiresAt.toISOString();
+    emitAfterCommit(tx, orderDeadlineSet.create({ orderId: order.id, expiresAt }, { id: `order-deadline-${order.id}-${expiresAt}` }));
+  }
   return updated;
 }

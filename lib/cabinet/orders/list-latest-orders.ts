@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { DomainError } from "@/lib/errors/domain-error";
 
 export interface LatestOrderRow {
@@ -12,7 +13,7 @@ export interface LatestOrderRow {
   amount: bigint;
   currencyCode: string;
   exponent: number;
-  status: string;
+  status: OrderStatus;
   createdAt: Date;
 }
 

@@ -1,0 +1,29 @@
+import "server-only";
+import { alertFailingCallbacks } from "@/lib/email/alert-failing-callbacks";
+import { sendDailySummaries } from "@/lib/email/send-daily-summaries";
+import { sendQueuedEmails } from "@/lib/email/send-queued-emails";
+import { expireDueOrders } from "@/lib/orders/expire-due-orders";
+import { retryDueMatches } from "@/lib/matching/retry-due-matches";
+import { deliverDueCallbacks } from "@/lib/callbacks/deliver-due-callbacks";
+import { refreshDailyMetrics } from "@/lib/metrics/refresh-daily-metrics";
+import type { SweepTask } from "./sweep-loop";
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+
+/**
+ * Every periodic job of the platform, in one list. Each task finishes whatever is due in the
+ * database (the source of truth), so running it late, twice or concurrently is harmless.
+ * Without Inngest the app runs them in process (instrumentation.ts → startBackgroundSweeps);
+ * with Inngest each becomes a cron function (inngest/functions/sweeps.ts). Add new sweeps
+ * here and both modes get them.
+ */
+export const SWEEP_TASKS: readonly SweepTask[] = [
+  { name: "expire-due-orders", intervalMs: 2 * SECOND, run: () => expireDueOrders() },
+  { name: "retry-due-matches", intervalMs: 2 * SECOND, run: () => retryDueMatches() },
+  { name: "deliver-due-callbacks", intervalMs: 2 * SECOND, run: () => deliverDueCallbacks() },
+  { name: "refresh-daily-metrics", intervalMs: MINUTE, run: () => refreshDailyMetrics() },
+  { name: "send-queued-emails", intervalMs: 5 * SECOND, run: () => sendQueuedEmails() },
+  { name: "alert-failing-callbacks", intervalMs: 5 * MINUTE, run: () => alertFailingCallbacks() },
+  { name: "send-daily-summaries", intervalMs: 15 * MINUTE, run: () => sendDailySummaries() },
+];

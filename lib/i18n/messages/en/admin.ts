@@ -1,0 +1,2 @@
+/** The admin cabinet's strings (keys under "admin."). */
+export const admin = {};

@@ -1,0 +1,2 @@
+/** The merchant cabinet's strings (keys under "merchant."). */
+export const merchant = {};

@@ -1,0 +1,2 @@
+/** The support cabinet's strings (keys under "support."). */
+export const support = {};

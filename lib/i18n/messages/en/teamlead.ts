@@ -1,0 +1,2 @@
+/** The teamlead cabinet's strings (keys under "teamlead."). */
+export const teamlead = {};

@@ -1,0 +1,2 @@
+/** The trader cabinet's strings (keys under "trader."). */
+export const trader = {};

@@ -1,0 +1,9 @@
+import type { Messages } from "./en";
+import { shared } from "./ru/shared";
+import { trader } from "./ru/trader";
+import { merchant } from "./ru/merchant";
+import { admin } from "./ru/admin";
+import { support } from "./ru/support";
+import { teamlead } from "./ru/teamlead";
+
+export const ru: Messages = { ...shared, trader, merchant, admin, support, teamlead };

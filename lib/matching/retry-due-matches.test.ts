@@ -1,0 +1,195 @@
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { createPayin } from "@/lib/orders/create-payin";
+import { createPayout } from "@/lib/orders/create-payout";
+import { checkLedger } from "@/lib/ledger/check-ledger";
+import { postMovements } from "@/lib/ledger/post-movements";
+import { invalidateSettings } from "@/lib/config/read-settings";
+import type { SettingKey } from "@/lib/config/definitions";
+import type { Actor } from "@/lib/audit/record-audit";
+import { createExchangeRate, createRequisite, createStore, createTrader, ensureCurrencies, ensureDefaultSettings } from "@/lib/factories";
+import { NO_REQUISITE_AVAILABLE, retryDueMatches, retryMatch } from "./retry-due-matches";
+
+const actor: Actor = { type: "system" };
+let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
+let sequence = 0;
+
+/** A trader with a USDT deposit and one RUB requisite; traffic switched off unless `enabled`. */
+async function traderWithRequisite(enabled: boolean) {
+  const trader = await createTrader(prisma, { isTrafficEnabledByTeamlead: enabled });
+  await prisma.$transaction((tx) =>
+    postMovements(tx, [{ account: { kind: "trader_crypto", traderId: trader.id, currencyId: currencies.USDT.id }, delta: 900_000_000n, reason: "deposit_credit" }]),
+  );
+  const requisite = await createRequisite(prisma, { traderId: trader.id, currencyId: currencies.RUB.id });
+  return { trader, requisite };
+}
+
+async function storeWithBalance(usdt: bigint) {
+  const store = await createStore(prisma);
+  await prisma.$transaction((tx) =>
+    postMovements(tx, [{ account: { kind: "store", storeId: store.id, currencyId: currencies.USDT.id }, delta: usdt, reason: "test_credit" }]),
+  );
+  return store;
+}
+
+function input(amount: bigint) {
+  sequence++;
+  return { amount, currency: "RUB", customerId: `cust-${sequence}`, merchantOrderId: `order-${sequence}` };
+}
+
+const order = (id: string) => prisma.incomingOrder.findUniqueOrThrow({ where: { id } });
+const after = (start: Date, seconds: number) => new Date(start.getTime() + seconds * 1000);
+
+async function withSettings(values: Partial<Record<SettingKey, number>>, run: () => Promise<void>) {
+  const keys = Object.keys(values) as SettingKey[];
+  const saved = await prisma.configurationSetting.findMany({ where: { key: { in: keys } } });
+  for (const key of keys) await prisma.configurationSetting.update({ where: { key }, data: { value: values[key] } });
+  invalidateSettings();
+  try {
+    await run();
+  } finally {
+    for (const row of saved) await prisma.configurationSetting.update({ where: { key: row.key }, data: { value: row.value ?? undefined } });
+    invalidateSettings();
+  }
+}
+
+beforeAll(async () => {
+  currencies = await ensureCurrencies(prisma);
+  await ensureDefaultSettings(prisma);
+  await createExchangeRate(prisma, { baseCurrencyId: currencies.RUB.id, quoteCurrencyId: currencies.USDT.id, rate: "92.5" });
+  await prisma.configurationSetting.updateMany({ where: { key: { in: ["fraud.max_open_orders_per_customer", "fraud.max_orders_per_customer_per_hour"] } }, data: { value: 0 } });
+  await prisma.configurationSetting.update({ where: { key: "matching.max_open_orders_per_requisite" }, data: { value: 100 } });
+  invalidateSettings();
+});
+
+beforeEach(async () => {
+  // Nothing matches unless the test creates or enables a requisite; earlier tests' unmatched
+  // orders are failed out of the way (their window has long passed by then).
+  await prisma.reqTrader.updateMany({ data: { status: "blocked" } });
+  await retryDueMatches({ now: after(new Date(), 86_400), limit: 10_000 });
+});
+
+describe("retryMatch", () => {
+  it("the create request schedules the first retry with the backoff's base delay", async () => {
+    const store = await createStore(prisma);
+    const now = new Date();
+    const payin = await createPayin(store, input(100_000n), actor, now);
+    expect(payin).toMatchObject({ status: "created", retryCount: 1, lastAttemptAt: now, nextMatchAt: after(now, 5) });
+  });
+
+  it("retries with growing delays and matches once a requisite becomes available", async () => {
+    const store = await storeWithBalance(100_000_000n);
+    const { trader, requisite } = await traderWithRequisite(false);
+    const t0 = new Date();
+    const payin = await createPayin(store, input(100_000n), actor, t0);
+    const payout = await createPayout(store, { ...input(70_000n), destination: { type: "card", number: "2200000000000004" } }, actor, t0);
+    expect([payin.status, payout.status]).toEqual(["created", "created"]);
+
+    expect(await retryMatch(payin.id, after(t0, 4.999))).toBeNull();
+    expect(await retryDueMatches({ now: after(t0, 5) })).toEqual({ matched: 0, rescheduled: 2, failed: 0 });
+    expect(await order(payin.id)).toMatchObject({ status: "created", retryCount: 2, lastAttemptAt: after(t0, 5), nextMatchAt: after(t0, 15) });
+
+    await prisma.trader.update({ where: { id: trader.id }, data: { isTrafficEnabledByTeamlead: true } });
+    expect(await retryMatch(payin.id, after(t0, 15))).toEqual({ outcome: "matched", nextMatchAt: null });
+    const matched = await order(payin.id);
+    expect(matched).toMatchObject({ status: "awaiting_payment", requisiteId: requisite.id, retryCount: 2, lastAttemptAt: after(t0, 15), nextMatchAt: null, failureReason: null });
+    const balance = await prisma.balanceTraderCrypto.findFirstOrThrow({ where: { traderId: trader.id } });
+    expect(balance.held).toBe(matched.cryptoAmount);
+
+    expect(await retryDueMatches({ now: after(t0, 15) })).toEqual({ matched: 1, rescheduled: 0, failed: 0 });
+    expect(await order(payout.id)).toMatchObject({ status: "assigned", requisiteId: requisite.id });
+    const callbacks = await prisma.callbackDelivery.findMany({ where: { orderId: { in: [payin.id, payout.id] } } });
+    expect(callbacks.map((c) => c.eventType).sort()).toEqual(["payin.awaiting_payment", "payout.assigned"]);
+    expect(await checkLedger(prisma)).toEqual([]);
+  });
+
+  it("fails the order when its attempts are used up", async () => {
+    await withSettings({ "order.match_attempts": 3 }, async () => {
+      const store = await createStore(prisma);
+      const t0 = new Date();
+      const payin = await createPayin(store, input(100_000n), actor, t0);
+      expect(await retryMatch(payin.id, after(t0, 5))).toEqual({ outcome: "rescheduled", nextMatchAt: after(t0, 15) });
+      expect(await retryMatch(payin.id, after(t0, 15))).toEqual({ outcome: "failed", nextMatchAt: null });
+
+      const failed = await order(payin.id);
+      expect(failed).toMatchObject({ status: "failed", failureReason: NO_REQUISITE_AVAILABLE, retryCount: 3, lastAttemptAt: after(t0, 15), nextMatchAt: null });
+      const history = await prisma.orderHistory.findMany({ where: { incomingOrderId: payin.id } });
+      expect(history.map((h) => [h.fromStatus, h.status, h.actorType])).toEqual([["created", "failed", "system"]]);
+      expect((await prisma.callbackDelivery.findMany({ where: { orderId: payin.id } })).map((c) => c.eventType)).toEqual(["payin.failed"]);
+      expect(await retryMatch(payin.id, after(t0, 3600))).toBeNull();
+    });
+  });
+
+  it("fails the order when its window runs out, without another attempt", async () => {
+    await withSettings({ "order.match_window_seconds": 12 }, async () => {
+      const store = await createStore(prisma);
+      const t0 = new Date();
+      const payin = await createPayin(store, input(100_000n), actor, t0);
+      // The next attempt would be due at +15 s; the window's end comes first.
+      expect(await retryMatch(payin.id, after(t0, 5))).toEqual({ outcome: "rescheduled", nextMatchAt: after(t0, 12) });
+      expect(await retryMatch(payin.id, after(t0, 12))).toEqual({ outcome: "failed", nextMatchAt: null });
+      expect(await order(payin.id)).toMatchObject({ status: "failed", failureReason: NO_REQUISITE_AVAILABLE, retryCount: 2, lastAttemptAt: after(t0, 5) });
+    });
+  });
+
+  it("releases a failed payout's store hold", async () => {
+    await withSettings({ "order.match_attempts": 2 }, async () => {
+      const store = await storeWithBalance(50_000_000n);
+      const t0 = new Date();
+      const payout = await createPayout(store, { ...input(80_000n), destination: { type: "card", number: "2200000000000004" } }, actor, t0);
+      const held = await prisma.balanceStore.findFirstOrThrow({ where: { storeId: store.id } });
+      expect(held.held).toBeGreaterThan(0n);
+
+      expect(await retryMatch(payout.id, after(t0, 5))).toEqual({ outcome: "failed", nextMatchAt: null });
+      expect(await prisma.balanceStore.findFirstOrThrow({ where: { storeId: store.id } })).toMatchObject({ amount: 50_000_000n, held: 0n });
+      const release = await prisma.balanceStoreHistory.findFirstOrThrow({ where: { orderId: payout.id }, orderBy: { id: "desc" } });
+      expect(release).toMatchObject({ reason: "payout_fail_release", delta: held.held, heldDelta: -held.held });
+      expect(await checkLedger(prisma)).toEqual([]);
+    });
+  });
+
+  it("with a single attempt allowed, the order is due at once and failed by the next sweep", async () => {
+    await withSettings({ "order.match_attempts": 1 }, async () => {
+      const store = await createStore(prisma);
+      const t0 = new Date();
+      const payin = await createPayin(store, input(100_000n), actor, t0);
+      expect(payin.nextMatchAt).toEqual(t0);
+      expect(await retryDueMatches({ now: t0 })).toEqual({ matched: 0, rescheduled: 0, failed: 1 });
+      expect(await order(payin.id)).toMatchObject({ status: "failed", retryCount: 1, failureReason: NO_REQUISITE_AVAILABLE });
+    });
+  });
+});
+
+describe("retryDueMatches", () => {
+  it("handles each due order exactly once when sweeps run in parallel", async () => {
+    const store = await createStore(prisma);
+    const t0 = new Date();
+    const payins = [];
+    for (let i = 0; i < 10; i++) payins.push(await createPayin(store, input(100_000n + BigInt(i)), actor, t0));
+
+    const rescheduling = await Promise.all([0, 1, 2].map(() => retryDueMatches({ now: after(t0, 5) })));
+    expect(rescheduling.reduce((n, r) => n + r.rescheduled, 0)).toBe(10);
+    expect(rescheduling.every((r) => r.matched === 0 && r.failed === 0)).toBe(true);
+    const rows = await prisma.incomingOrder.findMany({ where: { id: { in: payins.map((p) => p.id) } } });
+    expect(rows.every((row) => row.retryCount === 2 && row.nextMatchAt?.getTime() === after(t0, 15).getTime())).toBe(true);
+    expect(await retryDueMatches({ now: after(t0, 5) })).toEqual({ matched: 0, rescheduled: 0, failed: 0 });
+
+    const { trader } = await traderWithRequisite(true);
+    const matching = await Promise.all([0, 1].map(() => retryDueMatches({ now: after(t0, 15) })));
+    expect(matching.reduce((n, r) => n + r.matched, 0)).toBe(10);
+    expect(await prisma.orderHistory.count({ where: { incomingOrderId: { in: payins.map((p) => p.id) }, status: "awaiting_payment" } })).toBe(10);
+    const balance = await prisma.balanceTraderCrypto.findFirstOrThrow({ where: { traderId: trader.id } });
+    expect(balance.amount + balance.held).toBe(900_000_000n);
+    expect(await checkLedger(prisma)).toEqual([]);
+  });
+
+  it("handles at most `limit` orders per call, oldest due first", async () => {
+    const store = await createStore(prisma);
+    const t0 = new Date();
+    const first = await createPayin(store, input(100_000n), actor, t0);
+    const second = await createPayin(store, input(100_001n), actor, after(t0, 1));
+    expect(await retryDueMatches({ now: after(t0, 6), limit: 1 })).toEqual({ matched: 0, rescheduled: 1, failed: 0 });
+    expect((await order(first.id)).retryCount).toBe(2);
+    expect((await order(second.id)).retryCount).toBe(1);
+  });
+});

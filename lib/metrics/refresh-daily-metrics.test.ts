@@ -1,0 +1,236 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { createPayin } from "@/lib/orders/create-payin";
+import { createPayout } from "@/lib/orders/create-payout";
+import { completePayin } from "@/lib/orders/complete-payin";
+import { markPayoutPaid } from "@/lib/orders/mark-payout-paid";
+import { endOrder } from "@/lib/orders/end-order";
+import { expireOrder } from "@/lib/orders/expire-due-orders";
+import { retryMatch } from "@/lib/matching/retry-due-matches";
+import { postMovements } from "@/lib/ledger/post-movements";
+import { invalidateSettings } from "@/lib/config/read-settings";
+import type { Actor } from "@/lib/audit/record-audit";
+import {
+  completePayinOrder,
+  createExchangeRate,
+  createPayinOrder,
+  createRequisite,
+  createStore,
+  createTrader,
+  ensureCurrencies,
+  ensureDefaultSettings,
+  matchPayinOrder,
+} from "@/lib/factories";
+import { refreshDailyMetrics } from "./refresh-daily-metrics";
+
+const actor: Actor = { type: "system" };
+const DAY = 24 * 3600_000;
+const ENDED = ["completed", "failed", "expired", "cancelled"] as const;
+let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
+let sequence = 0;
+
+const utcDay = (date: Date) => date.toISOString().slice(0, 10);
+const today = new Date();
+const yesterday = new Date(today.getTime() - DAY);
+const range = { from: yesterday, to: today };
+
+function input(amount: bigint) {
+  sequence++;
+  return { amount, currency: "RUB", customerId: `cust-${sequence}`, merchantOrderId: `order-${sequence}` };
+}
+
+interface MetricRow {
+  day: string;
+  storeId: number;
+  traderId: number;
+  currencyId: number;
+  type: "payin" | "payout";
+  createdCount: number;
+  completedCount: number;
+  failedCount: number;
+  completedAmount: bigint;
+  completedCrypto: bigint;
+  platformProfit: bigint;
+  traderReward: bigint;
+  completionSecondsSum: bigint;
+}
+
+/**
+ * The metrics computed the slow way, in TypeScript over every order and history row: the
+ * independent statement of what refreshDailyMetrics must produce for the days in `range`.
+ */
+async function recompute(from: string, to: string) {
+  const orders = new Map((await prisma.incomingOrder.findMany()).map((o) => [o.id, o]));
+  const ends = await prisma.orderHistory.findMany({ where: { status: { in: [...ENDED] } } });
+  const groups = new Map<string, MetricRow>();
+  const group = (day: string, o: { storeId: number; traderId: number | null; currencyId: number; type: MetricRow["type"] }) => {
+    const key = [day, o.storeId, o.traderId ?? 0, o.currencyId, o.type].join("|");
+    const row = groups.get(key) ?? {
+      day, storeId: o.storeId, traderId: o.traderId ?? 0, currencyId: o.currencyId, type: o.type,
+      createdCount: 0, completedCount: 0, failedCount: 0, completedAmount: 0n, completedCrypto: 0n,
+      platformProfit: 0n, traderReward: 0n, completionSecondsSum: 0n,
+    };
+    groups.set(key, row);
+    return row;
+  };
+  const inRange = (day: string) => day >= from && day <= to;
+  for (const o of orders.values()) {
+    const day = utcDay(o.createdAt);
+    if (inRange(day)) group(day, o).createdCount++;
+  }
+  for (const h of ends) {
+    const o = orders.get(h.incomingOrderId)!;
+    const day = utcDay(h.processedAt);
+    if (!inRange(day)) continue;
+    const g = group(day, o);
+    if (h.status !== "completed") {
+      g.failedCount++;
+      continue;
+    }
+    g.completedCount++;
+    g.completedAmount += o.amount;
+    g.completedCrypto += o.cryptoAmount ?? 0n;
+    g.platformProfit += h.platformProfit ?? 0n;
+    g.traderReward += h.traderCommissionAmount ?? 0n;
+    g.completionSecondsSum += BigInt(Math.max(0, Math.floor((h.processedAt.getTime() - o.createdAt.getTime()) / 1000)));
+  }
+  return sortRows([...groups.values()]);
+}
+
+async function stored(from: string, to: string) {
+  const rows = await prisma.dailyMetric.findMany({ where: { day: { gte: new Date(from), lte: new Date(to) } } });
+  return sortRows(rows.map(({ id: _id, updatedAt: _updatedAt, day, ...row }): MetricRow => ({ ...row, day: utcDay(day) })));
+}
+
+function sortRows(rows: MetricRow[]) {
+  const key = (r: MetricRow) => [r.day, r.storeId, r.traderId, r.currencyId, r.type].join("|");
+  return rows.sort((a, b) => key(a).localeCompare(key(b)));
+}
+
+beforeAll(async () => {
+  currencies = await ensureCurrencies(prisma);
+  await ensureDefaultSettings(prisma);
+  await createExchangeRate(prisma, { baseCurrencyId: currencies.RUB.id, quoteCurrencyId: currencies.USDT.id, rate: "92.5" });
+  await prisma.configurationSetting.updateMany({ where: { key: { in: ["fraud.max_open_orders_per_customer", "fraud.max_orders_per_customer_per_hour"] } }, data: { value: 0 } });
+  await prisma.configurationSetting.update({ where: { key: "matching.max_open_orders_per_requisite" }, data: { value: 100 } });
+  invalidateSettings();
+
+  const store = await createStore(prisma, { payinCommission: "0.03", payoutCommission: "0.02" });
+  await prisma.$transaction((tx) =>
+    postMovements(tx, [{ account: { kind: "store", storeId: store.id, currencyId: currencies.USDT.id }, delta: 500_000_000n, reason: "test_credit" }]),
+  );
+  const traders = [];
+  for (const reward of ["0.02", "0.01"]) {
+    const trader = await createTrader(prisma, { payinReward: reward });
+    await prisma.$transaction((tx) =>
+      postMovements(tx, [{ account: { kind: "trader_crypto", traderId: trader.id, currencyId: currencies.USDT.id }, delta: 900_000_000n, reason: "deposit_credit" }]),
+    );
+    const requisite = await createRequisite(prisma, { traderId: trader.id, currencyId: currencies.RUB.id });
+    traders.push({ trader, requisite });
+  }
+
+  // Through the engine: created yesterday and completed today, created and completed today,
+  // completed payouts, an expired, a cancelled and a failed order, and open ones.
+  const lateYesterday = new Date(Date.parse(`${utcDay(yesterday)}T23:59:00Z`));
+  for (let i = 0; i < 3; i++) {
+    const payin = await createPayin(store, input(100_000n + BigInt(i)), actor, lateYesterday);
+    await completePayin(payin.id, {}, actor);
+  }
+  for (let i = 0; i < 4; i++) {
+    const payin = await createPayin(store, input(200_000n + BigInt(i)), actor);
+    await completePayin(payin.id, {}, actor);
+  }
+  for (let i = 0; i < 2; i++) {
+    const payout = await createPayout(store, { ...input(50_000n + BigInt(i)), destination: { type: "card", number: "2200000000000004" } }, actor);
+    const receipt = { fileName: "r.png", contentType: "image/png", data: Buffer.from("png") };
+    await markPayoutPaid(payout.id, payout.traderId!, actor, receipt);
+  }
+  const expiring = await createPayin(store, input(300_000n), actor);
+  await expireOrder(expiring.id, expiring.expiresAt!);
+  const cancelled = await createPayin(store, input(300_001n), actor);
+  await endOrder(cancelled.id, "cancelled", {}, actor);
+  await createPayin(store, input(300_002n), actor);
+  const unmatched = await createPayin(store, input(999_000_000n), actor); // above every requisite's max
+  await prisma.configurationSetting.update({ where: { key: "order.match_attempts" }, data: { value: 2 } });
+  invalidateSettings();
+  await retryMatch(unmatched.id, unmatched.nextMatchAt!);
+
+  // Through the factories, for events the engine stamps with the real clock: created the day
+  // before yesterday and completed yesterday (only the completion is in range), and completed
+  // three days ago (out of range altogether).
+  const fiat = { id: currencies.RUB.id, exponent: 2 };
+  const crypto = { id: currencies.USDT.id, exponent: 6 };
+  for (const [created, completed] of [
+    [new Date(yesterday.getTime() - DAY), yesterday],
+    [new Date(today.getTime() - 3 * DAY), new Date(today.getTime() - 3 * DAY + 60_000)],
+  ]) {
+    const { trader, requisite } = traders[1];
+    const order = await createPayinOrder(prisma, { store, fiat, crypto, amount: 150_000n, createdAt: created });
+    await matchPayinOrder(prisma, order, { requisite: { id: requisite.id, traderId: trader.id }, traderReward: trader.payinReward, rate: "92.5", at: created });
+    await completePayinOrder(prisma, order, { at: completed });
+  }
+});
+
+describe("refreshDailyMetrics", () => {
+  it("equals a direct recomputation over the orders, and re-running changes nothing", async () => {
+    const result = await refreshDailyMetrics(range);
+    expect(result).toMatchObject({ from: utcDay(yesterday), to: utcDay(today), removed: 0 });
+    expect(result.upserted).toBeGreaterThan(0);
+    const expected = await recompute(utcDay(yesterday), utcDay(today));
+    expect(await stored(utcDay(yesterday), utcDay(today))).toEqual(expected);
+
+    // Spot checks of the definitions on top of the recomputation.
+    const totals = expected.reduce(
+      (t, r) => ({ created: t.created + r.createdCount, completed: t.completed + r.completedCount, failed: t.failed + r.failedCount }),
+      { created: 0, completed: 0, failed: 0 },
+    );
+    expect(totals).toEqual({ created: 13, completed: 10, failed: 3 });
+    expect(expected.some((r) => r.traderId === 0 && r.failedCount === 1)).toBe(true);
+    expect(expected.every((r) => r.completedCount === 0 || r.platformProfit > 0n)).toBe(true);
+    expect(await prisma.dailyMetric.count({ where: { day: { lt: new Date(utcDay(yesterday)) } } })).toBe(0);
+
+    const before = await prisma.dailyMetric.findMany({ orderBy: { id: "asc" } });
+    expect(await refreshDailyMetrics(range)).toMatchObject({ upserted: 0, removed: 0 });
+    expect(await prisma.dailyMetric.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+  });
+
+  it("follows changes: moves an order's counts to its trader's group and removes groups left empty", async () => {
+    await refreshDailyMetrics(range);
+    const store = await createStore(prisma);
+    const { id: traderId } = await createTrader(prisma);
+    const stale = await prisma.dailyMetric.create({
+      data: { day: new Date(utcDay(today)), storeId: store.id, traderId, currencyId: currencies.RUB.id, type: "payin", createdCount: 7, updatedAt: new Date() },
+    });
+    const outside = await prisma.dailyMetric.create({
+      data: { day: new Date(utcDay(new Date(today.getTime() - 5 * DAY))), storeId: store.id, currencyId: currencies.RUB.id, type: "payin", createdCount: 1, updatedAt: new Date() },
+    });
+    await prisma.reqTrader.updateMany({ data: { status: "blocked" } });
+    const unmatched = await createPayin(store, input(100_500n), actor);
+    await refreshDailyMetrics(range);
+    expect(await prisma.dailyMetric.findUnique({ where: { id: stale.id } })).toBeNull();
+    expect(await prisma.dailyMetric.findFirst({ where: { storeId: store.id, traderId: 0, day: new Date(utcDay(today)) } })).toMatchObject({ createdCount: 1 });
+
+    // The unmatched order finds a trader: its created count moves to that trader's row.
+    await prisma.reqTrader.updateMany({ data: { status: "active" } });
+    const matched = await retryMatch(unmatched.id, unmatched.nextMatchAt!);
+    expect(matched?.outcome).toBe("matched");
+    const { traderId: matchedTrader } = await prisma.incomingOrder.findUniqueOrThrow({ where: { id: unmatched.id } });
+    expect(await refreshDailyMetrics(range)).toMatchObject({ removed: 1 });
+    const rows = await prisma.dailyMetric.findMany({ where: { storeId: store.id, day: new Date(utcDay(today)) } });
+    expect(rows).toEqual([expect.objectContaining({ traderId: matchedTrader, createdCount: 1 })]);
+    expect(await prisma.dailyMetric.findUnique({ where: { id: outside.id } })).toMatchObject({ createdCount: 1 });
+    expect(await stored(utcDay(yesterday), utcDay(today))).toEqual(await recompute(utcDay(yesterday), utcDay(today)));
+  });
+
+  it("gives the same result under concurrent refreshes", async () => {
+    await prisma.dailyMetric.deleteMany();
+    const results = await Promise.all([0, 1, 2, 3].map(() => refreshDailyMetrics(range)));
+    expect(results.reduce((n, r) => n + r.upserted, 0)).toBe((await recompute(utcDay(yesterday), utcDay(today))).length);
+    expect(await stored(utcDay(yesterday), utcDay(today))).toEqual(await recompute(utcDay(yesterday), utcDay(today)));
+  });
+
+  it("defaults to yesterday and today and refuses a reversed range", async () => {
+    expect(await refreshDailyMetrics()).toMatchObject({ from: utcDay(new Date(Date.now() - DAY)), to: utcDay(new Date()) });
+    await expect(refreshDailyMetrics({ from: today, to: yesterday })).rejects.toThrow(RangeError);
+  });
+});

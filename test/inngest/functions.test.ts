@@ -1,0 +1,162 @@
+// The Inngest functions run through @inngest/test against this file's own database; Resend and
+// the Inngest event API are local HTTP servers.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { InngestTestEngine } from "@inngest/test";
+import { prisma } from "@/lib/db/client";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { notifyEmailsQueued } from "@/lib/email/notify-emails-queued";
+import { emit } from "@/lib/background/emit";
+import { inngest } from "@/inngest/client";
+import { functions } from "@/inngest/functions";
+import { sendQueuedEmail } from "@/inngest/functions/send-email";
+import { sweepFunctions } from "@/inngest/functions/sweeps";
+import { orderFunctions } from "@/inngest/functions/orders";
+import { startFakeResend, type FakeResend } from "@/test/fake-resend";
+
+let resend: FakeResend;
+
+const queue = (to = "reader@test.jivapay.dev") =>
+  enqueueEmail(prisma, { to, template: "password_reset", data: { name: null, url: "http://localhost:3000/reset-password?token=t", expiresInMinutes: 60 } }) as Promise<bigint>;
+const emailEvent = (id: bigint) => ({ name: "email/queued", data: { id: id.toString() } });
+
+beforeAll(async () => {
+  resend = await startFakeResend();
+  process.env.RESEND_BASE_URL = resend.url;
+});
+
+afterAll(async () => {
+  await resend.close();
+});
+
+beforeEach(async () => {
+  await prisma.emailOutbox.deleteMany();
+  resend.requests.length = 0;
+  process.env.RESEND_API_KEY = "re_test_key";
+});
+
+describe("send-email (event email/queued)", () => {
+  // A new engine per run: an engine remembers the step results of its earlier runs.
+  const run = (id: bigint) => new InngestTestEngine({ function: sendQueuedEmail }).execute({ events: [emailEvent(id)] });
+
+  it("sends the email of the event", async () => {
+    const id = await queue();
+    const { result } = await run(id);
+    expect(result).toBe("sent");
+    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "sent", providerId: "re_fake_1" });
+    expect(resend.requests).toHaveLength(1);
+  });
+
+  it("stores the email when no Resend key is configured", async () => {
+    delete process.env.RESEND_API_KEY;
+    const id = await queue();
+    const { result } = await run(id);
+    expect(result).toBe("stored");
+    expect(resend.requests).toHaveLength(0);
+  });
+
+  it("does nothing for an email another run already sent", async () => {
+    const id = await queue();
+    await run(id);
+    const { result } = await run(id);
+    expect(result).toBe("skipped");
+    expect(resend.requests).toHaveLength(1);
+  });
+
+  it("is configured with retries and the email/queued trigger", () => {
+    expect(sendQueuedEmail.opts).toMatchObject({ id: "send-email", retries: 4 });
+    expect(sendQueuedEmail.opts.triggers).toEqual([expect.objectContaining({ event: "email/queued" })]);
+  });
+});
+
+describe("sweep crons", () => {
+  it("exist for every sweep task and are all served", () => {
+    const ids = sweepFunctions.map((fn) => fn.opts.id);
+    expect(ids).toEqual([
+      "sweep-expire-due-orders",
+      "sweep-retry-due-matches",
+      "sweep-deliver-due-callbacks",
+      "sweep-refresh-daily-metrics",
+      "sweep-send-queued-emails",
+      "sweep-alert-failing-callbacks",
+      "sweep-send-daily-summaries",
+    ]);
+    expect(sweepFunctions.map((fn) => fn.opts.triggers)).toContainEqual([{ cron: "* * * * *" }]);
+    expect(functions).toEqual([sendQueuedEmail, ...orderFunctions, ...sweepFunctions]);
+  });
+
+  it("sweep-send-queued-emails sends what events left queued", async () => {
+    const ids = [await queue("a@test.jivapay.dev"), await queue("b@test.jivapay.dev")];
+    const engine = new InngestTestEngine({ function: sweepFunctions.find((fn) => fn.opts.id === "sweep-send-queued-emails")! });
+    await engine.execute();
+    expect(await prisma.emailOutbox.count({ where: { id: { in: ids }, status: "sent" } })).toBe(2);
+  });
+});
+
+describe("emit", () => {
+  let events: { path: string; body: unknown }[];
+  let server: http.Server;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    events = [];
+    server = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => (body += chunk));
+      req.on("end", () => {
+        events.push({ path: req.url ?? "", body: JSON.parse(body) });
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ ids: ["evt_1"], status: 200 }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  });
+
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    inngest.setEnvVars();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  beforeEach(() => {
+    events.length = 0;
+  });
+
+  /** The client reads its environment when created; tests change it, then let it re-read. */
+  function configure(env: Record<string, string | undefined>) {
+    vi.unstubAllEnvs();
+    for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
+    inngest.setEnvVars();
+  }
+
+  it("sends nothing when Inngest is not configured", async () => {
+    configure({ INNGEST_BASE_URL: undefined, INNGEST_EVENT_KEY: undefined });
+    await notifyEmailsQueued([1n, null]);
+    expect(events).toHaveLength(0);
+  });
+
+  it("sends email/queued events to the configured Inngest", async () => {
+    configure({ INNGEST_BASE_URL: baseUrl, INNGEST_EVENT_KEY: "test-event-key" });
+    await notifyEmailsQueued([7n, null, 8n]);
+    expect(events).toHaveLength(1);
+    expect(events[0].path).toBe("/e/test-event-key");
+    expect(events[0].body).toEqual([
+      expect.objectContaining({ name: "email/queued", data: { id: "7" }, id: "email-queued-7" }),
+      expect.objectContaining({ name: "email/queued", data: { id: "8" }, id: "email-queued-8" }),
+    ]);
+  });
+
+  it("never throws into the caller when Inngest cannot be reached", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/`;
+    await new Promise((resolve) => closed.close(resolve));
+    configure({ INNGEST_BASE_URL: url, INNGEST_EVENT_KEY: "test-event-key" });
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    await expect(emit({ name: "email/queued", data: { id: "9" } })).resolves.toBeUndefined();
+    expect(error).toHaveBeenCalledWith(expect.stringContaining("could not send email/queued to Inngest"), expect.anything());
+    error.mockRestore();
+  });
+});
