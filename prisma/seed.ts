@@ -331,6 +331,10 @@ async function main(): Promise<number> {
       const [{ migrated }] = await prisma.$queryRaw<{ migrated: boolean }[]>`SELECT to_regclass('public.users') IS NOT NULL AS migrated`;
       if (!migrated) throw new SeedRefusedError("the database has no tables yet. Run `npm run db:migrate` first.");
       printSummary(await seedDemoData(prisma));
+      // The dashboards read daily_metrics; fill it for the seeded history (the sweeps keep it fresh).
+      process.env.DATABASE_URL ??= url;
+      const { refreshDailyMetrics } = await import("@/lib/metrics/refresh-daily-metrics");
+      await refreshDailyMetrics({ from: new Date(Date.now() - 15 * 24 * 3600 * 1000) });
       return 0;
     } catch (error) {
       if (!(error instanceof SeedRefusedError)) throw error;

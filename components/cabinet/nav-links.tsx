@@ -27,8 +27,10 @@ export function DesktopNav({ items }: { items: readonly NavItem[] }) {
   const pathname = usePathname();
   const t = useT();
   return (
-    <nav aria-label={t("nav.cabinet")} className="hidden md:block">
-      <ul className="flex items-center gap-1">
+    // Takes the room the bar has left and scrolls sideways when a cabinet has many pages, so
+    // the controls on the right always stay visible.
+    <nav aria-label={t("nav.cabinet")} className="hidden min-w-0 flex-1 overflow-x-auto md:block">
+      <ul className="flex w-max items-center gap-1">
         {items.map((item) => {
           const current = isCurrent(pathname, item.href, items);
           return (
@@ -37,7 +39,7 @@ export function DesktopNav({ items }: { items: readonly NavItem[] }) {
                 href={item.href}
                 aria-current={current ? "page" : undefined}
                 className={cn(
-                  "rounded-md px-3 py-2 text-sm font-medium text-muted-foreground transition-colors outline-none hover:bg-accent hover:text-accent-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50",
+                  "block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-muted-foreground transition-colors outline-none hover:bg-accent hover:text-accent-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50",
                   current && "bg-accent text-accent-foreground",
                 )}
               >

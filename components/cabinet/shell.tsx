@@ -34,8 +34,8 @@ export async function CabinetShell({ role, email, children }: { role: Role; emai
             {t(`roles.${role}`)}
           </Badge>
           <DesktopNav items={items} />
-          <div className="ml-auto flex items-center gap-1 sm:gap-2">
-            <span className="hidden max-w-56 truncate text-sm text-muted-foreground md:inline" title={email}>
+          <div className="ml-auto flex shrink-0 items-center gap-1 sm:gap-2">
+            <span className="hidden max-w-56 truncate text-sm text-muted-foreground 2xl:inline" title={email}>
               {email}
             </span>
             <LocaleSwitcher />

@@ -14,6 +14,7 @@ export function SignOutButton() {
       type="button"
       variant="outline"
       size="sm"
+      className="px-2 sm:px-3"
       disabled={pending}
       onClick={() => {
         setPending(true);
@@ -21,7 +22,8 @@ export function SignOutButton() {
       }}
     >
       <LogOut className="size-4" aria-hidden="true" />
-      {t("common.signOut")}
+      {/* Icon only on phones: the header must fit 375 px in every language. */}
+      <span className="sr-only sm:not-sr-only">{t("common.signOut")}</span>
     </Button>
   );
 }

@@ -16,8 +16,8 @@ export interface Cabinet {
 
 const HEADINGS: Record<Role, string> = {
   admin: "Configuration settings",
-  merchant: "Stores and balances",
-  trader: "Requisites and balances",
+  merchant: "Dashboard",
+  trader: "Order queue",
   teamlead: "My traders",
   support: "Latest orders",
 };

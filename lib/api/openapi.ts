@@ -5,6 +5,7 @@ import { cancelOrderSchema, receiptSchema } from "./schemas/common";
 import { listOrdersQuerySchema } from "./schemas/orders";
 import { balanceObjectSchema, errorObjectSchema, orderObjectSchema } from "./schemas/order-object";
 import { callbackListSchema, callbackObjectSchema, resendCallbackSchema } from "./schemas/callbacks";
+import { disputedOrderSchema, openDisputeSchema } from "./schemas/dispute";
 
 // The document is generated from the same zod schemas the handlers parse with.
 const schema = (s: z.ZodType) => {
@@ -70,6 +71,8 @@ export function buildOpenApiDocument(serverUrl = "/") {
       schemas: {
         CreatePayin: schema(createPayinSchema),
         ConfirmPayin: schema(confirmPayinSchema),
+        OpenDispute: schema(openDisputeSchema),
+        DisputedOrder: schema(disputedOrderSchema),
         CreatePayout: schema(createPayoutSchema),
         CancelOrder: schema(cancelOrderSchema),
         Receipt: schema(receiptSchema),
@@ -87,6 +90,9 @@ export function buildOpenApiDocument(serverUrl = "/") {
       "/api/v1/payin": { post: post("Create a pay-in (matched at once when a requisite fits)", "CreatePayin", "Order", "201") },
       "/api/v1/payin/{id}": { get: withPathId(get("Retrieve a pay-in", ref("Order"))) },
       "/api/v1/payin/{id}/confirm": { post: withPathId(post("The customer says they paid (optional receipt)", "ConfirmPayin", "Order")) },
+      "/api/v1/payin/{id}/dispute": {
+        post: withPathId(post("Dispute a paid pay-in (the customer paid, the trader did not confirm); support decides. 409 invalid_state unless paid, dispute_open if one is open; 422 invalid_evidence", "OpenDispute", "DisputedOrder")),
+      },
       "/api/v1/payin/{id}/cancel": { post: withPathId(post("Cancel a pay-in; holds are released", "CancelOrder", "Order")) },
       "/api/v1/payout": { post: post("Create a payout (holds the store's funds)", "CreatePayout", "Order", "201") },
       "/api/v1/payout/{id}": { get: withPathId(get("Retrieve a payout", ref("Order"))) },

@@ -1,48 +1,69 @@
 import { requireRole } from "@/lib/auth/session";
-import { listConfigurationSettings } from "@/lib/cabinet/admin/list-configuration-settings";
-import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
-import { DataTableCard } from "@/components/cabinet/data-table-card";
-import { DateTime } from "@/components/cabinet/date-time";
-import { EmptyState } from "@/components/cabinet/empty-state";
+import { getTranslator } from "@/lib/i18n/server";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { listConfigurationSettings, type ConfigurationSettingRow } from "@/lib/cabinet/admin/list-configuration-settings";
+import { settingDescription } from "@/lib/admin/setting-descriptions";
+import { settingText } from "@/lib/admin/setting-kind";
+import { SettingEditor } from "@/components/admin/setting-editor";
+import { adminMetadata } from "@/components/admin/admin-metadata";
 import { PageHeader } from "@/components/cabinet/page-header";
-import { formatJsonInline } from "@/components/format/json";
-import { TableCell, TableRow } from "@/components/ui/table";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { resetSettingAction, saveSettingAction } from "./settings-actions";
 
-export const generateMetadata = cabinetMetadata("admin", "Configuration settings");
+export const generateMetadata = adminMetadata("admin.settings.title");
 
-const COLUMNS = ["Key", "Value", "Description", "Updated at", "Updated by"] as const;
+/** Settings grouped by the part of their key before the first dot (order, matching, fraud, …). */
+function groupByPrefix(settings: ConfigurationSettingRow[]): [string, ConfigurationSettingRow[]][] {
+  const groups = new Map<string, ConfigurationSettingRow[]>();
+  for (const setting of settings) {
+    const prefix = setting.key.split(".")[0];
+    groups.set(prefix, [...(groups.get(prefix) ?? []), setting]);
+  }
+  return [...groups];
+}
 
-export default async function AdminHomePage() {
+export default async function AdminSettingsPage() {
   const user = await requireRole("admin");
-  const settings = await listConfigurationSettings(user.id);
+  const [{ t, locale }, settings] = await Promise.all([getTranslator(), listConfigurationSettings(user.id)]);
 
   return (
     <>
-      <PageHeader
-        title="Configuration settings"
-        description="Platform behaviour read at run time: payment timeouts, matching limits, fraud caps, rate limits, callbacks and rates."
-      />
-      {settings.length === 0 ? (
-        <EmptyState title="No configuration settings yet." />
-      ) : (
-        <DataTableCard columns={COLUMNS}>
-          {settings.map((setting) => (
-            <TableRow key={setting.key}>
-              <TableCell className="font-mono text-xs font-medium">{setting.key}</TableCell>
-              <TableCell className="min-w-40 max-w-72 whitespace-normal">
-                <code className="break-words font-mono text-xs">{formatJsonInline(setting.value)}</code>
-              </TableCell>
-              <TableCell className="min-w-64 max-w-md whitespace-normal text-muted-foreground">
-                {setting.description ?? "—"}
-              </TableCell>
-              <TableCell>
-                <DateTime value={setting.updatedAt} />
-              </TableCell>
-              <TableCell>{setting.updatedByEmail ?? <span className="text-muted-foreground">system</span>}</TableCell>
-            </TableRow>
-          ))}
-        </DataTableCard>
-      )}
+      <PageHeader title={t("admin.settings.title")} description={t("admin.settings.description")} />
+      <div className="grid gap-6">
+        {groupByPrefix(settings).map(([prefix, rows]) => {
+          const groupKey = `admin.settings.groups.${prefix}`;
+          const groupTitle = t(groupKey as MessageKey);
+          return (
+            <Card key={prefix} role="region" aria-labelledby={`settings-group-${prefix}`}>
+              <CardHeader>
+                <CardTitle id={`settings-group-${prefix}`}>{groupTitle === groupKey ? prefix : groupTitle}</CardTitle>
+              </CardHeader>
+              <CardContent className="grid divide-y">
+                {rows.map((setting) => {
+                  const text = settingText(setting.kind, setting.value);
+                  return (
+                    <SettingEditor
+                      // Remounted with the saved value after a change, so the field shows what is stored.
+                      key={`${setting.key}:${text}`}
+                      settingKey={setting.key}
+                      kind={setting.kind}
+                      text={text}
+                      defaultText={settingText(setting.kind, setting.defaultValue)}
+                      isDefault={setting.isDefault}
+                      invalidStored={setting.invalidStoredValue === undefined ? null : JSON.stringify(setting.invalidStoredValue)}
+                      description={settingDescription(setting.key, locale)}
+                      updatedAt={setting.updatedAt}
+                      updatedByEmail={setting.updatedByEmail}
+                      save={saveSettingAction.bind(null, setting.key)}
+                      reset={resetSettingAction.bind(null, setting.key)}
+                    />
+                  );
+                })}
+              </CardContent>
+            </Card>
+          );
+        })}
+      </div>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { PageSkeleton } from "@/components/cabinet/page-skeleton";
 
 export default function Loading() {
-  return <PageSkeleton rows={5} />;
+  return <PageSkeleton cards={5} rows={5} />;
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
 
+/** One balance, JSON-safe: minor units as strings. */
 export interface TraderBalance {
   currencyCode: string;
   exponent: number;
-  /** Minor units. */
-  available: bigint;
-  held: bigint;
+  available: string;
+  held: string;
 }
 
 export interface TraderBalances {
@@ -16,39 +17,27 @@ export interface TraderBalances {
   fiat: TraderBalance[];
 }
 
-const SETTLEMENT_CURRENCY = "USDT";
-
-/** The deposit and fiat turnover of the trader profile that belongs to this user; null if there is none. */
-export async function getTraderBalances(traderUserId: number): Promise<TraderBalances | null> {
-  const trader = await prisma.trader.findUnique({
-    where: { userId: traderUserId },
-    select: {
-      cryptoBalance: { select: { amount: true, held: true, currency: { select: { code: true, exponent: true } } } },
-      fiatBalance: {
-        orderBy: { currencyId: "asc" },
-        select: { amount: true, held: true, currency: { select: { code: true, exponent: true } } },
-      },
-    },
-  });
-  if (!trader) return null;
-
-  const usdtRow = trader.cryptoBalance.find((b) => b.currency.code === SETTLEMENT_CURRENCY);
-  const usdtExponent =
-    usdtRow?.currency.exponent ??
-    (await prisma.currency.findUnique({ where: { code: SETTLEMENT_CURRENCY }, select: { exponent: true } }))?.exponent ??
-    6;
+/** The trader's USDT deposit (available and held) and fiat turnover: a few primary-key-sized reads. */
+export async function getTraderBalances(traderId: number): Promise<TraderBalances> {
+  const [crypto, fiat, settlement] = await Promise.all([
+    prisma.balanceTraderCrypto.findFirst({
+      where: { traderId, currency: { code: SETTLEMENT_CURRENCY } },
+      select: { amount: true, held: true },
+    }),
+    prisma.balanceTraderFiat.findMany({
+      where: { traderId },
+      orderBy: { currencyId: "asc" },
+      select: { amount: true, held: true, currency: { select: { code: true, exponent: true } } },
+    }),
+    prisma.currency.findUnique({ where: { code: SETTLEMENT_CURRENCY }, select: { exponent: true } }),
+  ]);
   return {
     usdt: {
       currencyCode: SETTLEMENT_CURRENCY,
-      exponent: usdtExponent,
-      available: usdtRow?.amount ?? 0n,
-      held: usdtRow?.held ?? 0n,
+      exponent: settlement?.exponent ?? 6,
+      available: (crypto?.amount ?? 0n).toString(),
+      held: (crypto?.held ?? 0n).toString(),
     },
-    fiat: trader.fiatBalance.map((b) => ({
-      currencyCode: b.currency.code,
-      exponent: b.currency.exponent,
-      available: b.amount,
-      held: b.held,
-    })),
+    fiat: fiat.map((b) => ({ currencyCode: b.currency.code, exponent: b.currency.exponent, available: b.amount.toString(), held: b.held.toString() })),
   };
 }

@@ -7,6 +7,11 @@ const VARIANTS: Record<string, BadgeProps["variant"]> = {
   failed: "destructive",
 };
 
-export function EmailStatusBadge({ status }: { status: string }) {
-  return <Badge variant={VARIANTS[status] ?? "outline"}>{status}</Badge>;
+/** An email's status as a coloured word (`label` is the status in the reader's language). */
+export function EmailStatusBadge({ status, label }: { status: string; label: string }) {
+  return (
+    <Badge variant={VARIANTS[status] ?? "outline"} data-status={status}>
+      {label}
+    </Badge>
+  );
 }

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { requireRole } from "@/lib/auth/session";
 import { listOutboxEmails, OUTBOX_PAGE_SIZE } from "@/lib/email/list-outbox";
 import { EmailStatus } from "@/lib/generated/prisma/enums";
-import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
+import { getTranslator } from "@/lib/i18n/server";
+import { adminMetadata } from "@/components/admin/admin-metadata";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { DateTime } from "@/components/cabinet/date-time";
 import { EmptyState } from "@/components/cabinet/empty-state";
@@ -11,9 +12,8 @@ import { cn } from "@/components/ui/cn";
 import { TableCell, TableRow } from "@/components/ui/table";
 import { EmailStatusBadge } from "./email-status-badge";
 
-export const generateMetadata = cabinetMetadata("admin", "Mail outbox");
+export const generateMetadata = adminMetadata("admin.mail.title");
 
-const COLUMNS = ["To", "Subject", "Template", "Status", "Created", "Sent"] as const;
 const STATUSES = Object.values(EmailStatus);
 
 function isStatus(value: unknown): value is EmailStatus {
@@ -24,15 +24,13 @@ export default async function MailOutboxPage({ searchParams }: { searchParams: P
   const user = await requireRole("admin");
   const { status: rawStatus } = await searchParams;
   const status = isStatus(rawStatus) ? rawStatus : undefined;
-  const emails = await listOutboxEmails(user.id, { status });
+  const [{ t }, emails] = await Promise.all([getTranslator(), listOutboxEmails(user.id, { status })]);
+  const columns = [t("admin.mail.to"), t("admin.mail.subject"), t("admin.mail.template"), t("admin.mail.status"), t("admin.mail.created"), t("admin.mail.sent")];
 
   return (
     <>
-      <PageHeader
-        title="Mail outbox"
-        description={`Every email the platform sends, newest first (up to ${OUTBOX_PAGE_SIZE}). Without RESEND_API_KEY emails are stored here instead of sent.`}
-      />
-      <nav aria-label="Filter by status" className="mb-4 flex flex-wrap gap-2">
+      <PageHeader title={t("admin.mail.title")} description={t("admin.mail.description", { count: OUTBOX_PAGE_SIZE })} />
+      <nav aria-label={t("admin.mail.byStatus")} className="mb-4 flex flex-wrap gap-2">
         {[undefined, ...STATUSES].map((option) => (
           <Link
             key={option ?? "all"}
@@ -43,14 +41,14 @@ export default async function MailOutboxPage({ searchParams }: { searchParams: P
               option === status && "bg-accent text-accent-foreground",
             )}
           >
-            {option ?? "All"}
+            {option ? t(`admin.mail.statuses.${option}`) : t("admin.common.all")}
           </Link>
         ))}
       </nav>
       {emails.length === 0 ? (
-        <EmptyState title={status ? `No ${status} emails.` : "No emails yet."} />
+        <EmptyState title={status ? t("admin.mail.emptyStatus", { status: t(`admin.mail.statuses.${status}`) }) : t("admin.mail.empty")} />
       ) : (
-        <DataTableCard columns={COLUMNS}>
+        <DataTableCard columns={columns}>
           {emails.map((email) => (
             <TableRow key={email.id.toString()}>
               <TableCell className="max-w-56 truncate">{email.to}</TableCell>
@@ -62,7 +60,7 @@ export default async function MailOutboxPage({ searchParams }: { searchParams: P
               </TableCell>
               <TableCell className="font-mono text-xs">{email.template}</TableCell>
               <TableCell>
-                <EmailStatusBadge status={email.status} />
+                <EmailStatusBadge status={email.status} label={t(`admin.mail.statuses.${email.status}`)} />
               </TableCell>
               <TableCell>
                 <DateTime value={email.createdAt} />

@@ -40,9 +40,6 @@ export const shared = {
   },
   nav: {
     cabinet: "Cabinet",
-    admin: { configuration: "Configuration", mail: "Mail outbox" },
-    merchant: { home: "Stores and balances" },
-    trader: { home: "Requisites and balances" },
     teamlead: { home: "My traders" },
     support: { home: "Latest orders" },
   },

@@ -42,9 +42,6 @@ export const shared: Pick<Messages, keyof typeof english> = {
   },
   nav: {
     cabinet: "Кабинет",
-    admin: { configuration: "Настройки", mail: "Почта" },
-    merchant: { home: "Магазины и балансы" },
-    trader: { home: "Реквизиты и балансы" },
     teamlead: { home: "Мои трейдеры" },
     support: { home: "Последние заявки" },
   },

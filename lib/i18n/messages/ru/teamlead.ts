@@ -1,3 +1,51 @@
 import type { Messages } from "../en";
 
-export const teamlead: Messages["teamlead"] = {};
+export const teamlead: Messages["teamlead"] = {
+  title: "Мои трейдеры",
+  description: "Ваша команда сегодня: кто онлайн, заявки и объём, кто получает трафик. Выключенный трафик действует уже для следующей заявки.",
+  summary: {
+    online: "Сейчас онлайн",
+    onlineValue: "{online} из {total}",
+    traffic: "Получают трафик",
+    volume: "Объём сегодня",
+    conversion: "Конверсия сегодня",
+    openOrders: "Открытые заявки",
+  },
+  columns: {
+    trader: "Трейдер",
+    presence: "Присутствие",
+    openOrders: "Открытые заявки",
+    volume: "Объём сегодня",
+    conversion: "Конверсия сегодня",
+    deposit: "Свободный депозит",
+    traffic: "Трафик",
+  },
+  online: "онлайн",
+  offline: "офлайн",
+  lastSeen: "был(а) в сети",
+  neverSeen: "ещё не заходил(а)",
+  accountOff: "аккаунт отключён",
+  conversionValue: "{percent} · {completed} из {taken}",
+  noOrders: "нет заявок",
+  traffic: {
+    label: "Трафик: {name}",
+    on: "Вкл.",
+    off: "Выкл.",
+    enabled: "Трафик включён для {name}: следующие заявки пойдут ему.",
+    disabled: "Трафик выключен для {name}: новые заявки уйдут другим трейдерам.",
+    notInTeam: "Этот трейдер не в вашей команде.",
+    failed: "Не удалось переключить трафик. Попробуйте ещё раз.",
+  },
+  empty: "В вашей команде пока нет трейдеров.",
+  emptyHint: "Трейдеров в команду добавляет администратор — они сразу появятся здесь.",
+  charts: {
+    title: "Последние 30 дней",
+    volume: "Завершённый объём по дням, USDT",
+    conversion: "Конверсия по дням, %",
+    completed: "Завершено",
+    taken: "Заявок",
+    volumeLabel: "Объём",
+    conversionLabel: "Конверсия",
+    noData: "За последние 30 дней заявок не было.",
+  },
+};

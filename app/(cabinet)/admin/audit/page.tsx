@@ -1,0 +1,125 @@
+import Link from "next/link";
+import { requireRole } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { auditFiltersSchema, listAuditLogs, listAuditVocabulary } from "@/lib/cabinet/admin/list-audit-logs";
+import { adminMetadata } from "@/components/admin/admin-metadata";
+import { AuditDiff } from "@/components/admin/audit-diff";
+import { KeysetPagination } from "@/components/admin/pagination";
+import { DataTableCard } from "@/components/cabinet/data-table-card";
+import { DateTime } from "@/components/cabinet/date-time";
+import { EmptyState } from "@/components/cabinet/empty-state";
+import { PageHeader } from "@/components/cabinet/page-header";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import { TableCell, TableRow } from "@/components/ui/table";
+
+export const generateMetadata = adminMetadata("admin.audit.title");
+
+export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const admin = await requireRole("admin");
+  const raw = await searchParams;
+  const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" && v !== "" ? v : undefined])));
+  const [{ t }, page, vocabulary] = await Promise.all([getTranslator(), listAuditLogs(admin.id, filters), listAuditVocabulary(admin.id)]);
+  const { cursor, ...activeFilters } = filters;
+  const filtered = Object.values(activeFilters).some(Boolean);
+
+  const columns = [t("admin.audit.when"), t("admin.audit.actor"), t("admin.audit.actionAndEntity"), t("admin.audit.changes")];
+  return (
+    <>
+      <PageHeader title={t("admin.audit.title")} description={t("admin.audit.description")} />
+      <form method="get" role="search" aria-label={t("admin.audit.filters")} className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div className="grid gap-2">
+          <Label htmlFor="audit-actor">{t("admin.audit.actorEmail")}</Label>
+          <Input id="audit-actor" name="actor" type="email" defaultValue={filters.actor ?? ""} autoComplete="off" />
+        </div>
+        <div className="grid gap-2">
+          <Label htmlFor="audit-action">{t("admin.audit.action")}</Label>
+          <NativeSelect id="audit-action" name="action" defaultValue={filters.action ?? ""}>
+            <option value="">{t("admin.common.all")}</option>
+            {vocabulary.actions.map((action) => (
+              <option key={action} value={action}>
+                {action}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-2">
+          <Label htmlFor="audit-entity-type">{t("admin.audit.entityType")}</Label>
+          <NativeSelect id="audit-entity-type" name="entityType" defaultValue={filters.entityType ?? ""}>
+            <option value="">{t("admin.common.all")}</option>
+            {vocabulary.entityTypes.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-2">
+          <Label htmlFor="audit-entity-id">{t("admin.audit.entityId")}</Label>
+          <Input id="audit-entity-id" name="entityId" defaultValue={filters.entityId ?? ""} autoComplete="off" />
+        </div>
+        <div className="grid gap-2">
+          <Label htmlFor="audit-from">{t("admin.audit.from")}</Label>
+          <Input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ""} />
+        </div>
+        <div className="grid gap-2">
+          <Label htmlFor="audit-to">{t("admin.audit.to")}</Label>
+          <Input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ""} />
+        </div>
+        <div className="flex items-end gap-2 sm:col-span-2">
+          <Button type="submit" variant="secondary">
+            {t("common.filter")}
+          </Button>
+          {filtered ? (
+            <Link href="/admin/audit" className={buttonVariants({ variant: "ghost" })}>
+              {t("common.reset")}
+            </Link>
+          ) : null}
+        </div>
+      </form>
+      {page.rows.length === 0 ? (
+        <EmptyState title={filtered ? t("admin.audit.emptyFiltered") : t("admin.audit.empty")} />
+      ) : (
+        <DataTableCard columns={columns}>
+          {page.rows.map((row) => (
+            <TableRow key={row.id.toString()} data-audit-action={row.action} data-entity={`${row.entityType}:${row.entityId ?? ""}`} className="align-top">
+              <TableCell className="align-top">
+                <DateTime value={row.createdAt} />
+              </TableCell>
+              <TableCell className="align-top">
+                <div className="max-w-44 truncate" title={row.actorEmail ?? undefined}>
+                  {row.actorEmail ?? row.actorType}
+                </div>
+                {row.ip ? <div className="text-xs text-muted-foreground">{row.ip}</div> : null}
+              </TableCell>
+              <TableCell className="min-w-48 max-w-64 whitespace-normal align-top">
+                <div className="break-all font-mono text-xs font-medium">{row.action}</div>
+                <Link
+                  href={`/admin/audit?entityType=${encodeURIComponent(row.entityType)}${row.entityId ? `&entityId=${encodeURIComponent(row.entityId)}` : ""}`}
+                  className="break-all font-mono text-xs text-muted-foreground underline-offset-4 hover:underline"
+                  title={t("admin.audit.historyOf")}
+                >
+                  {row.entityType}
+                  {row.entityId ? ` #${row.entityId}` : ""}
+                </Link>
+              </TableCell>
+              <TableCell className="w-full min-w-72 whitespace-normal align-top">
+                <AuditDiff oldValues={row.oldValues} newValues={row.newValues} labels={{ none: t("common.none") }} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTableCard>
+      )}
+      <KeysetPagination
+        path="/admin/audit"
+        params={activeFilters}
+        cursorParam="cursor"
+        nextCursor={page.nextCursor}
+        onFirstPage={!cursor}
+        labels={{ first: t("admin.audit.newest"), next: t("admin.audit.older"), navigation: t("admin.common.pages") }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import { requireRole } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { listTeamleads, listTraders } from "@/lib/cabinet/admin/list-traders";
+import { ActionSwitch } from "@/components/admin/action-switch";
+import { adminMetadata } from "@/components/admin/admin-metadata";
+import { DepositDialog } from "@/components/admin/deposit-dialog";
+import { EditTraderDialog } from "@/components/admin/edit-trader-dialog";
+import { KeysetPagination } from "@/components/admin/pagination";
+import { BooleanBadge } from "@/components/cabinet/boolean-badge";
+import { DataTableCard } from "@/components/cabinet/data-table-card";
+import { EmptyState } from "@/components/cabinet/empty-state";
+import { Money } from "@/components/cabinet/money";
+import { PageHeader } from "@/components/cabinet/page-header";
+import { formatFractionAsPercent } from "@/components/format/money";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import { TableCell, TableRow } from "@/components/ui/table";
+import { adjustDepositAction, setTraderActiveAction, updateTraderAction } from "./actions";
+
+export const generateMetadata = adminMetadata("admin.traders.title");
+
+export default async function AdminTradersPage({ searchParams }: { searchParams: Promise<{ team?: string; q?: string; after?: string }> }) {
+  const admin = await requireRole("admin");
+  const params = await searchParams;
+  const teamLeadId = typeof params.team === "string" && /^\d{1,9}$/.test(params.team) ? Number(params.team) : undefined;
+  const search = typeof params.q === "string" ? params.q.slice(0, 100) : undefined;
+  const after = typeof params.after === "string" ? params.after : undefined;
+  const [{ t }, page, teamleads] = await Promise.all([getTranslator(), listTraders(admin.id, { teamLeadId, search, after }), listTeamleads(admin.id)]);
+
+  const columns = [
+    t("admin.traders.trader"),
+    t("admin.traders.team"),
+    t("admin.traders.active"),
+    t("admin.traders.traffic"),
+    { label: t("admin.traders.priority"), align: "right" as const },
+    { label: t("admin.traders.rewards"), align: "right" as const },
+    { label: t("admin.traders.depositColumn"), align: "right" as const },
+    t("common.actions"),
+  ];
+  return (
+    <>
+      <PageHeader title={t("admin.traders.title")} description={t("admin.traders.description")} />
+      <form method="get" role="search" className="mb-4 grid gap-3 sm:flex sm:items-end">
+        <div className="grid gap-2">
+          <Label htmlFor="traders-team">{t("admin.traders.team")}</Label>
+          <NativeSelect id="traders-team" name="team" defaultValue={teamLeadId ? String(teamLeadId) : ""} className="sm:w-64">
+            <option value="">{t("admin.common.all")}</option>
+            {teamleads.map((lead) => (
+              <option key={lead.id} value={lead.id}>
+                {lead.username}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-2 sm:w-72">
+          <Label htmlFor="traders-q">{t("admin.users.search")}</Label>
+          <Input id="traders-q" name="q" type="search" defaultValue={search ?? ""} placeholder={t("admin.users.searchPlaceholder")} />
+        </div>
+        <Button type="submit" variant="secondary">
+          {t("common.filter")}
+        </Button>
+      </form>
+      {page.rows.length === 0 ? (
+        <EmptyState title={t("admin.traders.empty")} />
+      ) : (
+        <DataTableCard columns={columns}>
+          {page.rows.map((trader) => (
+            <TableRow key={trader.id} data-trader={trader.email}>
+              <TableCell className="min-w-48 whitespace-normal">
+                <div className="font-medium">{trader.name ?? t("common.none")}</div>
+                <div className="break-all text-xs text-muted-foreground">{trader.email}</div>
+              </TableCell>
+              <TableCell>{trader.team ? trader.team.username : <span className="text-muted-foreground">{t("admin.traders.noTeam")}</span>}</TableCell>
+              <TableCell>
+                <ActionSwitch checked={trader.isActive} label={t("admin.traders.activeFor", { email: trader.email })} action={setTraderActiveAction.bind(null, trader.id)} />
+              </TableCell>
+              <TableCell>
+                <BooleanBadge value={trader.isTrafficEnabledByTeamlead} yes={t("admin.traders.trafficOn")} no={t("admin.traders.trafficOff")} />
+              </TableCell>
+              <TableCell className="tabular text-right">{trader.trafficPriority}</TableCell>
+              <TableCell className="tabular text-right text-xs">
+                <div>
+                  {t("admin.traders.payinShort")} {formatFractionAsPercent(trader.payinReward)}
+                </div>
+                <div>
+                  {t("admin.traders.payoutShort")} {formatFractionAsPercent(trader.payoutReward)}
+                </div>
+              </TableCell>
+              <TableCell className="text-right" data-testid="trader-deposit">
+                <Money amount={trader.deposit.available} exponent={trader.deposit.exponent} code={trader.deposit.code} />
+                {trader.deposit.held > 0n ? (
+                  <div className="text-xs text-muted-foreground">
+                    {t("admin.traders.held")}: <Money amount={trader.deposit.held} exponent={trader.deposit.exponent} code={trader.deposit.code} />
+                  </div>
+                ) : null}
+              </TableCell>
+              <TableCell>
+                <div className="flex gap-2">
+                  <EditTraderDialog
+                    trader={{ id: trader.id, email: trader.email, trafficPriority: trader.trafficPriority, payinReward: trader.payinReward, payoutReward: trader.payoutReward, teamLeadId: trader.team?.id ?? null }}
+                    teamleads={teamleads}
+                    action={updateTraderAction}
+                  />
+                  <DepositDialog trader={{ id: trader.id, email: trader.email, ...trader.deposit }} action={adjustDepositAction} />
+                </div>
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTableCard>
+      )}
+      <KeysetPagination
+        path="/admin/traders"
+        params={{ team: teamLeadId ? String(teamLeadId) : undefined, q: search }}
+        cursorParam="after"
+        nextCursor={page.nextCursor}
+        onFirstPage={!after}
+        labels={{ first: t("admin.common.firstPage"), next: t("admin.common.nextPage"), navigation: t("admin.common.pages") }}
+      />
+    </>
+  );
+}

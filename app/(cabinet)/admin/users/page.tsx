@@ -1,0 +1,121 @@
+import { requireRole } from "@/lib/auth/session";
+import { ROLES, isRole } from "@/lib/auth/roles";
+import { getTranslator } from "@/lib/i18n/server";
+import { listUsers } from "@/lib/cabinet/admin/list-users";
+import { ActionSwitch } from "@/components/admin/action-switch";
+import { adminMetadata } from "@/components/admin/admin-metadata";
+import { EditUserDialog } from "@/components/admin/edit-user-dialog";
+import { InviteUserDialog } from "@/components/admin/invite-user-dialog";
+import { KeysetPagination } from "@/components/admin/pagination";
+import { DataTableCard } from "@/components/cabinet/data-table-card";
+import { DateTime } from "@/components/cabinet/date-time";
+import { EmptyState } from "@/components/cabinet/empty-state";
+import { PageHeader } from "@/components/cabinet/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import { TableCell, TableRow } from "@/components/ui/table";
+import { inviteUserAction, setUserActiveAction, updateUserAction } from "./actions";
+
+export const generateMetadata = adminMetadata("admin.users.title");
+
+type Search = { role?: string; q?: string; after?: string };
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const admin = await requireRole("admin");
+  const params = await searchParams;
+  const role = isRole(params.role) ? params.role : undefined;
+  const search = typeof params.q === "string" ? params.q.slice(0, 100) : undefined;
+  const after = typeof params.after === "string" ? params.after : undefined;
+  const [{ t }, page] = await Promise.all([getTranslator(), listUsers(admin.id, { role, search, after })]);
+
+  const columns = [t("admin.users.user"), t("admin.users.role"), t("admin.users.active"), t("admin.users.lastLogin"), t("admin.users.created"), t("common.actions")];
+  return (
+    <>
+      <PageHeader title={t("admin.users.title")} description={t("admin.users.description")}>
+        <InviteUserDialog action={inviteUserAction} />
+      </PageHeader>
+      <form method="get" role="search" className="mb-4 grid gap-3 sm:flex sm:items-end">
+        <div className="grid gap-2">
+          <Label htmlFor="users-role">{t("admin.users.role")}</Label>
+          <NativeSelect id="users-role" name="role" defaultValue={role ?? ""} className="sm:w-44">
+            <option value="">{t("admin.common.all")}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-2 sm:w-72">
+          <Label htmlFor="users-q">{t("admin.users.search")}</Label>
+          <Input id="users-q" name="q" type="search" defaultValue={search ?? ""} placeholder={t("admin.users.searchPlaceholder")} />
+        </div>
+        <Button type="submit" variant="secondary">
+          {t("common.filter")}
+        </Button>
+      </form>
+      {page.rows.length === 0 ? (
+        <EmptyState title={t("admin.users.empty")} />
+      ) : (
+        <DataTableCard columns={columns}>
+          {page.rows.map((user) => (
+            <TableRow key={user.id} data-user={user.email}>
+              <TableCell className="min-w-56 whitespace-normal">
+                <div className="font-medium">{user.name ?? t("common.none")}</div>
+                <div className="break-all text-xs text-muted-foreground">{user.email}</div>
+                {user.invited ? (
+                  <Badge variant="warning" className="mt-1">
+                    {t("admin.users.invitedBadge")}
+                  </Badge>
+                ) : null}
+              </TableCell>
+              <TableCell>
+                <Badge variant="secondary">{t(`roles.${user.role}`)}</Badge>
+              </TableCell>
+              <TableCell>
+                <ActionSwitch
+                  checked={user.isActive}
+                  label={t("admin.users.activeFor", { email: user.email })}
+                  action={setUserActiveAction.bind(null, user.id)}
+                  disabled={user.id === admin.id}
+                  title={user.id === admin.id ? t("admin.errors.cannot_deactivate_self") : undefined}
+                />
+              </TableCell>
+              <TableCell>
+                <DateTime value={user.lastLoginAt} />
+              </TableCell>
+              <TableCell>
+                <DateTime value={user.createdAt} />
+              </TableCell>
+              <TableCell>
+                <EditUserDialog
+                  user={{
+                    id: user.id,
+                    email: user.email,
+                    name: user.name,
+                    role: user.role,
+                    profile: user.profile
+                      ? { username: user.profile.username, roleDescription: user.profile.roleDescription, permissionsText: JSON.stringify(user.profile.grantedPermissions, null, 2) }
+                      : null,
+                  }}
+                  action={updateUserAction}
+                />
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTableCard>
+      )}
+      <KeysetPagination
+        path="/admin/users"
+        params={{ role, q: search }}
+        cursorParam="after"
+        nextCursor={page.nextCursor}
+        onFirstPage={!after}
+        labels={{ first: t("admin.common.firstPage"), next: t("admin.common.nextPage"), navigation: t("admin.common.pages") }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+"use server";
+
+import { z } from "zod";
+import { refused, type ActionResult } from "@/lib/cabinet/merchant/action-result";
+import { requireMerchant } from "@/lib/cabinet/merchant/merchant-session";
+import { resendMerchantOrderCallback } from "@/lib/cabinet/merchant/order-callbacks";
+import { getTranslator } from "@/lib/i18n/server";
+
+const resendInput = z.object({ orderId: z.string().min(1).max(32), deliveryId: z.number().int().positive() });
+
+/**
+ * "Resend" on the order page: the merchant's own order only (else not found), attempted at once.
+ * Answers whether that attempt got through, and if not, why (the attempt's error).
+ */
+export async function resendCallbackAction(orderId: string, deliveryId: number): Promise<ActionResult<{ delivered: boolean; error: string | null }>> {
+  const { user } = await requireMerchant();
+  const { t } = await getTranslator();
+  const input = resendInput.safeParse({ orderId, deliveryId });
+  if (!input.success) return { ok: false, message: t("merchant.errors.invalidValue") };
+  try {
+    const callback = await resendMerchantOrderCallback(user.id, input.data.orderId, BigInt(input.data.deliveryId));
+    return { ok: true, delivered: callback.status === "succeeded", error: callback.lastError };
+  } catch (error) {
+    return refused(error, t);
+  }
+}

@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { Settings } from "lucide-react";
+import { listStoresWithBalances } from "@/lib/cabinet/merchant/list-stores-with-balances";
+import { requireMerchant } from "@/lib/cabinet/merchant/merchant-session";
+import { getDailySummaryOptIn } from "@/lib/cabinet/merchant/set-daily-summary-opt-in";
+import { getTranslator } from "@/lib/i18n/server";
+import { BooleanBadge } from "@/components/cabinet/boolean-badge";
+import { EmptyState } from "@/components/cabinet/empty-state";
+import { PageHeader } from "@/components/cabinet/page-header";
+import { formatFractionAsPercent } from "@/components/format/money";
+import { DailySummarySwitch } from "@/components/merchant/daily-summary-switch";
+import { merchantMetadata } from "@/components/merchant/merchant-metadata";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { setDailySummaryAction } from "./actions";
+
+export const generateMetadata = merchantMetadata("merchant.stores.title");
+
+export default async function MerchantStoresPage() {
+  const { user } = await requireMerchant();
+  const { t } = await getTranslator();
+  const [stores, dailySummary] = await Promise.all([listStoresWithBalances(user.id), getDailySummaryOptIn(user.id)]);
+
+  return (
+    <>
+      <PageHeader title={t("merchant.stores.title")} description={t("merchant.stores.description")} />
+      <div className="grid grid-cols-1 gap-6">
+        {stores.length === 0 ? (
+          <EmptyState title={t("merchant.stores.none")} />
+        ) : (
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+            {stores.map((store) => (
+              <Card key={store.id}>
+                <CardHeader>
+                  <div className="flex items-center justify-between gap-2">
+                    <CardTitle className="truncate">{store.name}</CardTitle>
+                    <BooleanBadge value={store.isActive} yes={t("common.active")} no={t("common.inactive")} />
+                  </div>
+                  <CardDescription className="break-all">
+                    {store.callbackUrl ? t("merchant.stores.callbackTo", { url: store.callbackUrl }) : t("merchant.stores.noCallbackUrl")}
+                  </CardDescription>
+                </CardHeader>
+                <CardContent className="grid gap-4">
+                  <dl className="grid grid-cols-2 gap-2 text-sm">
+                    <div className="rounded-md bg-muted/60 px-3 py-2">
+                      <dt className="text-xs text-muted-foreground">{t("merchant.stores.payinCommission")}</dt>
+                      <dd className="tabular font-medium">{formatFractionAsPercent(store.payinCommission)}</dd>
+                    </div>
+                    <div className="rounded-md bg-muted/60 px-3 py-2">
+                      <dt className="text-xs text-muted-foreground">{t("merchant.stores.payoutCommission")}</dt>
+                      <dd className="tabular font-medium">{formatFractionAsPercent(store.payoutCommission)}</dd>
+                    </div>
+                  </dl>
+                  <Link href={`/merchant/stores/${store.id}`} className={buttonVariants({ variant: "outline", className: "w-fit" })}>
+                    <Settings className="size-4" aria-hidden="true" />
+                    {t("merchant.stores.settingsOf", { name: store.name })}
+                  </Link>
+                </CardContent>
+              </Card>
+            ))}
+          </div>
+        )}
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("merchant.stores.notifications")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <DailySummarySwitch enabled={dailySummary} save={setDailySummaryAction} />
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

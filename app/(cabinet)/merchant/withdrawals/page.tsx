@@ -1,0 +1,96 @@
+import Link from "next/link";
+import { listStoresWithBalances } from "@/lib/cabinet/merchant/list-stores-with-balances";
+import { requireMerchant } from "@/lib/cabinet/merchant/merchant-session";
+import { listMerchantWithdrawals } from "@/lib/cabinet/merchant/store-withdrawals";
+import { getTranslator } from "@/lib/i18n/server";
+import { DataTableCard } from "@/components/cabinet/data-table-card";
+import { DateTime } from "@/components/cabinet/date-time";
+import { EmptyState } from "@/components/cabinet/empty-state";
+import { Money } from "@/components/cabinet/money";
+import { PageHeader } from "@/components/cabinet/page-header";
+import { merchantMetadata } from "@/components/merchant/merchant-metadata";
+import { WithdrawalForm } from "@/components/merchant/withdrawal-form";
+import { WithdrawalStatusBadge } from "@/components/merchant/withdrawal-status-badge";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TableCell, TableRow } from "@/components/ui/table";
+import { requestWithdrawalAction } from "./actions";
+
+export const generateMetadata = merchantMetadata("merchant.withdrawals.title");
+
+const USDT = "USDT";
+
+export default async function MerchantWithdrawalsPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+  const { user } = await requireMerchant();
+  const { t } = await getTranslator();
+  const before = Number((await searchParams).before);
+  const [stores, withdrawals] = await Promise.all([
+    listStoresWithBalances(user.id),
+    listMerchantWithdrawals(user.id, { beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined }),
+  ]);
+  const options = stores.map((store) => {
+    const usdt = store.balances.find((b) => b.currencyCode === USDT);
+    return { id: store.id, name: store.name, available: usdt?.available ?? 0n, exponent: usdt?.exponent ?? 6 };
+  });
+
+  return (
+    <>
+      <PageHeader title={t("merchant.withdrawals.title")} description={t("merchant.withdrawals.description")} />
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-5">
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>{t("merchant.withdrawals.request")}</CardTitle>
+            <CardDescription>{t("merchant.withdrawals.requestHint")}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {options.length === 0 ? <EmptyState title={t("merchant.stores.none")} /> : <WithdrawalForm stores={options} currency={USDT} submit={requestWithdrawalAction} />}
+          </CardContent>
+        </Card>
+        <section aria-labelledby="withdrawals-heading" className="grid min-w-0 grid-cols-1 content-start gap-3 lg:col-span-3">
+          <h2 id="withdrawals-heading" className="text-lg font-semibold tracking-tight">
+            {t("merchant.withdrawals.history")}
+          </h2>
+          {withdrawals.rows.length === 0 ? (
+            <EmptyState title={t("merchant.withdrawals.none")} />
+          ) : (
+            <DataTableCard
+              columns={[
+                t("merchant.withdrawals.columns.created"),
+                t("merchant.withdrawals.columns.store"),
+                { label: t("merchant.withdrawals.columns.amount"), align: "right" },
+                t("merchant.withdrawals.columns.address"),
+                t("merchant.withdrawals.columns.status"),
+              ]}
+            >
+              {withdrawals.rows.map((w) => (
+                <TableRow key={w.id} data-withdrawal-id={w.id}>
+                  <TableCell>
+                    <DateTime value={w.createdAt} />
+                  </TableCell>
+                  <TableCell className="max-w-32 truncate">{w.store.name}</TableCell>
+                  <TableCell className="text-right">
+                    <Money amount={w.amount} exponent={w.currency.exponent} code={w.currency.code} />
+                  </TableCell>
+                  <TableCell className="max-w-40 truncate font-mono text-xs" title={w.address}>
+                    {w.address}
+                  </TableCell>
+                  <TableCell>
+                    <div className="grid gap-1">
+                      <WithdrawalStatusBadge status={w.status} />
+                      {w.note ? <span className="max-w-56 whitespace-normal text-xs text-muted-foreground">{w.note}</span> : null}
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </DataTableCard>
+          )}
+          {withdrawals.nextBeforeId ? (
+            <Link href={`/merchant/withdrawals?before=${withdrawals.nextBeforeId}`} className={buttonVariants({ variant: "outline", size: "sm", className: "w-fit" })}>
+              {t("merchant.orders.older")}
+            </Link>
+          ) : null}
+        </section>
+      </div>
+    </>
+  );
+}

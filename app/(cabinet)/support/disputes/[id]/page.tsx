@@ -1,0 +1,109 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { getDispute } from "@/lib/cabinet/support/get-dispute";
+import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
+import { DateTime } from "@/components/cabinet/date-time";
+import { PageHeader } from "@/components/cabinet/page-header";
+import { formatAge } from "@/components/support/age";
+import { DisputeStatusBadge } from "@/components/support/dispute-status-badge";
+import { FactList } from "@/components/support/fact-list";
+import { labelOf } from "@/components/support/labels";
+import { OrderFacts } from "@/components/support/order-facts";
+import { OrderTimeline } from "@/components/support/order-timeline";
+import { ReceiptList } from "@/components/support/receipt-list";
+import { ResolveDisputeForm } from "@/components/support/resolve-dispute-form";
+import { Section } from "@/components/support/section";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+
+type Params = Promise<{ id: string }>;
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const { t } = await getTranslator();
+  return cabinetMetadata("support", t("support.dispute.title", { id: (await params).id.slice(0, 12) }))();
+}
+
+export default async function DisputePage({ params }: { params: Params }) {
+  const user = await requireRole("support");
+  const { id } = await params;
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const dispute = await getDispute(user.id, Number(id));
+  if (!dispute) notFound();
+  const { t } = await getTranslator();
+  const { order } = dispute;
+
+  return (
+    <>
+      <PageHeader title={t("support.dispute.title", { id: dispute.id })}>
+        <Link href="/support/disputes" className={buttonVariants({ variant: "outline", size: "sm" })}>
+          {t("support.dispute.back")}
+        </Link>
+      </PageHeader>
+      {/* One column on a phone (dispute, evidence, the decision, then the order); the decision
+          sits beside everything from the lg breakpoint. */}
+      <div className={cn("grid gap-8 lg:items-start", dispute.status === "open" && "lg:grid-cols-[minmax(0,1fr)_22rem]")}>
+        <div className="grid min-w-0 gap-8 lg:col-start-1">
+          <Card>
+            <CardContent>
+              <FactList
+                facts={[
+                  [t("orders.columns.status"), <DisputeStatusBadge key="status" status={dispute.status} t={t} />],
+                  [t("support.dispute.reason"), <p className="whitespace-pre-wrap">{dispute.reason}</p>],
+                  [
+                    t("support.dispute.opened"),
+                    <>
+                      <DateTime value={dispute.createdAt} />
+                      {dispute.status === "open" ? <span className="text-muted-foreground"> · {t("support.disputes.waiting", { age: formatAge(dispute.createdAt, new Date(), t) })}</span> : null}
+                    </>,
+                  ],
+                  [t("support.dispute.openedVia"), labelOf(t, "support.disputes.openedVia", dispute.openedVia)],
+                  [t("support.dispute.openedBy"), dispute.openedBy?.email ?? null],
+                  [t("support.dispute.resolvedBy"), dispute.resolvedBy?.email ?? null],
+                  [t("support.dispute.resolvedAt"), dispute.resolvedAt ? <DateTime value={dispute.resolvedAt} /> : null],
+                  [t("support.dispute.note"), dispute.resolutionNote ? <p className="whitespace-pre-wrap">{dispute.resolutionNote}</p> : null],
+                ]}
+              />
+            </CardContent>
+          </Card>
+          <Section title={t("support.dispute.evidence")} id="dispute-evidence">
+            <ReceiptList receipts={dispute.evidence} empty={t("support.dispute.evidenceEmpty")} />
+          </Section>
+          {dispute.orderReceipts.length ? (
+            <Section title={t("support.dispute.orderReceipts")} id="dispute-order-receipts">
+              <ReceiptList receipts={dispute.orderReceipts} empty="" />
+            </Section>
+          ) : null}
+        </div>
+        {dispute.status === "open" ? (
+          <Card className="lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+            <CardHeader>
+              <CardTitle>{t("support.resolve.title")}</CardTitle>
+              <CardDescription>{t("support.resolve.description")}</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <ResolveDisputeForm disputeId={dispute.id} orderId={order.id} />
+            </CardContent>
+          </Card>
+        ) : null}
+        <div className="grid min-w-0 gap-8 lg:col-start-1">
+          <Section title={t("support.dispute.order")} id="dispute-order">
+            <Card>
+              <CardContent className="grid gap-4">
+                <OrderFacts order={order} />
+                <Link href={`/support/orders/${order.id}`} className={buttonVariants({ variant: "outline", size: "sm", className: "w-fit" })}>
+                  {t("support.dispute.openOrder")}
+                </Link>
+              </CardContent>
+            </Card>
+          </Section>
+          <Section title={t("support.order.timeline")} id="dispute-timeline">
+            <OrderTimeline entries={order.history} />
+          </Section>
+        </div>
+      </div>
+    </>
+  );
+}

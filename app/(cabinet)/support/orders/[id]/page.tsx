@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireRole } from "@/lib/auth/session";
+import { getTranslator } from "@/lib/i18n/server";
+import { getSupportOrder } from "@/lib/cabinet/support/get-support-order";
+import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
+import { DateTime } from "@/components/cabinet/date-time";
+import { PageHeader } from "@/components/cabinet/page-header";
+import { CallbackTable } from "@/components/support/callback-table";
+import { DisputeStatusBadge } from "@/components/support/dispute-status-badge";
+import { OrderFacts } from "@/components/support/order-facts";
+import { OrderTimeline } from "@/components/support/order-timeline";
+import { ReceiptList } from "@/components/support/receipt-list";
+import { Section } from "@/components/support/section";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+
+const ORDER_ID = /^p[io]_[0-9A-HJKMNP-TV-Z]{26}$/;
+
+type Params = Promise<{ id: string }>;
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const { t } = await getTranslator();
+  return cabinetMetadata("support", t("support.order.title", { id: (await params).id.slice(0, 40) }))();
+}
+
+export default async function SupportOrderPage({ params }: { params: Params }) {
+  const user = await requireRole("support");
+  const { id } = await params;
+  if (!ORDER_ID.test(id)) notFound();
+  const order = await getSupportOrder(user.id, id);
+  if (!order) notFound();
+  const { t } = await getTranslator();
+
+  return (
+    <>
+      {/* The order id is one long word: let the heading break it on a phone. */}
+      <div className="[&_h1]:[overflow-wrap:anywhere]">
+        <PageHeader title={t("support.order.title", { id: order.id })}>
+          <Link href="/support" className={buttonVariants({ variant: "outline", size: "sm" })}>
+            {t("support.order.back")}
+          </Link>
+        </PageHeader>
+      </div>
+      <div className="grid gap-8">
+        <Card>
+          <CardContent>
+            <OrderFacts order={order} />
+          </CardContent>
+        </Card>
+        {order.disputes.length ? (
+          <Section title={t("support.order.disputes")} id="order-disputes">
+            <ul className="grid gap-2">
+              {order.disputes.map((dispute) => (
+                <li key={dispute.id} className="flex flex-wrap items-center gap-3 text-sm">
+                  <Link href={`/support/disputes/${dispute.id}`} className="font-medium underline-offset-4 hover:underline">
+                    {t("support.order.disputeLink", { id: dispute.id })}
+                  </Link>
+                  <DisputeStatusBadge status={dispute.status} t={t} />
+                  <span className="text-muted-foreground">
+                    <DateTime value={dispute.createdAt} />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
+        <Section title={t("support.order.timeline")} id="order-timeline">
+          <OrderTimeline entries={order.history} />
+        </Section>
+        <Section title={t("support.order.receipts")} id="order-receipts">
+          <ReceiptList receipts={order.receipts} empty={t("support.order.receiptsEmpty")} />
+        </Section>
+        <Section title={t("support.order.callbacks")} id="order-callbacks">
+          <CallbackTable callbacks={order.callbacks} />
+        </Section>
+      </div>
+    </>
+  );
+}

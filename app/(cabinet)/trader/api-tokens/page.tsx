@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { getTranslator } from "@/lib/i18n/server";
+import { requireTrader } from "@/lib/cabinet/trader/trader-session";
+import { listTraderApiTokens } from "@/lib/cabinet/trader/list-trader-api-tokens";
+import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
+import { EmptyState } from "@/components/cabinet/empty-state";
+import { PageHeader } from "@/components/cabinet/page-header";
+import { ApiTokensTable } from "@/components/trader/api-tokens-table";
+import { CreateApiTokenDialog } from "@/components/trader/create-api-token-dialog";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return cabinetMetadata("trader", t("trader.apiTokens.title"))();
+}
+
+/** Personal tokens for the trader API (e.g. an app that confirms pay-ins from bank SMS). */
+export default async function TraderApiTokensPage() {
+  const { traderId } = await requireTrader();
+  const { t } = await getTranslator();
+  if (traderId === null) {
+    return (
+      <>
+        <PageHeader title={t("trader.apiTokens.title")} />
+        <EmptyState title={t("trader.noProfile")}>{t("trader.noProfileHint")}</EmptyState>
+      </>
+    );
+  }
+  const tokens = await listTraderApiTokens(traderId);
+  return (
+    <>
+      <PageHeader title={t("trader.apiTokens.title")} description={t("trader.apiTokens.description")}>
+        <CreateApiTokenDialog />
+      </PageHeader>
+      {tokens.length === 0 ? <EmptyState title={t("trader.apiTokens.empty")}>{t("trader.apiTokens.emptyHint")}</EmptyState> : <ApiTokensTable tokens={tokens} />}
+    </>
+  );
+}

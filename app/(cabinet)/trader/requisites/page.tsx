@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { getTranslator } from "@/lib/i18n/server";
+import { requireTrader } from "@/lib/cabinet/trader/trader-session";
+import { listRequisiteChoices } from "@/lib/cabinet/trader/list-requisite-choices";
+import { listTraderRequisites } from "@/lib/cabinet/trader/list-trader-requisites";
+import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
+import { EmptyState } from "@/components/cabinet/empty-state";
+import { PageHeader } from "@/components/cabinet/page-header";
+import { AddRequisiteDialog } from "@/components/trader/add-requisite-dialog";
+import { RequisitesTable } from "@/components/trader/requisites-table";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getTranslator();
+  return cabinetMetadata("trader", t("trader.requisites.title"))();
+}
+
+/** The trader's cards, SBP phones and accounts: usage against limits, on/off, limits, adding one. */
+export default async function TraderRequisitesPage() {
+  const { traderId } = await requireTrader();
+  const { t } = await getTranslator();
+  if (traderId === null) {
+    return (
+      <>
+        <PageHeader title={t("trader.requisites.title")} />
+        <EmptyState title={t("trader.noProfile")}>{t("trader.noProfileHint")}</EmptyState>
+      </>
+    );
+  }
+  const [{ requisites, maxOpenOrders }, choices] = await Promise.all([listTraderRequisites(traderId), listRequisiteChoices()]);
+  return (
+    <>
+      <PageHeader title={t("trader.requisites.title")} description={t("trader.requisites.description")}>
+        <AddRequisiteDialog choices={choices} />
+      </PageHeader>
+      {requisites.length === 0 ? (
+        <EmptyState title={t("trader.requisites.empty")}>{t("trader.requisites.emptyHint")}</EmptyState>
+      ) : (
+        <RequisitesTable requisites={requisites} maxOpenOrders={maxOpenOrders} />
+      )}
+    </>
+  );
+}

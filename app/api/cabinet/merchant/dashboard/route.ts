@@ -1,0 +1,12 @@
+import { getDashboardSnapshot } from "@/lib/cabinet/merchant/dashboard-snapshot";
+import { merchantOrRefusal } from "@/lib/cabinet/merchant/merchant-route";
+
+export const dynamic = "force-dynamic";
+
+/** The signed-in merchant's live dashboard numbers and balances, polled by the dashboard page. */
+export async function GET() {
+  const { user, refusal } = await merchantOrRefusal();
+  if (refusal) return refusal;
+  const snapshot = await getDashboardSnapshot(user.id);
+  return Response.json(snapshot, { headers: { "cache-control": "no-store" } });
+}

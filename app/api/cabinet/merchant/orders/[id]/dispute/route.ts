@@ -1,0 +1,44 @@
+import { refused, type ActionResult } from "@/lib/cabinet/merchant/action-result";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { merchantOrRefusal } from "@/lib/cabinet/merchant/merchant-route";
+import { openMerchantDispute } from "@/lib/cabinet/merchant/open-merchant-dispute";
+import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from "@/lib/disputes/limits";
+import { getTranslator } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+/** All evidence files at their largest, plus room for the reason and multipart framing. */
+const MAX_BODY_BYTES = EVIDENCE_MAX_FILES * EVIDENCE_MAX_BYTES + 64 * 1024;
+
+/**
+ * The order page's "Open dispute" form (multipart: reason + evidence files). A route handler
+ * rather than a server action because evidence may exceed a server action's 1 MB body limit.
+ * Answers the form's ActionResult as JSON.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { user, refusal } = await merchantOrRefusal();
+  if (refusal) return refusal;
+  const { t } = await getTranslator();
+  const answer = (result: ActionResult, status = 200) => Response.json(result, { status });
+
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return answer({ ok: false, fieldErrors: { evidence: t("merchant.errors.evidenceTooLarge") } }, 413);
+  const form = await request.formData().catch(() => null);
+  if (!form) return answer({ ok: false, message: t("merchant.errors.invalidValue") }, 400);
+  const reason = String(form.get("reason") ?? "");
+  if (!reason.trim()) return answer({ ok: false, fieldErrors: { reason: t("merchant.errors.reasonRequired") } }, 422);
+  const files = form.getAll("evidence").filter((entry): entry is File => entry instanceof File && entry.size > 0);
+  const evidence = await Promise.all(files.map(async (file) => ({ fileName: file.name, contentType: file.type, data: Buffer.from(await file.arrayBuffer()) })));
+
+  try {
+    const actor = { type: "user" as const, userId: user.id, ip: clientIpFromHeaders(request.headers), userAgent: request.headers.get("user-agent") };
+    await openMerchantDispute(user.id, { orderId: (await params).id, reason, evidence }, actor);
+    return answer({ ok: true });
+  } catch (error) {
+    const result = refused(error, t, { reason: "reason", evidence: "evidence" });
+    // Evidence errors name the file's field (evidence.0.content); the form shows them on the file input.
+    if (!result.ok && result.message && /^evidence\./.test(String((error as { param?: string }).param))) {
+      return answer({ ok: false, fieldErrors: { evidence: result.message } }, 422);
+    }
+    return answer(result, 422);
+  }
+}

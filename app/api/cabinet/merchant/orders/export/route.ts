@@ -1,0 +1,22 @@
+import { merchantOrdersCsv } from "@/lib/cabinet/merchant/export-orders-csv";
+import { CSV_CONTENT_TYPE } from "@/lib/cabinet/merchant/csv";
+import { merchantOrRefusal, textStream } from "@/lib/cabinet/merchant/merchant-route";
+import { parseOrdersQuery } from "@/lib/cabinet/merchant/order-filters";
+
+export const dynamic = "force-dynamic";
+
+/** The signed-in merchant's orders matching the orders page's filters, as a CSV download streamed in batches. */
+export async function GET(request: Request) {
+  const { user, refusal } = await merchantOrRefusal();
+  if (refusal) return refusal;
+  const { filters } = parseOrdersQuery(new URL(request.url).searchParams);
+  const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
+  return new Response(textStream(merchantOrdersCsv(user.id, filters)), {
+    headers: {
+      "content-type": CSV_CONTENT_TYPE,
+      "content-disposition": `attachment; filename="orders-${stamp}.csv"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,15 @@
+import { requireTrader } from "@/lib/cabinet/trader/trader-session";
+import { listTraderQueue } from "@/lib/cabinet/trader/list-trader-queue";
+import { markTraderSeen } from "@/lib/cabinet/trader/mark-trader-seen";
+
+/**
+ * The trader's live queue, polled by the cabinet every two seconds. Each poll also marks the
+ * trader online (at most one write a minute). `serverTime` lets the browser run the deadline
+ * countdowns on the server's clock, whatever its own clock says.
+ */
+export async function GET() {
+  const { traderId } = await requireTrader();
+  if (traderId === null) return Response.json({ serverTime: new Date().toISOString(), orders: [] }, { headers: { "cache-control": "no-store" } });
+  const [orders] = await Promise.all([listTraderQueue(traderId), markTraderSeen(traderId)]);
+  return Response.json({ serverTime: new Date().toISOString(), orders }, { headers: { "cache-control": "no-store" } });
+}

@@ -1,0 +1,38 @@
+"use client";
+
+import { useState } from "react";
+import { Loader2, Plus } from "lucide-react";
+import { useT } from "@/components/i18n/i18n-provider";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import type { ActionResult } from "./action-result";
+import { FormField } from "./form-field";
+import { useAdminAction } from "./use-admin-action";
+
+/** "New rate": fiat per 1 USDT, sent as typed text so the server reads it exactly. */
+export function AddRateForm({ currency, action }: { currency: { id: number; code: string }; action: (input: { currencyId: number; rate: string }) => Promise<ActionResult> }) {
+  const t = useT();
+  const [rate, setRate] = useState("");
+  const { run, pending, fieldErrors } = useAdminAction();
+  const id = `rate-${currency.code}`;
+  return (
+    <form
+      noValidate
+      className="grid gap-2 sm:flex sm:items-start"
+      onSubmit={(event) => {
+        event.preventDefault();
+        run(() => action({ currencyId: currency.id, rate }), () => setRate(""));
+      }}
+    >
+      <div className="sm:w-56">
+        <FormField id={id} name="rate" label={t("admin.rates.newRate", { code: currency.code })} error={fieldErrors.rate}>
+          {(control) => <Input {...control} value={rate} onChange={(e) => setRate(e.target.value)} inputMode="decimal" autoComplete="off" placeholder="92.50" className="font-mono" />}
+        </FormField>
+      </div>
+      <Button type="submit" variant="secondary" disabled={pending || !rate.trim()} aria-busy={pending} className="sm:mt-6">
+        {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : <Plus className="size-4" aria-hidden="true" />}
+        {t("admin.rates.add")}
+      </Button>
+    </form>
+  );
+}

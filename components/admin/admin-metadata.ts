@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
+import { getTranslator } from "@/lib/i18n/server";
+import type { MessageKey } from "@/lib/i18n/translate";
+
+/** generateMetadata for an admin page: its translated title, and only for admins (see cabinetMetadata). */
+export function adminMetadata(title: MessageKey): () => Promise<Metadata> {
+  return async function generateMetadata() {
+    const { t } = await getTranslator();
+    return cabinetMetadata("admin", t(title))();
+  };
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import type { DashboardSnapshot } from "@/lib/cabinet/merchant/dashboard-snapshot";
+import { useT } from "@/components/i18n/i18n-provider";
+import { BooleanBadge } from "@/components/cabinet/boolean-badge";
+import { EmptyState } from "@/components/cabinet/empty-state";
+import { Money } from "@/components/cabinet/money";
+import { cn } from "@/components/ui/cn";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDuration, formatPercent } from "./dashboard-format";
+
+/** How often today's numbers and the balances are re-read while the page is open. */
+const REFRESH_MS = 15_000;
+
+async function fetchSnapshot(): Promise<DashboardSnapshot> {
+  const response = await fetch("/api/cabinet/merchant/dashboard", { cache: "no-store" });
+  if (!response.ok) throw new Error(`dashboard ${response.status}`);
+  return response.json();
+}
+
+function Stat({ label, children, className }: { label: string; children: React.ReactNode; className?: string }) {
+  return (
+    <Card className={cn("gap-1 py-4", className)}>
+      <CardContent className="grid gap-1 px-4">
+        <p className="text-xs text-muted-foreground">{label}</p>
+        <p className="text-xl font-semibold tabular">
+          {children}
+        </p>
+      </CardContent>
+    </Card>
+  );
+}
+
+/** Today's numbers and every store's balances, refreshed every 15 s without a reload. */
+export function LiveDashboard({ initial }: { initial: DashboardSnapshot }) {
+  const t = useT();
+  const { data } = useQuery({ queryKey: ["merchant-dashboard"], queryFn: fetchSnapshot, initialData: initial, refetchInterval: REFRESH_MS, staleTime: REFRESH_MS });
+  const { today, stores } = data;
+  const completed = BigInt(today.completedCount);
+  return (
+    <>
+      <section aria-labelledby="today-heading" className="grid grid-cols-1 gap-3">
+        <h2 id="today-heading" className="text-lg font-semibold tracking-tight">
+          {t("merchant.dashboard.today")}
+        </h2>
+        {/* Counts pair up on a phone; the two wide values (a duration, micro-USDT) take a row each. */}
+        <div className="grid grid-cols-2 gap-3 md:grid-cols-3">
+          <Stat label={t("merchant.dashboard.created")}>{today.createdCount}</Stat>
+          <Stat label={t("merchant.dashboard.completed")}>{today.completedCount}</Stat>
+          <Stat label={t("merchant.dashboard.open")}>{today.openCount}</Stat>
+          <Stat label={t("merchant.dashboard.conversion")}>{formatPercent(today.completedCount, today.createdCount) ?? "—"}</Stat>
+          <Stat label={t("merchant.dashboard.avgCompletion")} className="col-span-2 md:col-span-1">{completed > 0n ? formatDuration(BigInt(today.completionSecondsSum) / completed, t) : "—"}</Stat>
+          <Stat label={t("merchant.dashboard.turnover")} className="col-span-2 md:col-span-1">
+            <Money amount={BigInt(today.turnover)} exponent={6} code="USDT" />
+          </Stat>
+        </div>
+      </section>
+
+      <section aria-labelledby="balances-heading" className="grid grid-cols-1 gap-3">
+        <h2 id="balances-heading" className="text-lg font-semibold tracking-tight">
+          {t("merchant.dashboard.balances")}
+        </h2>
+        {stores.length === 0 ? (
+          <EmptyState title={t("merchant.stores.none")} />
+        ) : (
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+            {stores.map((store) => (
+              <Card key={store.id}>
+                <CardHeader>
+                  <div className="flex items-center justify-between gap-2">
+                    <CardTitle className="truncate">{store.name}</CardTitle>
+                    <BooleanBadge value={store.isActive} yes={t("common.active")} no={t("common.inactive")} />
+                  </div>
+                  <CardDescription>
+                    <Link href="/merchant/withdrawals" className="underline-offset-4 hover:underline">
+                      {t("merchant.dashboard.withdraw")}
+                    </Link>
+                  </CardDescription>
+                </CardHeader>
+                <CardContent>
+                  {store.balances.length === 0 ? (
+                    <p className="text-sm text-muted-foreground">{t("merchant.dashboard.noBalances")}</p>
+                  ) : (
+                    <Table aria-label={t("merchant.dashboard.balancesOf", { name: store.name })}>
+                      <TableHeader>
+                        <TableRow>
+                          <TableHead>{t("merchant.dashboard.currency")}</TableHead>
+                          <TableHead className="text-right">{t("merchant.dashboard.available")}</TableHead>
+                          <TableHead className="text-right">{t("merchant.dashboard.held")}</TableHead>
+                        </TableRow>
+                      </TableHeader>
+                      <TableBody>
+                        {store.balances.map((balance) => (
+                          <TableRow key={balance.currencyCode}>
+                            <TableCell className="font-medium">{balance.currencyCode}</TableCell>
+                            <TableCell className="text-right">
+                              <Money amount={BigInt(balance.available)} exponent={balance.exponent} code={balance.currencyCode} />
+                            </TableCell>
+                            <TableCell className="text-right">
+                              <Money amount={BigInt(balance.held)} exponent={balance.exponent} code={balance.currencyCode} />
+                            </TableCell>
+                          </TableRow>
+                        ))}
+                      </TableBody>
+                    </Table>
+                  )}
+                </CardContent>
+              </Card>
+            ))}
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { KeyRound, Loader2 } from "lucide-react";
+import type { ActionResult } from "@/lib/cabinet/merchant/action-result";
+import { useT } from "@/components/i18n/i18n-provider";
+import { DateTime } from "@/components/cabinet/date-time";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { refusalMessage } from "./action-feedback";
+import { SecretOnce } from "./secret-once";
+
+/** The webhook secret, masked, and "Rotate" (confirm first; the new secret is shown once). */
+export function WebhookSecret({
+  storeId,
+  masked,
+  rotatedAt,
+  rotate,
+}: {
+  storeId: number;
+  masked: string;
+  rotatedAt: Date | null;
+  rotate: (storeId: number) => Promise<ActionResult<{ secret: string }>>;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [secret, setSecret] = useState<string>();
+  const [pending, startTransition] = useTransition();
+
+  function confirm() {
+    startTransition(async () => {
+      const result = await rotate(storeId);
+      if (result.ok) {
+        setSecret(result.secret);
+        toast.success(t("merchant.store.webhookSecret.rotated"));
+      } else toast.error(refusalMessage(result, t));
+    });
+  }
+
+  return (
+    <div className="grid gap-3">
+      <dl className="grid gap-1 text-sm">
+        <dt className="text-xs text-muted-foreground">{t("merchant.store.webhookSecret.current")}</dt>
+        <dd className="break-all font-mono text-xs" data-testid="masked-webhook-secret">
+          {masked}
+        </dd>
+        {rotatedAt ? (
+          <dd className="text-xs text-muted-foreground">
+            {t("merchant.store.webhookSecret.rotatedAt")} <DateTime value={rotatedAt} />
+          </dd>
+        ) : null}
+      </dl>
+      <Dialog
+        open={open}
+        onOpenChange={(next) => {
+          setOpen(next);
+          if (!next) setSecret(undefined);
+        }}
+      >
+        <DialogTrigger asChild>
+          <Button type="button" variant="outline" className="w-fit">
+            <KeyRound className="size-4" aria-hidden="true" />
+            {t("merchant.store.webhookSecret.rotate")}
+          </Button>
+        </DialogTrigger>
+        <DialogContent closeLabel={t("common.close")}>
+          <DialogHeader>
+            <DialogTitle>{t("merchant.store.webhookSecret.rotateTitle")}</DialogTitle>
+            <DialogDescription>{t("merchant.store.webhookSecret.rotateText")}</DialogDescription>
+          </DialogHeader>
+          {secret ? (
+            <SecretOnce label={t("merchant.store.webhookSecret.new")} value={secret} />
+          ) : (
+            <DialogFooter>
+              <Button type="button" onClick={confirm} disabled={pending} aria-busy={pending}>
+                {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
+                {t("merchant.store.webhookSecret.confirmRotate")}
+              </Button>
+            </DialogFooter>
+          )}
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { Download, ExternalLink, FileText } from "lucide-react";
+import type { ReceiptMeta } from "@/lib/cabinet/support/get-support-order";
+import { getTranslator } from "@/lib/i18n/server";
+import { DateTime } from "@/components/cabinet/date-time";
+import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { labelOf } from "./labels";
+
+/** Receipt and evidence files with View (in a new tab) and Download, both through the authorised receipt route. */
+export async function ReceiptList({ receipts, empty }: { receipts: ReceiptMeta[]; empty: string }) {
+  const { t } = await getTranslator();
+  if (receipts.length === 0) return <p className="text-sm text-muted-foreground">{empty}</p>;
+  return (
+    <ul className="grid gap-2">
+      {receipts.map((receipt) => {
+        const href = `/support/receipts/${receipt.id}`;
+        return (
+          <li key={receipt.id} className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border p-3">
+            <FileText className="size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
+            <div className="grid min-w-0 flex-1 gap-0.5">
+              <span className="truncate text-sm font-medium" title={receipt.fileName}>
+                {receipt.fileName}
+              </span>
+              <span className="text-xs text-muted-foreground">
+                {receipt.contentType} · {t("support.receipts.size", { size: Math.max(1, Math.ceil(receipt.sizeBytes / 1024)) })} ·{" "}
+                {labelOf(t, "support.receipts.via", receipt.uploadedVia)} · <DateTime value={receipt.createdAt} />
+              </span>
+            </div>
+            {receipt.disputeId ? <Badge variant="secondary">{t("support.receipts.evidence")}</Badge> : null}
+            <div className="flex gap-2">
+              <a href={href} target="_blank" rel="noopener" className={buttonVariants({ variant: "outline", size: "sm" })}>
+                <ExternalLink aria-hidden="true" />
+                {t("support.receipts.view")}
+              </a>
+              <a href={`${href}?download=1`} download={receipt.fileName} className={buttonVariants({ variant: "outline", size: "sm" })}>
+                <Download aria-hidden="true" />
+                {t("support.receipts.download")}
+              </a>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import { useId, useState, useTransition, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { Check, Copy, KeyRound, Loader2 } from "lucide-react";
+import { toast } from "sonner";
+import { createApiTokenAction } from "@/app/(cabinet)/trader/api-tokens/actions";
+import { apiTokenNameSchema } from "@/lib/cabinet/trader/api-token-schema";
+import { useT } from "@/components/i18n/i18n-provider";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { explainError } from "./explain-error";
+import { describedBy, FormField } from "./form-field";
+
+/**
+ * Create a token: name it, then see the token once, with a copy button. Closing the dialog
+ * forgets it for good — only its hash is stored.
+ */
+export function CreateApiTokenDialog() {
+  const t = useT();
+  const router = useRouter();
+  const nameId = useId();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const [token, setToken] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  const reset = () => {
+    setName("");
+    setError(undefined);
+    setToken(null);
+    setCopied(false);
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!apiTokenNameSchema.safeParse(name).success) {
+      setError(t("trader.apiTokens.nameError"));
+      return;
+    }
+    setError(undefined);
+    startTransition(async () => {
+      const result = await createApiTokenAction(name).catch(() => ({ ok: false as const, code: "network", fieldErrors: undefined }));
+      if (result.ok) {
+        setToken(result.value.token);
+        router.refresh();
+      } else if (result.fieldErrors?.name) {
+        setError(t("trader.apiTokens.nameError"));
+      } else {
+        toast.error(result.code === "network" ? t("errors.network") : explainError(t, result.code));
+      }
+    });
+  };
+
+  const copy = async () => {
+    if (!token) return;
+    try {
+      await navigator.clipboard.writeText(token);
+      setCopied(true);
+      toast.success(t("common.copied"));
+    } catch {
+      toast.error(t("trader.apiTokens.copyFailed"));
+    }
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (pending) return;
+        setOpen(next);
+        if (!next) reset();
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button type="button">
+          <KeyRound className="size-4" aria-hidden="true" />
+          {t("trader.apiTokens.create")}
+        </Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={t("common.close")}>
+        {token ? (
+          <>
+            <DialogHeader>
+              <DialogTitle>{t("trader.apiTokens.createdTitle")}</DialogTitle>
+              <DialogDescription>{t("trader.apiTokens.createdDescription")}</DialogDescription>
+            </DialogHeader>
+            <div className="flex min-w-0 items-center gap-2">
+              <code className="min-w-0 flex-1 break-all rounded-md border bg-muted px-3 py-2 font-mono text-sm" data-testid="new-api-token">
+                {token}
+              </code>
+              <Button type="button" variant="outline" size="icon" onClick={copy} aria-label={t("common.copy")}>
+                {copied ? <Check className="size-4" aria-hidden="true" /> : <Copy className="size-4" aria-hidden="true" />}
+              </Button>
+            </div>
+            <Alert role="status">
+              <AlertDescription>{t("trader.apiTokens.usage")}</AlertDescription>
+            </Alert>
+            <DialogFooter>
+              <Button type="button" onClick={() => (setOpen(false), reset())}>
+                {t("trader.apiTokens.done")}
+              </Button>
+            </DialogFooter>
+          </>
+        ) : (
+          <>
+            <DialogHeader>
+              <DialogTitle>{t("trader.apiTokens.createTitle")}</DialogTitle>
+              <DialogDescription>{t("trader.apiTokens.createDescription")}</DialogDescription>
+            </DialogHeader>
+            <form onSubmit={submit} className="grid gap-4" noValidate>
+              <FormField id={nameId} label={t("trader.apiTokens.name")} hint={t("trader.apiTokens.nameHint")} error={error}>
+                <Input
+                  id={nameId}
+                  name="name"
+                  value={name}
+                  onChange={(event) => setName(event.target.value)}
+                  maxLength={80}
+                  required
+                  autoComplete="off"
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={describedBy(nameId, true, error)}
+                />
+              </FormField>
+              <DialogFooter>
+                <Button type="submit" disabled={pending} aria-busy={pending}>
+                  {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
+                  {t("trader.apiTokens.create")}
+                </Button>
+              </DialogFooter>
+            </form>
+          </>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,15 @@
+import { isExplainedErrorCode } from "@/lib/cabinet/trader/action-result";
+import type { MessageVars, Translate } from "@/lib/i18n/translate";
+
+/** A failed action's code in the reader's words (trader.errors.<code>), never the engine's English. */
+export function explainError(t: Translate, code: string, vars?: MessageVars): string {
+  return isExplainedErrorCode(code) ? t(`trader.errors.${code}`, vars) : t("trader.errors.unknown");
+}
+
+/** Field errors arrive as message keys; unknown ones fall back to a generic "check this field". */
+export function fieldError(t: Translate, keys: string[] | undefined): string | undefined {
+  const key = keys?.[0];
+  if (!key) return undefined;
+  const text = t(key as Parameters<Translate>[0]);
+  return text === key ? t("trader.errors.invalid_input") : text;
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useOptimistic, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { setRequisiteStatusAction } from "@/app/(cabinet)/trader/requisites/actions";
+import type { RequisiteStatus } from "@/lib/generated/prisma/enums";
+import { useT } from "@/components/i18n/i18n-provider";
+import { Switch } from "@/components/ui/switch";
+import { explainError } from "./explain-error";
+
+/**
+ * On/off for one requisite. The switch moves at once (optimistic) and moves back if the server
+ * refuses; a requisite the platform blocked shows a disabled switch (the server refuses too).
+ */
+export function RequisiteStatusSwitch({ requisiteId, status, label }: { requisiteId: number; status: RequisiteStatus; label: string }) {
+  const t = useT();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [active, setOptimisticActive] = useOptimistic(status === "active");
+
+  const toggle = (next: boolean) =>
+    startTransition(async () => {
+      setOptimisticActive(next);
+      const result = await setRequisiteStatusAction(requisiteId, next).catch(() => ({ ok: false as const, code: "network" }));
+      if (result.ok) toast.success(next ? t("trader.requisites.switchedOn", { name: label }) : t("trader.requisites.switchedOff", { name: label }));
+      else toast.error(result.code === "network" ? t("errors.network") : explainError(t, result.code));
+      router.refresh();
+    });
+
+  return (
+    <Switch
+      checked={active}
+      onCheckedChange={toggle}
+      disabled={status === "blocked" || pending}
+      aria-label={t("trader.requisites.switchLabel", { name: label })}
+      data-testid={`requisite-switch-${requisiteId}`}
+    />
+  );
+}

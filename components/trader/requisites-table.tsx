@@ -1,0 +1,99 @@
+"use client";
+
+import type { TraderRequisiteRow } from "@/lib/cabinet/trader/list-trader-requisites";
+import { useT } from "@/components/i18n/i18n-provider";
+import { DataTableCard } from "@/components/cabinet/data-table-card";
+import { Money } from "@/components/cabinet/money";
+import { Badge, type BadgeProps } from "@/components/ui/badge";
+import { TableCell, TableRow } from "@/components/ui/table";
+import { cn } from "@/components/ui/cn";
+import { EditLimitsDialog } from "./edit-limits-dialog";
+import { RequisiteStatusSwitch } from "./requisite-status-switch";
+import { requisiteTypeLabel } from "./requisite-type-label";
+import { UsageMeter } from "./usage-meter";
+
+const STATUS_VARIANT: Record<TraderRequisiteRow["status"], BadgeProps["variant"]> = {
+  active: "success",
+  inactive: "outline",
+  blocked: "destructive",
+};
+
+/** The requisites with today's usage against their limits; the table scrolls sideways on a phone. */
+export function RequisitesTable({ requisites, maxOpenOrders }: { requisites: TraderRequisiteRow[]; maxOpenOrders: number }) {
+  const t = useT();
+  const columns = [
+    t("trader.requisites.columns.requisite"),
+    t("trader.requisites.columns.status"),
+    { label: t("trader.requisites.columns.perOrder"), align: "right" as const },
+    t("trader.requisites.columns.today"),
+    { label: t("trader.requisites.columns.openOrders"), align: "right" as const },
+    t("common.actions"),
+  ];
+  return (
+    <DataTableCard columns={columns}>
+      {requisites.map((requisite) => {
+        const label = [requisiteTypeLabel(t, requisite.type), requisite.bankName, requisite.maskedNumber].filter(Boolean).join(" · ");
+        const limits = requisite.limits;
+        return (
+          <TableRow key={requisite.id} data-testid="requisite-row" data-requisite-id={requisite.id}>
+            <TableCell>
+              <div className="font-medium">{requisite.bankName ?? requisiteTypeLabel(t, requisite.type)}</div>
+              <div className="font-mono text-xs">
+                {requisiteTypeLabel(t, requisite.type)} · {requisite.maskedNumber}
+              </div>
+              {requisite.holder ? <div className="text-xs text-muted-foreground">{requisite.holder}</div> : null}
+            </TableCell>
+            <TableCell>
+              <div className="flex items-center gap-2">
+                <RequisiteStatusSwitch requisiteId={requisite.id} status={requisite.status} label={label} />
+                <Badge variant={STATUS_VARIANT[requisite.status]} data-testid="requisite-status">
+                  {t(`trader.requisites.status.${requisite.status}`)}
+                </Badge>
+              </div>
+            </TableCell>
+            {limits ? (
+              <>
+                <TableCell className="text-right text-xs">
+                  <Money amount={BigInt(limits.minAmount)} exponent={limits.exponent} code={limits.currencyCode} />
+                  {" – "}
+                  <Money amount={BigInt(limits.maxAmount)} exponent={limits.exponent} code={limits.currencyCode} />
+                </TableCell>
+                <TableCell>
+                  <div className="grid gap-2">
+                    <UsageMeter
+                      label={t("trader.requisites.dailyUsage")}
+                      used={BigInt(requisite.usage.usedToday)}
+                      limit={BigInt(limits.dailyLimit)}
+                      exponent={limits.exponent}
+                      currencyCode={limits.currencyCode}
+                    />
+                    {limits.monthlyLimit !== null ? (
+                      <div className="text-xs text-muted-foreground">
+                        {t("trader.requisites.monthUsage")}{" "}
+                        <Money amount={BigInt(requisite.usage.usedThisMonth)} exponent={limits.exponent} code={limits.currencyCode} /> /{" "}
+                        <Money amount={BigInt(limits.monthlyLimit)} exponent={limits.exponent} code={limits.currencyCode} />
+                      </div>
+                    ) : null}
+                    {limits.dailyCountLimit !== null ? (
+                      <div className="text-xs text-muted-foreground">
+                        {t("trader.requisites.countUsage", { used: requisite.usage.countToday, limit: limits.dailyCountLimit })}
+                      </div>
+                    ) : null}
+                  </div>
+                </TableCell>
+              </>
+            ) : (
+              <TableCell colSpan={2} className="text-right text-muted-foreground">
+                {t("trader.requisites.noLimits")}
+              </TableCell>
+            )}
+            <TableCell className={cn("text-right tabular", requisite.usage.openOrders >= maxOpenOrders && "text-destructive")}>
+              {requisite.usage.openOrders} / {maxOpenOrders}
+            </TableCell>
+            <TableCell>{limits && requisite.status !== "blocked" ? <EditLimitsDialog requisiteId={requisite.id} label={label} limits={limits} /> : null}</TableCell>
+          </TableRow>
+        );
+      })}
+    </DataTableCard>
+  );
+}

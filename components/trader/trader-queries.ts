@@ -1,0 +1,34 @@
+import type { QueueOrder } from "@/lib/cabinet/trader/list-trader-queue";
+import type { TraderBalances } from "@/lib/cabinet/trader/get-trader-balances";
+import type { HistoryPage } from "@/lib/cabinet/trader/list-trader-history";
+
+export interface QueueResponse {
+  /** The server's clock when it answered (ISO); countdowns run on it. */
+  serverTime: string;
+  orders: QueueOrder[];
+}
+
+/** react-query keys of the trader cabinet; a confirmation invalidates all of them. */
+export const TRADER_QUERY_KEYS = {
+  all: ["trader"] as const,
+  queue: ["trader", "queue"] as const,
+  balances: ["trader", "balances"] as const,
+  history: ["trader", "history"] as const,
+};
+
+/** How often the queue is polled: a new order shows up within this plus one round trip. */
+export const QUEUE_POLL_MS = 2000;
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
+  // A signed-out session is redirected to the sign-in page (HTML), which is no answer either.
+  if (!response.ok || !response.headers.get("content-type")?.includes("application/json")) {
+    throw new Error(`${url} answered ${response.status}`);
+  }
+  return (await response.json()) as T;
+}
+
+export const fetchQueue = () => getJson<QueueResponse>("/api/cabinet/trader/queue");
+export const fetchBalances = () => getJson<TraderBalances>("/api/cabinet/trader/balances");
+export const fetchHistoryPage = (cursor: string | null) =>
+  getJson<HistoryPage>(`/api/cabinet/trader/history${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`);

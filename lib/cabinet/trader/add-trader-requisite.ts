@@ -1,0 +1,74 @@
+import "server-only";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { DomainError } from "@/lib/errors/domain-error";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import type { NewRequisite } from "./requisite-schema";
+
+/** The payment method a kind of requisite is paid through (accounts have none of their own). */
+const PAYMENT_METHOD_OF_TYPE: Record<NewRequisite["type"], string | null> = { card: "card", sbp: "sbp", account: null };
+
+/**
+ * Adds a requisite to the trader's own list, active at once, with its limits, and records the
+ * audit row in the same transaction. The bank and currency must be active; the same number
+ * twice in one trader's list is refused (the customer could not tell which one they pay).
+ */
+export async function addTraderRequisite(traderId: number, input: NewRequisite, actor: Actor) {
+  return runTransaction(async (tx) => {
+    // Serialises two adds of the same trader, so the duplicate check below cannot race.
+    await tx.$queryRaw`SELECT id FROM trader WHERE id = ${traderId} FOR UPDATE`;
+    const [bank, currency, method, duplicate] = await Promise.all([
+      tx.bank.findFirst({ where: { id: input.bankId, isActive: true }, select: { id: true, name: true } }),
+      tx.currency.findFirst({ where: { code: input.currencyCode, kind: "fiat", isActive: true }, select: { id: true } }),
+      PAYMENT_METHOD_OF_TYPE[input.type]
+        ? tx.paymentMethod.findFirst({ where: { code: PAYMENT_METHOD_OF_TYPE[input.type]!, isActive: true }, select: { id: true } })
+        : null,
+      tx.reqTrader.findFirst({ where: { traderId, details: { path: ["number"], equals: input.number } }, select: { id: true } }),
+    ]);
+    if (!bank) throw new DomainError("invalid_request", "unknown_bank", "Choose one of the listed banks.", "bankId");
+    if (!currency) throw new DomainError("invalid_request", "unsupported_currency", `Currency ${input.currencyCode} is not supported.`, "currency");
+    if (duplicate) throw new DomainError("conflict", "duplicate_requisite", "You already have a requisite with this number.", "number");
+
+    const requisite = await tx.reqTrader.create({
+      data: {
+        traderId,
+        type: input.type,
+        bankId: bank.id,
+        paymentMethodId: method?.id ?? null,
+        details: { number: input.number, holder: input.holder },
+        status: "active",
+        settings: {
+          create: {
+            currencyId: currency.id,
+            minAmount: input.minAmount,
+            maxAmount: input.maxAmount,
+            dailyLimit: input.dailyLimit,
+            monthlyLimit: input.monthlyLimit,
+            dailyCountLimit: input.dailyCountLimit,
+          },
+        },
+      },
+      select: { id: true, status: true },
+    });
+    await recordAudit(tx, actor, {
+      action: "requisite.created",
+      entityType: "requisite",
+      entityId: requisite.id,
+      newValues: {
+        traderId,
+        type: input.type,
+        bank: bank.name,
+        currency: input.currencyCode,
+        // The audit log keeps which card it was, not the whole number.
+        numberLast4: input.number.slice(-4),
+        holder: input.holder,
+        status: requisite.status,
+        minAmount: input.minAmount,
+        maxAmount: input.maxAmount,
+        dailyLimit: input.dailyLimit,
+        monthlyLimit: input.monthlyLimit,
+        dailyCountLimit: input.dailyCountLimit,
+      },
+    });
+    return requisite;
+  });
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { prisma } from "@/lib/db/client";
+import type { Actor } from "@/lib/audit/record-audit";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { requireRole, type CurrentUser } from "@/lib/auth/session";
+
+export interface TraderSession {
+  user: CurrentUser;
+  /** The trader profile of this user; null until an admin has created one. */
+  traderId: number | null;
+  /** Who the trader's changes are audited as, with the request's address and browser. */
+  actor: Actor;
+}
+
+const traderIdOfUser = cache(async (userId: number): Promise<number | null> => {
+  const trader = await prisma.trader.findUnique({ where: { userId }, select: { id: true } });
+  return trader?.id ?? null;
+});
+
+/**
+ * For trader pages, route handlers and server actions: the signed-in trader (else /login or a
+ * 403) and their trader profile. Every read and write below is scoped by `traderId`, never by
+ * an id the browser sent alone.
+ */
+export async function requireTrader(): Promise<TraderSession> {
+  const user = await requireRole("trader");
+  const requestHeaders = await headers();
+  return {
+    user,
+    traderId: await traderIdOfUser(user.id),
+    actor: { type: "user", userId: user.id, ip: clientIpFromHeaders(requestHeaders), userAgent: requestHeaders.get("user-agent") },
+  };
+}

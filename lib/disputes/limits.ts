@@ -1,0 +1,43 @@
+import { DomainError } from "@/lib/errors/domain-error";
+
+/**
+ * Limits of dispute input, shared by the engine, the API schema and the cabinet forms (this
+ * module has no server-only imports, so client components may read the numbers).
+ */
+
+/** Longest dispute reason and resolution note (the columns are VARCHAR(2000)). */
+export const DISPUTE_TEXT_MAX = 2000;
+
+/** Evidence: the same kinds of file the receipt upload accepts. */
+export const EVIDENCE_CONTENT_TYPES = ["image/png", "image/jpeg", "application/pdf"] as const;
+export type EvidenceContentType = (typeof EVIDENCE_CONTENT_TYPES)[number];
+
+/** At most this many evidence files per dispute request. */
+export const EVIDENCE_MAX_FILES = 5;
+
+/** Largest evidence file the engine stores (the gateway's 64 KB body allows less; see lib/api/schemas/dispute.ts). */
+export const EVIDENCE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Whether free text (a reason, a note) is storable and readable: well-formed Unicode without
+ * control characters, except line breaks and tabs (a reason may have several lines).
+ */
+export function isPrintableText(text: string): boolean {
+  return text.isWellFormed() && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
+}
+
+/**
+ * A mandatory free-text field (reason, note): trimmed, 1 to DISPUTE_TEXT_MAX printable
+ * characters. Returns the trimmed text.
+ */
+export function requireDisputeText(value: string, param: "reason" | "note"): string {
+  const text = value.trim();
+  if (!text) throw new DomainError("invalid_request", "invalid_value", `${param}: must not be empty.`, param);
+  if (text.length > DISPUTE_TEXT_MAX) {
+    throw new DomainError("invalid_request", "invalid_value", `${param}: must be at most ${DISPUTE_TEXT_MAX} characters.`, param);
+  }
+  if (!isPrintableText(text)) {
+    throw new DomainError("invalid_request", "invalid_value", `${param}: must not contain control characters or invalid Unicode.`, param);
+  }
+  return text;
+}

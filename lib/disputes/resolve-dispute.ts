@@ -1,0 +1,80 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { DomainError } from "@/lib/errors/domain-error";
+import type { Dispute } from "@/lib/generated/prisma/client";
+import { lockOrder } from "@/lib/orders/load-order";
+import { completeLockedPayin } from "@/lib/orders/complete-locked-payin";
+import { completePayout } from "@/lib/orders/complete-payout";
+import { endLockedOrder } from "@/lib/orders/end-order";
+import type { OrderForApi } from "@/lib/orders/serialize-order";
+import { requireDisputeText } from "./limits";
+
+export type DisputeOutcome = "completed" | "cancelled";
+
+export interface ResolveDisputeInput {
+  disputeId: number;
+  outcome: DisputeOutcome;
+  note: string;
+  actor: Actor;
+}
+
+/**
+ * Support decides an open dispute, with a mandatory note:
+ * - `completed`: the order completes exactly as the engine completes it (pay-in: the trader's
+ *   hold pays the store u·(1−s), the trader's reward and the platform's profit; payout: the
+ *   store's hold repays the trader);
+ * - `cancelled`: the order is cancelled and every hold is released (failure_reason
+ *   `dispute_cancelled`).
+ * The order's transition (history, ledger, audit, merchant callback) and the dispute row
+ * (status, note, resolver, time) change in one transaction under the order's lock, so of two
+ * supports resolving at once exactly one wins; the other gets 409 dispute_resolved.
+ * Only an active support user may resolve, unless their granted_permissions set
+ * "disputes.resolve" to false.
+ */
+export async function resolveDispute({ disputeId, outcome, note, actor }: ResolveDisputeInput): Promise<{ order: OrderForApi; dispute: Dispute }> {
+  const text = requireDisputeText(note, "note");
+  return runTransaction(async (tx) => {
+    await assertResolver(tx, actor);
+    const target = await tx.dispute.findUnique({ where: { id: disputeId }, select: { orderId: true } });
+    if (!target) throw new DomainError("not_found", "dispute_not_found", `No dispute ${disputeId}.`, "dispute_id");
+    const order = await lockOrder(tx, target.orderId);
+    // Read again under the order's lock (a new statement sees every resolution committed before it).
+    const dispute = await tx.dispute.findUniqueOrThrow({ where: { id: disputeId } });
+    if (dispute.status !== "open") {
+      throw new DomainError("conflict", "dispute_resolved", `Dispute ${disputeId} is already ${dispute.status.replace("_", " ")}.`);
+    }
+    if (order.status !== "disputed") {
+      throw new DomainError("invalid_state", "invalid_state", `The order is ${order.status}; only a disputed order can be resolved.`);
+    }
+    const updated =
+      outcome === "cancelled"
+        ? await endLockedOrder(tx, order, "cancelled", actor, { note: text, reason: "dispute_cancelled" })
+        : order.type === "payin"
+          ? await completeLockedPayin(tx, order, actor, text)
+          : await completePayout(tx, order, actor, text);
+    const resolved = await tx.dispute.update({
+      where: { id: disputeId },
+      data: { status: outcome === "completed" ? "resolved_completed" : "resolved_cancelled", resolutionNote: text, resolvedById: actor.userId ?? null, resolvedAt: new Date() },
+    });
+    await recordAudit(tx, actor, {
+      action: "dispute.resolved",
+      entityType: "dispute",
+      entityId: disputeId,
+      oldValues: { status: dispute.status },
+      newValues: { status: resolved.status, orderId: order.id, note: text },
+    });
+    return { order: updated, dispute: resolved };
+  });
+}
+
+async function assertResolver(tx: Tx, actor: Actor) {
+  const support = actor.userId
+    ? await tx.support.findFirst({ where: { userId: actor.userId, user: { isActive: true, role: { name: "support" } } }, select: { grantedPermissions: true } })
+    : null;
+  const permissions = (support?.grantedPermissions ?? {}) as Record<string, unknown>;
+  if (!support || permissions["disputes.resolve"] === false) {
+    throw new DomainError("permission", "support_only", "Only support can resolve disputes.");
+  }
+}

@@ -1,0 +1,311 @@
+// `npm run db:seed:large`: a large order history for measuring the cabinets — LARGE_ORDERS
+// (default 1,000,000) finished orders spread over the last LARGE_DAYS (90) days, on top of the
+// demo seed (applied first if the database is empty), with 20 more traders in the demo team.
+// Completed orders carry their exact ledger movements (store, trader deposit and platform,
+// each with its history row and balance_after), so `npm run ledger:check` stays clean;
+// daily_metrics is refreshed at the end. Rows are written in batches through `pg`.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createRequisite, createTrader, creditTraderDeposit, seededRandom, testCardNumber } from "@/lib/factories";
+import { fiatToCrypto } from "@/lib/money/convert";
+import { splitPayin, splitPayout } from "@/lib/money/commissions";
+import { newOrderId } from "@/lib/ids/ulid";
+import { seedDemoData } from "./seed";
+
+const ORDERS = Number(process.env.LARGE_ORDERS ?? 1_000_000);
+const DAYS = Number(process.env.LARGE_DAYS ?? 90);
+if (!Number.isInteger(ORDERS) || ORDERS < 1 || !Number.isInteger(DAYS) || DAYS < 1) throw new Error("LARGE_ORDERS and LARGE_DAYS must be positive integers");
+const BATCH = 20_000;
+const EXTRA_TRADERS = 20;
+const TOP_UP = 10_000_000_000n; // 10,000 USDT
+const DAY = 24 * 3600 * 1000;
+
+interface TraderRef {
+  id: number;
+  payinReward: string;
+  payoutReward: string;
+  requisites: number[];
+}
+interface StoreRef {
+  id: number;
+  payinCommission: string;
+  payoutCommission: string;
+}
+type AccountKind = "store" | "trader_crypto" | "platform";
+interface Account {
+  table: string;
+  historyTable: string;
+  ownerColumn: string | null;
+  ownerId: number | null;
+  balanceId: number;
+  amount: bigint;
+  /** Held funds stay as they are: generated orders are all finished. */
+  held: bigint;
+}
+
+/** Ensures the extra traders of the demo team (idempotent by email), each with a deposit and two cards. */
+async function ensureExtraTraders(prisma: PrismaClient, rubId: number, usdtId: number) {
+  const teamlead = await prisma.teamlead.findFirstOrThrow({ where: { user: { email: "teamlead@jivapay.dev" } } });
+  const bank = await prisma.bank.findFirstOrThrow();
+  for (let i = 1; i <= EXTRA_TRADERS; i++) {
+    const email = `trader${String(i).padStart(2, "0")}@large.jivapay.dev`;
+    if (await prisma.user.findUnique({ where: { email } })) continue;
+    await prisma.$transaction(async (tx) => {
+      const trader = await createTrader(tx, { email, teamLeadId: teamlead.id, name: `Large Trader ${i}` });
+      await creditTraderDeposit(tx, { traderId: trader.id, currencyId: usdtId, amount: 50_000_000_000n });
+      for (let r = 0; r < 2; r++) {
+        await createRequisite(tx, {
+          traderId: trader.id,
+          currencyId: rubId,
+          bankId: bank.id,
+          details: { number: testCardNumber(50_000 + i * 10 + r), holder: `LARGE TRADER ${i}` },
+          minAmount: 10_000n,
+          maxAmount: 10_000_000n,
+          dailyLimit: 100_000_000_000n,
+        });
+      }
+    });
+  }
+}
+
+/** Column `index` of every row, as pg array parameters (bigints as strings). */
+const column = (rows: unknown[][], index: number) => rows.map((row) => (typeof row[index] === "bigint" ? String(row[index]) : row[index]));
+const columns = (rows: unknown[][], count: number) => Array.from({ length: count }, (_, i) => column(rows, i));
+
+function insertOrders(db: pg.Client, orders: unknown[][]) {
+  return db.query(
+    `INSERT INTO incoming_orders (id, type, store_id, amount, original_amount, currency_id, customer_id, merchant_order_id, status,
+                                  requisite_id, trader_id, rate, crypto_amount, destination, matched_at, completed_at, failure_reason,
+                                  created_at, updated_at)
+     SELECT id, type::order_type, store_id, amount, amount, currency_id, customer_id, merchant_order_id, status::order_status,
+            requisite_id, trader_id, rate, crypto_amount, destination, matched_at, completed_at, failure_reason, created_at, updated_at
+     FROM unnest($1::text[], $2::text[], $3::int[], $4::bigint[], $5::int[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[],
+                 $11::numeric[], $12::bigint[], $13::jsonb[], $14::timestamptz[], $15::timestamptz[], $16::text[], $17::timestamptz[], $18::timestamptz[])
+          AS t(id, type, store_id, amount, currency_id, customer_id, merchant_order_id, status, requisite_id, trader_id, rate, crypto_amount,
+               destination, matched_at, completed_at, failure_reason, created_at, updated_at)`,
+    columns(orders, 18),
+  );
+}
+
+function insertHistory(db: pg.Client, history: unknown[][]) {
+  return db.query(
+    `INSERT INTO order_history (incoming_order_id, requisite_id, trader_id, rate, from_status, status, store_commission,
+                                store_commission_amount, trader_commission, trader_commission_amount, platform_profit, processed_at)
+     SELECT o, r, t, rate, f::order_status, s::order_status, sc, sca, tc, tca, p, at
+     FROM unnest($1::text[], $2::int[], $3::int[], $4::numeric[], $5::text[], $6::text[], $7::numeric[], $8::bigint[], $9::numeric[],
+                 $10::bigint[], $11::bigint[], $12::timestamptz[]) AS x(o, r, t, rate, f, s, sc, sca, tc, tca, p, at)`,
+    columns(history, 12),
+  );
+}
+
+/** A batch's ledger history rows and the balances they end at, in one transaction. */
+async function insertLedger(
+  db: pg.Client,
+  movements: Map<string, { account: Account; rows: unknown[][] }>,
+  balances: (readonly [string, string, number])[],
+  usdtId: number,
+) {
+  await db.query("BEGIN");
+  for (const [key, { account, rows }] of movements) {
+    const [historyTable, balanceColumn] = key.split(":");
+    const owner = account.ownerColumn ? `${account.ownerColumn}, ` : "";
+    await db.query(
+      `INSERT INTO ${historyTable} (${balanceColumn}, ${owner}currency_id, order_id, delta, held_delta, balance_after, held_after, reason, created_at)
+       SELECT b, ${account.ownerColumn ? "w, " : ""}$9, o, d, 0, a, h, r, at
+       FROM unnest($1::int[], $2::int[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::text[], $8::timestamptz[]) AS x(b, w, o, d, a, h, r, at)`,
+      [...columns(rows, 8), usdtId],
+    );
+  }
+  for (const [table, amount, id] of balances) await db.query(`UPDATE ${table} SET amount = $1, updated_at = now() WHERE id = $2`, [amount, id]);
+  await db.query("COMMIT");
+}
+
+/**
+ * Writes `orders` finished orders over the last `days` days into the (migrated) database at
+ * `url`, seeding the demo data first when it is empty. Returns the count per type and status.
+ */
+export async function seedLargeHistory(url: string, options: { orders: number; days: number; log?: (line: string) => void }) {
+  const { orders: ORDERS, days: DAYS } = options;
+  const log = options.log ?? console.log;
+  {
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
+    const [db, historyDb, ledgerDb] = [0, 1, 2].map(() => new pg.Client({ connectionString: url }));
+    await Promise.all([db, historyDb, ledgerDb].map((client) => client.connect()));
+    const started = performance.now();
+    try {
+      await seedDemoData(prisma);
+      const currencies = await prisma.currency.findMany({ where: { code: { in: ["RUB", "USDT"] } } });
+      const rub = currencies.find((c) => c.code === "RUB")!;
+      const usdt = currencies.find((c) => c.code === "USDT")!;
+      await ensureExtraTraders(prisma, rub.id, usdt.id);
+
+      const stores: StoreRef[] = (await prisma.merchantStore.findMany({ where: { isActive: true } })).map((s) => ({
+        id: s.id,
+        payinCommission: s.payinCommission.toString(),
+        payoutCommission: s.payoutCommission.toString(),
+      }));
+      const traders: TraderRef[] = (
+        await prisma.trader.findMany({ where: { isActive: true }, include: { requisites: { select: { id: true } } } })
+      )
+        .filter((t) => t.requisites.length > 0)
+        .map((t) => ({ id: t.id, payinReward: t.payinReward.toString(), payoutReward: t.payoutReward.toString(), requisites: t.requisites.map((r) => r.id) }));
+
+      // Balances the generated movements continue from (history chains are ordered by id).
+      const accounts = new Map<string, Account>();
+      const account = async (kind: AccountKind, ownerId: number | null): Promise<Account> => {
+        const key = `${kind}:${ownerId}`;
+        const known = accounts.get(key);
+        if (known) return known;
+        const [table, historyTable, ownerColumn, historyBalance] =
+          kind === "store"
+            ? ["balance_store", "balance_store_history", "store_id", "balance_store_id"]
+            : kind === "trader_crypto"
+              ? ["balance_trader_crypto", "balance_trader_crypto_history", "trader_id", "balance_id"]
+              : ["balance_platform", "balance_platform_history", null, "balance_id"];
+        const keyColumns = ownerColumn ? `${ownerColumn}, currency_id` : "currency_id";
+        const keyValues = ownerColumn ? [ownerId, usdt.id] : [usdt.id];
+        await db.query(
+          `INSERT INTO ${table} (${keyColumns}, amount, held, updated_at) VALUES (${keyValues.map((_, i) => `$${i + 1}`).join(", ")}, 0, 0, now())
+           ON CONFLICT (${keyColumns}) DO NOTHING`,
+          keyValues,
+        );
+        const where = ownerColumn ? `${ownerColumn} = $1 AND currency_id = $2` : "currency_id = $1";
+        const { rows } = await db.query(`SELECT id, amount, held FROM ${table} WHERE ${where}`, keyValues);
+        const created: Account = {
+          table,
+          historyTable: `${historyTable}:${historyBalance}`,
+          ownerColumn,
+          ownerId,
+          balanceId: rows[0].id,
+          amount: BigInt(rows[0].amount),
+          held: BigInt(rows[0].held),
+        };
+        accounts.set(key, created);
+        return created;
+      };
+
+      const rng = seededRandom(Number(process.env.LARGE_SEED ?? 20261122));
+      const random = rng.next;
+      const end = Date.now() - 3600_000;
+      const start = end - DAYS * DAY;
+      const step = (end - start) / ORDERS;
+      const rate = "92.5";
+      let written = 0;
+      let secondary: Promise<unknown> = Promise.resolve();
+      const counts: Record<string, number> = {};
+
+      for (let offset = 0; offset < ORDERS; offset += BATCH) {
+        const size = Math.min(BATCH, ORDERS - offset);
+        const orders: unknown[][] = [];
+        const history: unknown[][] = [];
+        const movements = new Map<string, { account: Account; rows: unknown[][] }>();
+        const move = async (kind: AccountKind, ownerId: number | null, orderId: string | null, delta: bigint, reason: string, at: Date) => {
+          const acc = await account(kind, ownerId);
+          acc.amount += delta;
+          if (acc.amount < 0n) throw new Error(`${kind} ${ownerId} would go negative`);
+          const entry = movements.get(acc.historyTable) ?? { account: acc, rows: [] };
+          entry.rows.push([acc.balanceId, acc.ownerId, orderId, delta, acc.amount, acc.held, reason, at]);
+          movements.set(acc.historyTable, entry);
+        };
+
+        for (let i = 0; i < size; i++) {
+          const created = new Date(start + (offset + i) * step + random() * step);
+          const store = rng.pick(stores);
+          const trader = rng.pick(traders);
+          const requisite = rng.pick(trader.requisites);
+          const amount = BigInt(50_000 + Math.floor(random() * 4_950_000)); // 500 … 50,000 RUB
+          const u = fiatToCrypto(amount, rub.exponent, rate, usdt.exponent, "half_up");
+          const roll = random();
+          let type: "payin" | "payout" = roll < 0.8 ? "payin" : "payout";
+          const storeAccount = await account("store", store.id);
+          const payoutSplit = splitPayout(u, store.payoutCommission, trader.payoutReward);
+          if (type === "payout" && storeAccount.amount < payoutSplit.storeDebit) type = "payin";
+          const outcome = random();
+          const status =
+            type === "payin"
+              ? outcome < 0.72 ? "completed" : outcome < 0.87 ? "expired" : outcome < 0.92 ? "cancelled" : "failed"
+              : outcome < 0.85 ? "completed" : outcome < 0.95 ? "failed" : "cancelled";
+          const matched = status !== "failed";
+          const minutes = 2 + Math.floor(random() * 25);
+          const finished = new Date(created.getTime() + minutes * 60_000);
+          const id = newOrderId(type, created);
+          const commissions = { s: null as string | null, sAmount: null as bigint | null, t: null as string | null, tAmount: null as bigint | null, profit: null as bigint | null };
+          if (status === "completed" && type === "payin") {
+            const split = splitPayin(u, store.payinCommission, trader.payinReward);
+            Object.assign(commissions, { s: store.payinCommission, sAmount: split.storeCommissionAmount, t: trader.payinReward, tAmount: split.traderReward, profit: split.platformProfit });
+            // Traders top their deposit up when it runs low, as real ones do.
+            if ((await account("trader_crypto", trader.id)).amount < u) await move("trader_crypto", trader.id, null, TOP_UP + u, "deposit_credit", created);
+            await move("trader_crypto", trader.id, id, split.traderReward - u, "payin_complete", finished);
+            await move("store", store.id, id, split.storeCredit, "payin_complete", finished);
+            await move("platform", null, id, split.platformProfit, "payin_profit", finished);
+          } else if (status === "completed") {
+            Object.assign(commissions, { s: store.payoutCommission, sAmount: payoutSplit.storeCommissionAmount, t: trader.payoutReward, tAmount: payoutSplit.traderReward, profit: payoutSplit.platformProfit });
+            await move("store", store.id, id, -payoutSplit.storeDebit, "payout_complete", finished);
+            await move("trader_crypto", trader.id, id, payoutSplit.traderCredit, "payout_complete", finished);
+            await move("platform", null, id, payoutSplit.platformProfit, "payout_profit", finished);
+          }
+          counts[`${type} ${status}`] = (counts[`${type} ${status}`] ?? 0) + 1;
+          orders.push([
+            id, type, store.id, amount, rub.id, `cust-${Math.floor(random() * 50_000)}`, `large-${id}`, status,
+            matched ? requisite : null, matched ? trader.id : null, matched ? rate : null, matched ? u : null,
+            type === "payout" ? JSON.stringify({ type: "card", number: testCardNumber(offset + i), holder: "LARGE CUSTOMER" }) : null,
+            matched ? created : null, status === "completed" ? finished : null, status === "failed" ? "no_requisite_available" : status === "expired" ? "expired" : null,
+            created, finished,
+          ]);
+          history.push([
+            id, matched ? requisite : null, matched ? trader.id : null, matched ? rate : null,
+            type === "payin" ? (status === "failed" ? "created" : "awaiting_payment") : status === "failed" ? "created" : "assigned",
+            status, commissions.s, commissions.sAmount, commissions.t, commissions.tAmount, commissions.profit, finished,
+          ]);
+        }
+
+        // The orders first (the other rows reference them), then their history and ledger rows on
+        // two more connections while the next batch is generated and inserted.
+        const balances = [...accounts.values()].map((acc) => [acc.table, String(acc.amount), acc.balanceId] as const);
+        await insertOrders(db, orders);
+        await secondary;
+        secondary = Promise.all([insertHistory(historyDb, history), insertLedger(ledgerDb, movements, balances, usdt.id)]);
+        written += size;
+        if (written % 100_000 === 0 || written === ORDERS) {
+          log(`  ${written.toLocaleString("en")} orders (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+        }
+      }
+
+      await secondary;
+      log("Refreshing daily_metrics…");
+      const { refreshDailyMetrics } = await import("@/lib/metrics/refresh-daily-metrics");
+      process.env.DATABASE_URL = url;
+      await refreshDailyMetrics({ from: new Date(start), to: new Date() });
+      await db.query("ANALYZE");
+      log(`\nWrote ${ORDERS.toLocaleString("en")} orders over ${DAYS} days in ${((performance.now() - started) / 1000).toFixed(0)} s:`);
+      for (const [key, n] of Object.entries(counts).sort()) log(`  ${key.padEnd(20)} ${n.toLocaleString("en")}`);
+      return counts;
+    } finally {
+      await Promise.all([db, historyDb, ledgerDb].map((client) => client.end()));
+      await prisma.$disconnect();
+    }
+  }
+}
+
+async function main() {
+  const { withDatabase } = await import("../scripts/db/database-url");
+  const { applyMigrations } = await import("../scripts/db/migrate-engine");
+  await withDatabase(async (url) => {
+    await applyMigrations(url);
+    await seedLargeHistory(url, { orders: ORDERS, days: DAYS });
+  });
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exit(1);
+    },
+  );
+}
