@@ -101,12 +101,12 @@ export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<Ma
       -- Usage pre-filter (index lookups per requisite), so that the locked re-check below
       -- rarely rejects: a rejected candidate stays locked, and looks busy to others, until commit.
       AND (SELECT count(*) FROM incoming_orders o
-           WHERE o.requisite_id = r.id AND o.status::text = ANY(${OPEN_STATUSES as unknown as string[]})) < ${request.maxOpenOrders}
+           WHERE o.requisite_id = r.id AND o.status = ANY(${OPEN_STATUSES as unknown as string[]}::order_status[])) < ${request.maxOpenOrders}
       AND (${request.maxAdjustment} > 0 OR NOT EXISTS (
            SELECT 1 FROM incoming_orders o
-           WHERE o.requisite_id = r.id AND o.status::text = ANY(${OPEN_STATUSES as unknown as string[]}) AND o.amount = ${amount}))
+           WHERE o.requisite_id = r.id AND o.status = ANY(${OPEN_STATUSES as unknown as string[]}::order_status[]) AND o.amount = ${amount}))
       AND (SELECT COALESCE(sum(o.amount), 0) FROM incoming_orders o
-           WHERE o.requisite_id = r.id AND o.matched_at >= ${dayStart} AND o.status::text = ANY(${COUNTED_STATUSES})) + ${amount} <= s.daily_limit
+           WHERE o.requisite_id = r.id AND o.matched_at >= ${dayStart} AND o.status = ANY(${COUNTED_STATUSES}::order_status[])) + ${amount} <= s.daily_limit
     ORDER BY t.traffic_priority DESC, r.last_used_at ASC NULLS FIRST, r.id
     LIMIT ${CANDIDATES}`;
 

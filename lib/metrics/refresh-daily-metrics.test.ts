@@ -194,6 +194,26 @@ describe("refreshDailyMetrics", () => {
     expect(await prisma.dailyMetric.findMany({ orderBy: { id: "asc" } })).toEqual(before);
   });
 
+  it("counts why orders ended without completing, per day, store, status and reason", async () => {
+    await refreshDailyMetrics(range);
+    // The slow way: every ended, not completed history row in range with its order's reason.
+    const orders = new Map((await prisma.incomingOrder.findMany()).map((o) => [o.id, o]));
+    const ends = await prisma.orderHistory.findMany({ where: { status: { in: ["failed", "expired", "cancelled"] } } });
+    const expected = new Map<string, number>();
+    for (const h of ends) {
+      const day = utcDay(h.processedAt);
+      if (day < utcDay(yesterday) || day > utcDay(today)) continue;
+      const o = orders.get(h.incomingOrderId)!;
+      const reason = h.status === "failed" ? (o.failureReason ?? "unknown") : h.status === "cancelled" ? h.actorType : "";
+      const key = [day, o.storeId, h.status, reason].join("|");
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    const rows = await prisma.dailyFailureReason.findMany();
+    expect(new Map(rows.map((r) => [[utcDay(r.day), r.storeId, r.status, r.reason].join("|"), r.count]))).toEqual(expected);
+    expect([...expected.keys()].map((k) => k.split("|").slice(2).join(":")).sort()).toEqual(["cancelled:system", "expired:", "failed:no_requisite_available"]);
+    expect(await refreshDailyMetrics(range)).toMatchObject({ failureReasons: 0 });
+  });
+
   it("follows changes: moves an order's counts to its trader's group and removes groups left empty", async () => {
     await refreshDailyMetrics(range);
     const store = await createStore(prisma);

@@ -14,6 +14,8 @@ export interface RefreshResult {
   upserted: number;
   /** Rows removed because their group has no orders on that day any more. */
   removed: number;
+  /** daily_failure_reasons rows inserted, changed or removed. */
+  failureReasons: number;
 }
 
 function utcDay(date: Date): string {
@@ -32,6 +34,8 @@ function utcDay(date: Date): string {
  *    value, and the platform profit and trader reward recorded on the order_history row of
  *    the completion; completion_seconds_sum adds each one's whole seconds from creation;
  *  - failed_count: orders that ended without completing that day (failed, expired, cancelled).
+ * daily_failure_reasons gets, per day and store, the orders that ended without completing by
+ * end status and reason (see the model), in the same transaction.
  * trader_id is the order's trader (0 when none took it), so the same order's events may land in
  * another group after it is matched: refreshing the days again puts them right.
  */
@@ -42,9 +46,9 @@ export async function refreshDailyMetrics(options: { from?: Date; to?: Date } = 
   const start = new Date(`${from}T00:00:00Z`);
   const end = new Date(Date.parse(to) + DAY_MS);
 
-  const [result] = await runTransaction(async (tx) => {
+  const [[result], [reasons]] = await runTransaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
-    return tx.$queryRaw<{ upserted: number; removed: number }[]>`
+    const metrics = await tx.$queryRaw<{ upserted: number; removed: number }[]>`
       WITH events AS (
         SELECT (o.created_at AT TIME ZONE 'UTC')::date AS day, o.store_id, COALESCE(o.trader_id, 0) AS trader_id,
                o.currency_id, o.type, 1 AS created, 0 AS completed, 0 AS ended,
@@ -100,6 +104,34 @@ export async function refreshDailyMetrics(options: { from?: Date; to?: Date } = 
         RETURNING 1
       )
       SELECT (SELECT count(*) FROM upserted)::int AS upserted, (SELECT count(*) FROM removed)::int AS removed`;
+    // Why orders ended without completing, counted the same way (on the day they ended).
+    const failures = await tx.$queryRaw<{ changed: number }[]>`
+      WITH totals AS (
+        SELECT (h.processed_at AT TIME ZONE 'UTC')::date AS day, o.store_id, h.status,
+               CASE h.status WHEN 'failed' THEN COALESCE(o.failure_reason, 'unknown')
+                             WHEN 'cancelled' THEN h.actor_type
+                             ELSE '' END AS reason,
+               count(*)::int AS count
+        FROM order_history h
+        JOIN incoming_orders o ON o.id = h.incoming_order_id
+        WHERE h.status IN ('failed', 'expired', 'cancelled')
+          AND h.processed_at >= ${start} AND h.processed_at < ${end}
+        GROUP BY 1, 2, 3, 4
+      ), removed AS (
+        DELETE FROM daily_failure_reasons d
+        WHERE d.day BETWEEN ${from}::date AND ${to}::date
+          AND NOT EXISTS (
+            SELECT 1 FROM totals t WHERE (t.day, t.store_id, t.status, t.reason) = (d.day, d.store_id, d.status, d.reason))
+        RETURNING 1
+      ), upserted AS (
+        INSERT INTO daily_failure_reasons AS d (day, store_id, status, reason, count, updated_at)
+        SELECT day, store_id, status, reason, count, now() FROM totals
+        ON CONFLICT (day, store_id, status, reason) DO UPDATE SET count = EXCLUDED.count, updated_at = now()
+        WHERE d.count IS DISTINCT FROM EXCLUDED.count
+        RETURNING 1
+      )
+      SELECT ((SELECT count(*) FROM upserted) + (SELECT count(*) FROM removed))::int AS changed`;
+    return [metrics, failures] as const;
   });
-  return { from, to, upserted: result.upserted, removed: result.removed };
+  return { from, to, upserted: result.upserted, removed: result.removed, failureReasons: reasons.changed };
 }

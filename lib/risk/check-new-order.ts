@@ -43,11 +43,11 @@ export async function checkNewOrder(
   if (!openCap && !hourlyCap) return;
   const hourAgo = new Date(now.getTime() - 3600_000);
   const [counts] = await prisma.$queryRaw<{ open: number; last_hour: number }[]>`
-    SELECT count(*) FILTER (WHERE status::text = ANY(${[...OPEN_STATUSES, "created"]}))::int AS open,
+    SELECT count(*) FILTER (WHERE status = ANY(${[...OPEN_STATUSES, "created"]}::order_status[]))::int AS open,
            count(*) FILTER (WHERE created_at >= ${hourAgo})::int AS last_hour
     FROM incoming_orders
     WHERE store_id = ${input.storeId} AND customer_id = ${input.customerId}
-      AND (created_at >= ${hourAgo} OR status::text = ANY(${[...OPEN_STATUSES, "created"]}))`;
+      AND (created_at >= ${hourAgo} OR status = ANY(${[...OPEN_STATUSES, "created"]}::order_status[]))`;
   if (openCap && counts.open >= openCap) {
     await refuse("customer_open_orders_limit", `This customer already has ${counts.open} open orders.`, "customer_id", { open: counts.open, cap: openCap });
   }

@@ -131,10 +131,10 @@ try {
            AND t.is_active AND t.is_traffic_enabled_by_teamlead AND tu.is_active AND (t.team_lead_id IS NULL OR tlu.is_active)
            AND ($6::int IS NULL OR r.payment_method_id = $6::int)
            AND COALESCE(b.amount, 0) >= $4
-           AND (SELECT count(*) FROM incoming_orders o WHERE o.requisite_id = r.id AND o.status::text = ANY($7)) < 100
-           AND NOT EXISTS (SELECT 1 FROM incoming_orders o WHERE o.requisite_id = r.id AND o.status::text = ANY($7) AND o.amount = $2)
+           AND (SELECT count(*) FROM incoming_orders o WHERE o.requisite_id = r.id AND o.status = ANY($7::order_status[])) < 100
+           AND NOT EXISTS (SELECT 1 FROM incoming_orders o WHERE o.requisite_id = r.id AND o.status = ANY($7::order_status[]) AND o.amount = $2)
            AND (SELECT COALESCE(sum(o.amount), 0) FROM incoming_orders o
-                WHERE o.requisite_id = r.id AND o.matched_at >= $5 AND o.status::text = ANY($8)) + $2 <= s.daily_limit
+                WHERE o.requisite_id = r.id AND o.matched_at >= $5 AND o.status = ANY($8::order_status[])) + $2 <= s.daily_limit
          ORDER BY t.traffic_priority DESC, r.last_used_at ASC NULLS FIRST, r.id LIMIT 20`,
         [currencies.RUB.id, a, currencies.USDT.id, u, dayStart, null, OPEN, COUNTED],
       );

@@ -9,10 +9,7 @@ export type Granularity = (typeof GRANULARITIES)[number];
 
 /** How many buckets each granularity shows, ending with the current one. */
 const BUCKETS: Record<Granularity, number> = { day: 30, week: 12, month: 12 };
-/** Failure reasons come from order rows, not daily_metrics: a short, fixed window keeps that read small. */
-export const FAILURE_WINDOW_DAYS = 7;
 const TOP = 10;
-const DAY_MS = 24 * 3600 * 1000;
 
 export interface Counts {
   created: number;
@@ -44,7 +41,7 @@ export interface CurrencyBreakdown extends Breakdown {
 
 export interface FailureReason {
   status: "failed" | "expired" | "cancelled";
-  /** failure_reason of failed orders; who cancelled (order_history.actor_type) for cancellations. */
+  /** failure_reason of failed orders; who cancelled (order_history.actor_type) for cancellations; null for expiries. */
   reason: string | null;
   count: number;
 }
@@ -111,10 +108,10 @@ const counts = (row: CountsRow | undefined): Counts => ({
 
 /**
  * The platform's numbers over the last 30 days, 12 weeks or 12 months: totals, a series per
- * bucket, and breakdowns by currency, store and team — all from daily_metrics (read through its
- * (day, …) unique index, never the orders) — plus the top failure reasons of the last week from
- * order_history's (status, processed_at) index, the platform balances and the live count of
- * open orders. For an active admin.
+ * bucket, breakdowns by currency, store and team, and the top failure reasons — all from the
+ * daily tables daily_metrics and daily_failure_reasons (read through their (day, …) unique
+ * indexes, never the orders) — plus the platform balances and the live count of open orders.
+ * For an active admin.
  */
 export async function getPlatformDashboard(adminUserId: number, granularity: Granularity, now = new Date()): Promise<PlatformDashboard> {
   await assertAdmin(prisma, { userId: adminUserId });
@@ -124,7 +121,6 @@ export async function getPlatformDashboard(adminUserId: number, granularity: Gra
   const sums = `sum(created_count)::int AS created, sum(completed_count)::int AS completed, sum(failed_count)::int AS failed,
                 sum(completed_crypto)::bigint AS volume, sum(platform_profit)::bigint AS profit`;
   const inRange = `day BETWEEN $1::date AND $2::date`;
-  const failuresFrom = new Date(now.getTime() - FAILURE_WINDOW_DAYS * DAY_MS);
 
   const [totals, series, byCurrency, byStore, byTeam, failureReasons, platformBalances, open, refreshed, usdt] = await Promise.all([
     prisma.$queryRawUnsafe<(CountsRow & { reward: bigint; seconds: bigint })[]>(
@@ -167,20 +163,15 @@ export async function getPlatformDashboard(adminUserId: number, granularity: Gra
       from,
       to,
     ),
-    // The reason of a failure is on the order: looked up by primary key for failed rows only (a
-    // join would make the planner hash the whole orders table).
-    prisma.$queryRaw<FailureReason[]>`
-      SELECT h.status::text AS status,
-             CASE h.status
-               WHEN 'failed' THEN COALESCE((SELECT o.failure_reason FROM incoming_orders o WHERE o.id = h.incoming_order_id), 'unknown')
-               WHEN 'cancelled' THEN h.actor_type
-             END AS reason,
-             count(*)::int AS count
-      FROM order_history h
-      WHERE h.status IN ('failed', 'expired', 'cancelled') AND h.processed_at >= ${failuresFrom}
-      GROUP BY 1, 2
-      ORDER BY count DESC, 1, 2
-      LIMIT ${TOP}`,
+    prisma.$queryRawUnsafe<FailureReason[]>(
+      `SELECT status::text AS status, NULLIF(reason, '') AS reason, sum(count)::int AS count
+       FROM daily_failure_reasons WHERE ${inRange}
+       GROUP BY 1, 2
+       ORDER BY count DESC, 1, 2
+       LIMIT ${TOP}`,
+      from,
+      to,
+    ),
     prisma.balancePlatform.findMany({ select: { amount: true, held: true, currency: { select: { code: true, exponent: true } } }, orderBy: { currencyId: "asc" } }),
     prisma.incomingOrder.count({ where: { status: { in: [...OPEN_STATUSES] } } }),
     prisma.$queryRaw<{ at: Date | null }[]>`SELECT max(updated_at) AS at FROM daily_metrics WHERE day >= ${to}::date - 1`,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { createPayinOrder, createStore, createUser, ensureCurrencies, type CurrencyRow } from "@/lib/factories";
-import { CSV_BOM, csvLine, neutralizeFormula } from "./csv";
+import { CSV_BOM, CSV_DIALECTS, csvLine, neutralizeFormula } from "./csv";
 import { merchantOrdersCsv } from "./export-orders-csv";
 
 let rub: CurrencyRow;
@@ -16,8 +16,8 @@ async function collect(chunks: AsyncIterable<string>): Promise<string[]> {
   return all;
 }
 
-/** A minimal RFC 4180 reader, to check that what we write reads back to the same values. */
-function parseCsv(text: string): string[][] {
+/** A minimal RFC 4180 reader (with the dialect's separator), to check that what we write reads back to the same values. */
+function parseCsv(text: string, separator = ","): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = "";
@@ -29,7 +29,7 @@ function parseCsv(text: string): string[][] {
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") record.push(field), (field = "");
+    else if (c === separator) record.push(field), (field = "");
     else if (c === "\r" && text[i + 1] === "\n") record.push(field), records.push(record), (record = []), (field = ""), i++;
     else field += c;
   }
@@ -43,6 +43,13 @@ describe("csvLine", () => {
     expect(csvLine(["Покупатель Иванов", "заказ №1"])).toBe("Покупатель Иванов,заказ №1\r\n");
     const tricky = ["a\"b", "c,d\r\ne", "Ёлка, \"ёж\"", ""];
     expect(parseCsv(csvLine(tricky))).toEqual([tricky]);
+  });
+
+  it("writes the Russian Excel dialect: semicolons, quoting fields that hold one", () => {
+    const ru = CSV_DIALECTS.ru;
+    expect(csvLine(["a,b", "c;d", "Ёлка"], ru)).toBe('a,b;"c;d";Ёлка\r\n');
+    const tricky = ["x;y", "1234,05", 'say "hi"'];
+    expect(parseCsv(csvLine(tricky, ru), ";")).toEqual([tricky]);
   });
 
   it("defuses spreadsheet formulas in text from others", () => {
@@ -94,6 +101,17 @@ describe("merchantOrdersCsv", () => {
       "2025-07-01T09:00:00.000Z",
       "",
     ]);
+  });
+
+  it("in Russian: semicolon-separated with decimal commas, values otherwise the same", async () => {
+    const user = await createUser(prisma, { role: "merchant" });
+    const store = await createStore(prisma, { userId: user.id, name: "Магазин; филиал" });
+    const order = await createPayinOrder(prisma, { store, fiat: rub, crypto: usdt, amount: 150_050n, customerId: "Пётр", merchantOrderId: "заказ-1" });
+    const text = (await collect(merchantOrdersCsv(user.id, {}, undefined, CSV_DIALECTS.ru))).join("");
+    const rows = parseCsv(text.slice(1), ";");
+    expect(rows[0][0]).toBe("id");
+    expect(rows[0]).toHaveLength(14);
+    expect(rows[1].slice(0, 9)).toEqual([order.id, "заказ-1", "payin", "created", String(store.id), "Магазин; филиал", "Пётр", "1500,50", "RUB"]);
   });
 
   it("gives another merchant's store only the header", async () => {

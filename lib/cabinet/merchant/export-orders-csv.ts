@@ -1,6 +1,6 @@
 import "server-only";
 import { minorToDecimalString } from "@/lib/money/convert";
-import { CSV_BOM, csvLine, neutralizeFormula } from "./csv";
+import { CSV_BOM, CSV_DIALECTS, csvDecimal, csvLine, neutralizeFormula, type CsvDialect } from "./csv";
 import type { OrderFilters } from "./order-filters";
 import { streamOrders, type OrderRow } from "./order-keyset";
 import { listOwnedStoreIds } from "./owned-stores";
@@ -27,7 +27,7 @@ const HEADER = [
   "completed_at",
 ] as const;
 
-function orderRecord(order: OrderRow): (string | null)[] {
+function orderRecord(order: OrderRow, dialect: CsvDialect): (string | null)[] {
   return [
     order.id,
     neutralizeFormula(order.merchantOrderId),
@@ -36,10 +36,10 @@ function orderRecord(order: OrderRow): (string | null)[] {
     String(order.storeId),
     neutralizeFormula(order.store.name),
     neutralizeFormula(order.customerId),
-    minorToDecimalString(order.amount, order.currency.exponent),
+    csvDecimal(minorToDecimalString(order.amount, order.currency.exponent), dialect),
     order.currency.code,
-    order.cryptoAmount === null ? null : minorToDecimalString(order.cryptoAmount, CRYPTO_EXPONENT),
-    order.rate?.toFixed() ?? null,
+    order.cryptoAmount === null ? null : csvDecimal(minorToDecimalString(order.cryptoAmount, CRYPTO_EXPONENT), dialect),
+    order.rate ? csvDecimal(order.rate.toFixed(), dialect) : null,
     order.failureReason,
     order.createdAt.toISOString(),
     order.completedAt?.toISOString() ?? null,
@@ -51,14 +51,20 @@ function orderRecord(order: OrderRow): (string | null)[] {
  * byte order mark and the header, then one chunk per `batchSize` orders. Orders are streamed
  * from the database in keyset batches (streamOrders), so a million-row export never holds more
  * than a batch per store in memory. Another merchant's store in the filter yields just the header.
+ * `dialect` is the reader's spreadsheet convention (CSV_DIALECTS by cabinet language).
  */
-export async function* merchantOrdersCsv(merchantUserId: number, filters: OrderFilters, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<string> {
-  yield CSV_BOM + csvLine(HEADER);
+export async function* merchantOrdersCsv(
+  merchantUserId: number,
+  filters: OrderFilters,
+  batchSize = EXPORT_BATCH_SIZE,
+  dialect: CsvDialect = CSV_DIALECTS.en,
+): AsyncGenerator<string> {
+  yield CSV_BOM + csvLine(HEADER, dialect);
   const owned = await listOwnedStoreIds(merchantUserId);
   const storeIds = filters.storeId === undefined ? owned : owned.filter((id) => id === filters.storeId);
   let chunk: string[] = [];
   for await (const order of streamOrders(storeIds, filters, batchSize)) {
-    chunk.push(csvLine(orderRecord(order)));
+    chunk.push(csvLine(orderRecord(order, dialect), dialect));
     if (chunk.length === batchSize) {
       yield chunk.join("");
       chunk = [];

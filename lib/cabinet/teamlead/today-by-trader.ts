@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { prisma } from "@/lib/db/client";
 
 export interface TraderDay {
@@ -19,10 +20,16 @@ export function startOfUtcDay(now: Date): Date {
  * Today's live numbers (UTC day) per trader, from order_history through its
  * (trader_id, processed_at) index: daily_metrics is refreshed by a sweep and may lag, so the
  * current day is always read live. A match is the transition out of `created`; volume counts
- * completions.
+ * completions. The teamlead page asks twice (the table and the chart): `cache` makes that one
+ * query per request.
  */
-export async function todayByTrader(traderIds: number[], now = new Date()): Promise<Map<number, TraderDay>> {
-  if (!traderIds.length) return new Map();
+export function todayByTrader(traderIds: number[], now = new Date()): Promise<Map<number, TraderDay>> {
+  return todayByTraderOnce([...traderIds].sort((a, b) => a - b).join(","), startOfUtcDay(now).getTime());
+}
+
+const todayByTraderOnce = cache(async (traderIdList: string, dayStart: number): Promise<Map<number, TraderDay>> => {
+  if (!traderIdList) return new Map();
+  const traderIds = traderIdList.split(",").map(Number);
   const rows = await prisma.$queryRaw<{ trader_id: number; taken: number; completed: number; volume: bigint }[]>`
     SELECT h.trader_id,
            count(*) FILTER (WHERE h.from_status = 'created')::int AS taken,
@@ -31,7 +38,7 @@ export async function todayByTrader(traderIds: number[], now = new Date()): Prom
            -- which a join could turn into a scan of every order.
            COALESCE(sum(CASE WHEN h.status = 'completed' THEN (SELECT o.crypto_amount FROM incoming_orders o WHERE o.id = h.incoming_order_id) END), 0)::bigint AS volume
     FROM order_history h
-    WHERE h.trader_id = ANY(${traderIds}::int[]) AND h.processed_at >= ${startOfUtcDay(now)}
+    WHERE h.trader_id = ANY(${traderIds}::int[]) AND h.processed_at >= ${new Date(dayStart)}
     GROUP BY h.trader_id`;
   return new Map(rows.map((r) => [r.trader_id, { taken: r.taken, completed: r.completed, volume: r.volume }]));
-}
+});

@@ -98,13 +98,13 @@ export async function listTraderRequisites(traderId: number, now = new Date()): 
   const usageRows = ids.length
     ? await prisma.$queryRaw<UsageRow[]>`
         SELECT requisite_id,
-               COALESCE(sum(amount) FILTER (WHERE matched_at >= ${startOfUtcDay(now)} AND status::text = ANY(${COUNTED_STATUSES})), 0)::bigint AS used_today,
-               count(*) FILTER (WHERE matched_at >= ${startOfUtcDay(now)} AND status::text = ANY(${COUNTED_STATUSES}))::int AS count_today,
-               COALESCE(sum(amount) FILTER (WHERE matched_at >= ${startOfUtcMonth(now)} AND status::text = ANY(${COUNTED_STATUSES})), 0)::bigint AS used_month,
-               count(*) FILTER (WHERE status::text = ANY(${[...OPEN_STATUSES]}))::int AS open_count
+               COALESCE(sum(amount) FILTER (WHERE matched_at >= ${startOfUtcDay(now)} AND status = ANY(${COUNTED_STATUSES}::order_status[])), 0)::bigint AS used_today,
+               count(*) FILTER (WHERE matched_at >= ${startOfUtcDay(now)} AND status = ANY(${COUNTED_STATUSES}::order_status[]))::int AS count_today,
+               COALESCE(sum(amount) FILTER (WHERE matched_at >= ${startOfUtcMonth(now)} AND status = ANY(${COUNTED_STATUSES}::order_status[])), 0)::bigint AS used_month,
+               count(*) FILTER (WHERE status = ANY(${[...OPEN_STATUSES]}::order_status[]))::int AS open_count
         FROM incoming_orders
         WHERE requisite_id = ANY(${ids}::int[])
-          AND (status::text = ANY(${[...OPEN_STATUSES]}) OR matched_at >= ${startOfUtcMonth(now)})
+          AND (status = ANY(${[...OPEN_STATUSES]}::order_status[]) OR matched_at >= ${startOfUtcMonth(now)})
         GROUP BY requisite_id`
     : [];
   const usageOf = new Map(usageRows.map((row) => [row.requisite_id, row]));

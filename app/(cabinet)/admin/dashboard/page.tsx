@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/config";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
-import { FAILURE_WINDOW_DAYS, GRANULARITIES, getPlatformDashboard, type Breakdown, type Granularity } from "@/lib/cabinet/admin/get-platform-dashboard";
+import { GRANULARITIES, getPlatformDashboard, type Breakdown, type Granularity } from "@/lib/cabinet/admin/get-platform-dashboard";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { DashboardCharts } from "@/components/admin/dashboard-charts";
 import { formatDuration, formatRatio } from "@/components/admin/format";
@@ -100,7 +100,7 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
         <Card>
           <CardHeader>
             <CardTitle>{t("admin.dashboard.failureReasons")}</CardTitle>
-            <CardDescription>{t("admin.dashboard.failureWindow", { days: FAILURE_WINDOW_DAYS })}</CardDescription>
+            <CardDescription>{t("admin.dashboard.failureWindow")}</CardDescription>
           </CardHeader>
           <CardContent>
             {d.failureReasons.length === 0 ? (

@@ -243,7 +243,7 @@ export const admin = {
     noTeam: "No team",
     noData: "No orders in this period.",
     failureReasons: "Top failure reasons",
-    failureWindow: "Orders that ended without completing in the last {days} days.",
+    failureWindow: "Orders that ended without completing in this period, by end status and reason.",
     outcome: "Outcome",
     reason: "Reason",
     orders: "Orders",

@@ -246,7 +246,7 @@ export const admin: Messages["admin"] = {
     noTeam: "Без команды",
     noData: "За этот период заказов нет.",
     failureReasons: "Основные причины неудач",
-    failureWindow: "Заказы, завершившиеся без успеха за последние {days} дн.",
+    failureWindow: "Заказы, завершившиеся без успеха за этот период, по статусу и причине.",
     outcome: "Итог",
     reason: "Причина",
     orders: "Заказы",
