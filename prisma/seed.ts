@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { ROLES } from "@/lib/auth/roles";
+import { permissionOverrides, permissionsOf, type StaffRole } from "@/lib/auth/permissions";
 import {
   createAdmin,
   createExchangeRate,
@@ -110,11 +111,14 @@ const DEMO_TRADERS = [
 /** Limits of every demo requisite, in kopecks: 100 – 100 000 RUB per order, 500 000 RUB a day. */
 const REQUISITE_LIMITS = { minAmount: 10_000n, maxAmount: 10_000_000n, dailyLimit: 50_000_000n, monthlyLimit: 1_000_000_000n };
 
-const PERMISSIONS = {
-  admin: { all: true },
-  support: { "orders.read": true, "orders.search": true, "disputes.resolve": true, "receipts.read": true },
-  teamlead: { "team.read": true, "team.traffic": true },
-};
+/**
+ * The demo staff may do everything in their cabinet, the permissions that are off by default
+ * included (users.manage_admins, payment_details.read, team.deposits), so the demo shows every
+ * page and control. Stored like the admin's editor stores them: only the overrides of the
+ * role's defaults (lib/auth/permissions.ts).
+ */
+const everyPermission = (role: StaffRole) => permissionOverrides(role, Object.fromEntries(permissionsOf(role).map(([name]) => [name, true])));
+const PERMISSIONS = { admin: everyPermission("admin"), support: everyPermission("support"), teamlead: everyPermission("teamlead") };
 
 type DatabaseState = { kind: "empty" } | { kind: "seeded" } | { kind: "foreign"; reason: string };
 

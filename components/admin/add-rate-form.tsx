@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { Loader2, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
 import { useT } from "@/components/i18n/i18n-provider";
-import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/cabinet/form-field";
 import { Input } from "@/components/ui/input";
+import { PendingButton } from "@/components/ui/pending-button";
 import type { ActionResult } from "./action-result";
-import { FormField } from "./form-field";
 import { useAdminAction } from "./use-admin-action";
 
 /** "New rate": fiat per 1 USDT, sent as typed text so the server reads it exactly. */
@@ -29,10 +29,9 @@ export function AddRateForm({ currency, action }: { currency: { id: number; code
           {(control) => <Input {...control} value={rate} onChange={(e) => setRate(e.target.value)} inputMode="decimal" autoComplete="off" placeholder="92.50" className="font-mono" />}
         </FormField>
       </div>
-      <Button type="submit" variant="secondary" disabled={pending || !rate.trim()} aria-busy={pending} className="sm:mt-6">
-        {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : <Plus className="size-4" aria-hidden="true" />}
+      <PendingButton type="submit" variant="secondary" disabled={!rate.trim()} className="sm:mt-6" pending={pending} icon={<Plus className="size-4" aria-hidden="true" />}>
         {t("admin.rates.add")}
-      </Button>
+      </PendingButton>
     </form>
   );
 }

@@ -1,15 +1,14 @@
 "use client";
 
-import { useState } from "react";
-import { Loader2, Pencil } from "lucide-react";
+import { Pencil } from "lucide-react";
 import { useT } from "@/components/i18n/i18n-provider";
+import { FormDialog } from "@/components/cabinet/form-dialog";
+import { FormField } from "@/components/cabinet/form-field";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ActionResult } from "./action-result";
-import { FormField } from "./form-field";
-import { useAdminAction } from "./use-admin-action";
+import { useAdminDialog } from "./use-admin-dialog";
 
 export interface TraderForm {
   traderId: number;
@@ -30,80 +29,60 @@ export function EditTraderDialog({
   action: (input: TraderForm) => Promise<ActionResult>;
 }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const { run, pending, fieldErrors, setFieldErrors } = useAdminAction();
+  const { dialog, fieldErrors, submit } = useAdminDialog();
   const id = (field: string) => `trader-${trader.id}-${field}`;
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) setFieldErrors({});
-      }}
-    >
-      <DialogTrigger asChild>
+    <FormDialog
+      {...dialog}
+      trigger={
         <Button type="button" variant="outline" size="sm" aria-label={t("admin.traders.editTrader", { email: trader.email })}>
           <Pencil className="size-4" aria-hidden="true" />
           {t("admin.common.edit")}
         </Button>
-      </DialogTrigger>
-      <DialogContent closeLabel={t("common.close")}>
-        <DialogHeader>
-          <DialogTitle>{t("admin.traders.editTitle")}</DialogTitle>
-          <DialogDescription className="break-all">{trader.email}</DialogDescription>
-        </DialogHeader>
-        <form
-          noValidate
-          className="grid gap-4"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const form = new FormData(event.currentTarget);
-            const priority = String(form.get("trafficPriority") ?? "").trim();
-            const team = String(form.get("teamLeadId") ?? "");
-            const input: TraderForm = {
-              traderId: trader.id,
-              // A number when it is one; otherwise the text, for the server to refuse with a field error.
-              trafficPriority: /^-?\d+$/.test(priority) ? Number(priority) : priority,
-              payinReward: String(form.get("payinReward") ?? ""),
-              payoutReward: String(form.get("payoutReward") ?? ""),
-              teamLeadId: team ? Number(team) : null,
-            };
-            run(() => action(input), () => setOpen(false));
-          }}
-        >
-          <FormField id={id("priority")} name="trafficPriority" label={t("admin.traders.priority")} hint={t("admin.traders.priorityHint")} error={fieldErrors.trafficPriority}>
-            {(control) => <Input {...control} defaultValue={String(trader.trafficPriority)} inputMode="numeric" autoComplete="off" className="max-w-32" />}
-          </FormField>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <FormField id={id("payin")} name="payinReward" label={t("admin.traders.payinReward")} error={fieldErrors.payinReward}>
-              {(control) => <Input {...control} defaultValue={trader.payinReward} inputMode="decimal" autoComplete="off" className="font-mono" />}
-            </FormField>
-            <FormField id={id("payout")} name="payoutReward" label={t("admin.traders.payoutReward")} error={fieldErrors.payoutReward}>
-              {(control) => <Input {...control} defaultValue={trader.payoutReward} inputMode="decimal" autoComplete="off" className="font-mono" />}
-            </FormField>
-          </div>
-          <p className="-mt-2 text-xs text-muted-foreground">{t("admin.stores.fractionHint")}</p>
-          <FormField id={id("team")} name="teamLeadId" label={t("admin.traders.team")} error={fieldErrors.teamLeadId}>
-            {(control) => (
-              <NativeSelect {...control} defaultValue={trader.teamLeadId === null ? "" : String(trader.teamLeadId)}>
-                <option value="">{t("admin.traders.noTeam")}</option>
-                {teamleads.map((lead) => (
-                  <option key={lead.id} value={lead.id}>
-                    {lead.username} ({lead.email})
-                  </option>
-                ))}
-              </NativeSelect>
-            )}
-          </FormField>
-          <DialogFooter>
-            <Button type="submit" disabled={pending} aria-busy={pending}>
-              {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
-              {t("admin.common.save")}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={t("admin.traders.editTitle")}
+      description={trader.email}
+      descriptionClassName="break-all"
+      submitLabel={t("admin.common.save")}
+      onSubmit={(form) => {
+        const priority = String(form.get("trafficPriority") ?? "").trim();
+        const team = String(form.get("teamLeadId") ?? "");
+        const input: TraderForm = {
+          traderId: trader.id,
+          // A number when it is one; otherwise the text, for the server to refuse with a field error.
+          trafficPriority: /^-?\d+$/.test(priority) ? Number(priority) : priority,
+          payinReward: String(form.get("payinReward") ?? ""),
+          payoutReward: String(form.get("payoutReward") ?? ""),
+          teamLeadId: team ? Number(team) : null,
+        };
+        submit(() => action(input));
+      }}
+    >
+      <FormField id={id("priority")} name="trafficPriority" label={t("admin.traders.priority")} hint={t("admin.traders.priorityHint")} error={fieldErrors.trafficPriority}>
+        {(control) => <Input {...control} defaultValue={String(trader.trafficPriority)} inputMode="numeric" autoComplete="off" className="max-w-32" />}
+      </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id={id("payin")} name="payinReward" label={t("admin.traders.payinReward")} error={fieldErrors.payinReward}>
+          {(control) => <Input {...control} defaultValue={trader.payinReward} inputMode="decimal" autoComplete="off" className="font-mono" />}
+        </FormField>
+        <FormField id={id("payout")} name="payoutReward" label={t("admin.traders.payoutReward")} error={fieldErrors.payoutReward}>
+          {(control) => <Input {...control} defaultValue={trader.payoutReward} inputMode="decimal" autoComplete="off" className="font-mono" />}
+        </FormField>
+      </div>
+      <p className="-mt-2 text-xs text-muted-foreground">{t("admin.stores.fractionHint")}</p>
+      <FormField id={id("team")} name="teamLeadId" label={t("admin.traders.team")} error={fieldErrors.teamLeadId}>
+        {(control) => (
+          <NativeSelect {...control} defaultValue={trader.teamLeadId === null ? "" : String(trader.teamLeadId)}>
+            <option value="">{t("admin.traders.noTeam")}</option>
+            {teamleads.map((lead) => (
+              <option key={lead.id} value={lead.id}>
+                {lead.username} ({lead.email})
+              </option>
+            ))}
+          </NativeSelect>
+        )}
+      </FormField>
+    </FormDialog>
   );
 }

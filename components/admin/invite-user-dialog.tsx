@@ -1,101 +1,76 @@
 "use client";
 
 import { useState } from "react";
-import { Loader2, UserPlus } from "lucide-react";
-import { ROLES, type Role } from "@/lib/auth/roles";
+import { UserPlus } from "lucide-react";
+import { effectivePermissions, isStaffRole } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/auth/roles";
 import { useT } from "@/components/i18n/i18n-provider";
+import { FormDialog } from "@/components/cabinet/form-dialog";
+import { FormField } from "@/components/cabinet/form-field";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "./action-result";
-import { FormField } from "./form-field";
-import { useAdminAction } from "./use-admin-action";
-
-const STAFF: Role[] = ["admin", "support", "teamlead"];
+import { PermissionCheckboxes, readPermissionTicks } from "./permission-checkboxes";
+import { useAdminDialog } from "./use-admin-dialog";
 
 export interface InviteInput {
   email: string;
   role: Role;
   name: string;
-  grantedPermissions?: string;
+  /** Every permission of a staff role as ticked; the server stores the differences from the defaults. */
+  grantedPermissions?: Record<string, boolean>;
 }
 
-/** "Invite user": email, role, name and (staff roles) granted permissions; the invitation goes out by email. */
-export function InviteUserDialog({ action }: { action: (input: InviteInput) => Promise<ActionResult> }) {
+/**
+ * "Invite user": email, role, name and, for staff roles, the permissions as checkboxes starting
+ * from the role's defaults; the invitation goes out by email. `roles` are those the admin may
+ * invite (admins only with users.manage_admins; the server checks again).
+ */
+export function InviteUserDialog({ roles, action }: { roles: readonly Role[]; action: (input: InviteInput) => Promise<ActionResult> }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
   const [role, setRole] = useState<Role>("merchant");
-  const { run, pending, fieldErrors, setFieldErrors } = useAdminAction();
-  const isStaff = STAFF.includes(role);
+  const { dialog, fieldErrors, submit } = useAdminDialog();
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) setFieldErrors({});
-      }}
-    >
-      <DialogTrigger asChild>
+    <FormDialog
+      {...dialog}
+      trigger={
         <Button type="button">
           <UserPlus className="size-4" aria-hidden="true" />
           {t("admin.users.invite")}
         </Button>
-      </DialogTrigger>
-      <DialogContent closeLabel={t("common.close")}>
-        <DialogHeader>
-          <DialogTitle>{t("admin.users.inviteTitle")}</DialogTitle>
-          <DialogDescription>{t("admin.users.inviteDescription")}</DialogDescription>
-        </DialogHeader>
-        <form
-          noValidate
-          className="grid gap-4"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const form = new FormData(event.currentTarget);
-            const input: InviteInput = { email: String(form.get("email") ?? ""), role, name: String(form.get("name") ?? "") };
-            if (isStaff) input.grantedPermissions = String(form.get("grantedPermissions") ?? "{}");
-            run(() => action(input), () => setOpen(false));
-          }}
-        >
-          <FormField id="invite-email" name="email" label={t("admin.users.email")} error={fieldErrors.email}>
-            {(control) => <Input {...control} type="email" autoComplete="off" required />}
-          </FormField>
-          <FormField id="invite-role" name="role" label={t("admin.users.role")} error={fieldErrors.role}>
-            {(control) => (
-              <NativeSelect {...control} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`roles.${r}`)}
-                  </option>
-                ))}
-              </NativeSelect>
-            )}
-          </FormField>
-          <FormField id="invite-name" name="name" label={t("admin.users.name")} error={fieldErrors.name}>
-            {(control) => <Input {...control} autoComplete="off" />}
-          </FormField>
-          {isStaff ? (
-            <FormField
-              id="invite-permissions"
-              name="grantedPermissions"
-              label={t("admin.users.permissions")}
-              hint={t("admin.users.permissionsHint")}
-              error={fieldErrors.grantedPermissions}
-            >
-              {(control) => <Textarea {...control} defaultValue="{}" rows={3} spellCheck={false} className="font-mono text-xs" />}
-            </FormField>
-          ) : null}
-          <DialogFooter>
-            <Button type="submit" disabled={pending} aria-busy={pending}>
-              {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
-              {t("admin.users.sendInvitation")}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={t("admin.users.inviteTitle")}
+      description={t("admin.users.inviteDescription")}
+      submitLabel={t("admin.users.sendInvitation")}
+      onSubmit={(form) => {
+        const input: InviteInput = { email: String(form.get("email") ?? ""), role, name: String(form.get("name") ?? "") };
+        if (isStaffRole(role)) input.grantedPermissions = readPermissionTicks(form, role);
+        submit(() => action(input));
+      }}
+    >
+      <FormField id="invite-email" name="email" label={t("admin.users.email")} error={fieldErrors.email}>
+        {(control) => <Input {...control} type="email" autoComplete="off" required />}
+      </FormField>
+      <FormField id="invite-role" name="role" label={t("admin.users.role")} error={fieldErrors.role}>
+        {(control) => (
+          <NativeSelect {...control} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </NativeSelect>
+        )}
+      </FormField>
+      <FormField id="invite-name" name="name" label={t("admin.users.name")} error={fieldErrors.name}>
+        {(control) => <Input {...control} autoComplete="off" />}
+      </FormField>
+      {isStaffRole(role) ? (
+        // Remounted per role, so switching the role starts again from that role's defaults.
+        <PermissionCheckboxes key={role} role={role} initial={effectivePermissions(role, {})} idPrefix="invite" error={fieldErrors.grantedPermissions} />
+      ) : null}
+    </FormDialog>
   );
 }

@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import type { AdminAction } from "./action-result";
-import { FormField, type FieldControlProps } from "./form-field";
+import { FormField, type FieldControlProps } from "@/components/cabinet/form-field";
 import { useAdminAction } from "./use-admin-action";
 
 export interface SettingEditorProps {
@@ -28,6 +28,8 @@ export interface SettingEditorProps {
   updatedByEmail: string | null;
   save: (text: string) => ReturnType<AdminAction>;
   reset: AdminAction;
+  /** Shown without editing (an admin without settings.write; the actions refuse them too). */
+  readOnly?: boolean;
 }
 
 function Control({ kind, value, onChange, control }: { kind: SettingKind; value: string; onChange: (value: string) => void; control: FieldControlProps }) {
@@ -89,7 +91,7 @@ export function SettingEditor(props: SettingEditorProps) {
           <p className="text-sm text-destructive">{t("admin.settings.invalidStored", { value: props.invalidStored })}</p>
         ) : null}
       </div>
-      <div className="grid content-start gap-3">
+      <fieldset disabled={props.readOnly} className="grid min-w-0 content-start gap-3">
         <FormField
           id={id}
           name={props.settingKey}
@@ -109,7 +111,7 @@ export function SettingEditor(props: SettingEditorProps) {
         >
           {(control) => <Control kind={props.kind} value={value} onChange={setValue} control={control} />}
         </FormField>
-        <div className="flex flex-wrap gap-2">
+        <div className="flex flex-wrap gap-2" hidden={props.readOnly}>
           <Button type="submit" size="sm" disabled={pending || !dirty} aria-busy={pending}>
             {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
             {t("admin.common.save")}
@@ -124,7 +126,7 @@ export function SettingEditor(props: SettingEditorProps) {
             {t("admin.settings.reset")}
           </Button>
         </div>
-      </div>
+      </fieldset>
     </form>
   );
 }

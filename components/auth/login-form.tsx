@@ -3,13 +3,12 @@
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { Loader2 } from "lucide-react";
 import { loginErrorKey } from "@/lib/auth/login-errors";
 import { useT } from "@/components/i18n/i18n-provider";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { PendingButton } from "@/components/ui/pending-button";
 
 export function LoginForm() {
   const router = useRouter();
@@ -58,10 +57,9 @@ export function LoginForm() {
         <Label htmlFor="password">{t("auth.password")}</Label>
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
-      <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
-        {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
+      <PendingButton type="submit" className="w-full" pending={pending}>
         {t("auth.signIn")}
-      </Button>
+      </PendingButton>
     </form>
   );
 }

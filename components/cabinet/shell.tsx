@@ -6,16 +6,27 @@ import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { Badge } from "@/components/ui/badge";
 import { LocaleSwitcher } from "@/components/i18n/locale-switcher";
 import { getTranslator } from "@/lib/i18n/server";
-import { CABINET_NAV } from "./navigation";
+import { visibleNav } from "./navigation";
 import { DesktopNav, MobileNav } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 /**
  * The frame of every cabinet: top bar (name, role menu, email, language, theme, sign out) and the page.
- * It only renders; each cabinet layout checks the role before rendering it.
+ * It only renders; each cabinet layout checks the role before rendering it. The menu leaves out
+ * the pages the user's `permissions` do not open (those pages answer 403 on their own).
  */
-export async function CabinetShell({ role, email, children }: { role: Role; email: string; children: ReactNode }) {
-  const items = CABINET_NAV[role];
+export async function CabinetShell({
+  role,
+  email,
+  permissions = {},
+  children,
+}: {
+  role: Role;
+  email: string;
+  permissions?: Readonly<Record<string, boolean>>;
+  children: ReactNode;
+}) {
+  const items = visibleNav(role, permissions);
   const { t } = await getTranslator();
   return (
     <div className="flex min-h-dvh flex-col">

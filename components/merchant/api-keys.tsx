@@ -2,19 +2,20 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
-import { Loader2, Plus, Trash2 } from "lucide-react";
+import { Plus, Trash2 } from "lucide-react";
 import type { ActionResult } from "@/lib/cabinet/merchant/action-result";
 import { useT } from "@/components/i18n/i18n-provider";
 import { DateTime } from "@/components/cabinet/date-time";
+import { FormDialog, useFormDialog } from "@/components/cabinet/form-dialog";
+import { FormField } from "@/components/cabinet/form-field";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { PendingButton } from "@/components/ui/pending-button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { refusalMessage } from "./action-feedback";
-import { FieldError } from "./field-error";
 import { SecretOnce } from "./secret-once";
 
 export interface ApiKeyView {
@@ -56,22 +57,14 @@ export function ApiKeys({ storeId, keys, create, revoke }: { storeId: number; ke
   return (
     <div className="grid gap-4">
       <form onSubmit={submit} className="flex flex-col gap-2 sm:flex-row sm:items-start" noValidate>
-        <div className="grid flex-1 gap-2">
-          <Label htmlFor="api-key-name">{t("merchant.store.apiKeys.name")}</Label>
-          <Input
-            id="api-key-name"
-            name="name"
-            maxLength={80}
-            placeholder={t("merchant.store.apiKeys.namePlaceholder")}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? "api-key-name-error" : undefined}
-          />
-          <FieldError id="api-key-name-error" message={nameError} />
+        <div className="flex-1">
+          <FormField id="api-key-name" name="name" label={t("merchant.store.apiKeys.name")} error={nameError}>
+            {(control) => <Input {...control} maxLength={80} placeholder={t("merchant.store.apiKeys.namePlaceholder")} />}
+          </FormField>
         </div>
-        <Button type="submit" className="sm:mt-6" disabled={pending} aria-busy={pending}>
-          {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : <Plus className="size-4" aria-hidden="true" />}
+        <PendingButton type="submit" className="sm:mt-6" pending={pending} icon={<Plus className="size-4" aria-hidden="true" />}>
           {t("merchant.store.apiKeys.create")}
-        </Button>
+        </PendingButton>
       </form>
 
       <Dialog open={created !== undefined} onOpenChange={(open) => !open && setCreated(undefined)}>
@@ -124,47 +117,30 @@ export function ApiKeys({ storeId, keys, create, revoke }: { storeId: number; ke
 
 function RevokeKey({ keyId, name, prefix, revoke }: { keyId: number; name: string; prefix: string; revoke: Actions["revoke"] }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
+  const { dialog, close, startTransition } = useFormDialog();
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
+    <FormDialog
+      {...dialog}
+      trigger={
         <Button type="button" variant="outline" size="sm" aria-label={t("merchant.store.apiKeys.revokeOne", { name })}>
           <Trash2 className="size-4" aria-hidden="true" />
           {t("merchant.store.apiKeys.revoke")}
         </Button>
-      </DialogTrigger>
-      <DialogContent closeLabel={t("common.close")}>
-        <DialogHeader>
-          <DialogTitle>{t("merchant.store.apiKeys.revokeTitle", { name })}</DialogTitle>
-          <DialogDescription>{t("merchant.store.apiKeys.revokeText", { prefix })}</DialogDescription>
-        </DialogHeader>
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button type="button" variant="outline">
-              {t("common.cancel")}
-            </Button>
-          </DialogClose>
-          <Button
-            type="button"
-            variant="destructive"
-            disabled={pending}
-            aria-busy={pending}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await revoke(keyId);
-                if (result.ok) {
-                  toast.success(t("merchant.store.apiKeys.revokedToast"));
-                  setOpen(false);
-                } else toast.error(refusalMessage(result, t));
-              })
-            }
-          >
-            {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
-            {t("merchant.store.apiKeys.confirmRevoke")}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+      }
+      title={t("merchant.store.apiKeys.revokeTitle", { name })}
+      description={t("merchant.store.apiKeys.revokeText", { prefix })}
+      cancelLabel={t("common.cancel")}
+      submitLabel={t("merchant.store.apiKeys.confirmRevoke")}
+      submitVariant="destructive"
+      onSubmit={() =>
+        startTransition(async () => {
+          const result = await revoke(keyId);
+          if (result.ok) {
+            toast.success(t("merchant.store.apiKeys.revokedToast"));
+            close();
+          } else toast.error(refusalMessage(result, t));
+        })
+      }
+    />
   );
 }

@@ -4,12 +4,12 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import type { DashboardSnapshot } from "@/lib/cabinet/merchant/dashboard-snapshot";
 import { useT } from "@/components/i18n/i18n-provider";
+import { BalancesTable } from "@/components/cabinet/balances-table";
 import { BooleanBadge } from "@/components/cabinet/boolean-badge";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { Money } from "@/components/cabinet/money";
 import { cn } from "@/components/ui/cn";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatDuration, formatPercent } from "./dashboard-format";
 
 /** How often today's numbers and the balances are re-read while the page is open. */
@@ -84,28 +84,11 @@ export function LiveDashboard({ initial }: { initial: DashboardSnapshot }) {
                   {store.balances.length === 0 ? (
                     <p className="text-sm text-muted-foreground">{t("merchant.dashboard.noBalances")}</p>
                   ) : (
-                    <Table aria-label={t("merchant.dashboard.balancesOf", { name: store.name })}>
-                      <TableHeader>
-                        <TableRow>
-                          <TableHead>{t("merchant.dashboard.currency")}</TableHead>
-                          <TableHead className="text-right">{t("merchant.dashboard.available")}</TableHead>
-                          <TableHead className="text-right">{t("merchant.dashboard.held")}</TableHead>
-                        </TableRow>
-                      </TableHeader>
-                      <TableBody>
-                        {store.balances.map((balance) => (
-                          <TableRow key={balance.currencyCode}>
-                            <TableCell className="font-medium">{balance.currencyCode}</TableCell>
-                            <TableCell className="text-right">
-                              <Money amount={BigInt(balance.available)} exponent={balance.exponent} code={balance.currencyCode} />
-                            </TableCell>
-                            <TableCell className="text-right">
-                              <Money amount={BigInt(balance.held)} exponent={balance.exponent} code={balance.currencyCode} />
-                            </TableCell>
-                          </TableRow>
-                        ))}
-                      </TableBody>
-                    </Table>
+                    <BalancesTable
+                      label={t("merchant.dashboard.balancesOf", { name: store.name })}
+                      labels={{ currency: t("merchant.dashboard.currency"), available: t("merchant.dashboard.available"), held: t("merchant.dashboard.held") }}
+                      rows={store.balances.map((balance) => ({ code: balance.currencyCode, exponent: balance.exponent, available: balance.available, held: balance.held }))}
+                    />
                   )}
                 </CardContent>
               </Card>

@@ -3,12 +3,12 @@
 import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { Loader2, RotateCw } from "lucide-react";
+import { RotateCw } from "lucide-react";
 import type { serializeCallback } from "@/lib/callbacks/serialize-callback";
 import { useT } from "@/components/i18n/i18n-provider";
 import { DateTime } from "@/components/cabinet/date-time";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { PendingButton } from "@/components/ui/pending-button";
 import type { ActionResult } from "@/lib/cabinet/merchant/action-result";
 
 export type CallbackView = ReturnType<typeof serializeCallback>;
@@ -47,10 +47,9 @@ export function OrderCallbacks({ orderId, callbacks, resend }: { orderId: string
               <span className="font-mono text-xs">{callback.event_type}</span>
               <Badge variant={STATUS_VARIANTS[callback.status]}>{t(`merchant.order.callbacks.status.${callback.status}`)}</Badge>
             </div>
-            <Button type="button" size="sm" variant="outline" disabled={pending} onClick={() => onResend(callback.id)} aria-label={t("merchant.order.callbacks.resendOne", { event: callback.event_type })}>
-              {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : <RotateCw className="size-4" aria-hidden="true" />}
+            <PendingButton type="button" size="sm" variant="outline" onClick={() => onResend(callback.id)} aria-label={t("merchant.order.callbacks.resendOne", { event: callback.event_type })} pending={pending} icon={<RotateCw className="size-4" aria-hidden="true" />}>
               {t("merchant.order.callbacks.resend")}
-            </Button>
+            </PendingButton>
           </div>
           <p className="text-xs text-muted-foreground">
             {t("merchant.order.callbacks.summary", { attempts: callback.attempts })}

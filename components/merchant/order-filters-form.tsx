@@ -5,13 +5,13 @@ import { usePathname, useRouter } from "next/navigation";
 import { Search, X } from "lucide-react";
 import { OrderStatus, OrderType } from "@/lib/generated/prisma/enums";
 import { ORDER_FILTER_PARAMS, type OrderFilterParam } from "@/lib/cabinet/merchant/order-filters";
-import { normalizeDecimalInput } from "@/lib/cabinet/merchant/parse-amount";
+import { normalizeDecimalInput } from "@/lib/money/parse-amount";
 import { useLocale, useT } from "@/components/i18n/i18n-provider";
+import { FilterSelect } from "@/components/cabinet/filter-select";
+import { FormField } from "@/components/cabinet/form-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { NativeSelect } from "@/components/ui/native-select";
-import { FieldError } from "./field-error";
 
 export type OrderFilterValues = Partial<Record<OrderFilterParam, string>>;
 
@@ -53,39 +53,30 @@ export function OrderFiltersForm({ values, stores }: { values: OrderFilterValues
           <Label htmlFor={field("q")}>{t("merchant.orders.filters.search")}</Label>
           <Input id={field("q")} name="q" defaultValue={values.q} placeholder={t("merchant.orders.filters.searchPlaceholder")} maxLength={128} />
         </div>
-        <div className="grid gap-2">
-          <Label htmlFor={field("status")}>{t("merchant.orders.filters.status")}</Label>
-          <NativeSelect id={field("status")} name="status" defaultValue={values.status ?? ""}>
-            <option value="">{t("merchant.orders.filters.any")}</option>
-            {Object.values(OrderStatus).map((status) => (
-              <option key={status} value={status}>
-                {t(`orders.status.${status}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-2">
-          <Label htmlFor={field("type")}>{t("merchant.orders.filters.type")}</Label>
-          <NativeSelect id={field("type")} name="type" defaultValue={values.type ?? ""}>
-            <option value="">{t("merchant.orders.filters.any")}</option>
-            {Object.values(OrderType).map((type) => (
-              <option key={type} value={type}>
-                {t(`orders.type.${type}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-2">
-          <Label htmlFor={field("store")}>{t("merchant.orders.filters.store")}</Label>
-          <NativeSelect id={field("store")} name="store" defaultValue={values.store ?? ""}>
-            <option value="">{t("merchant.orders.filters.allStores")}</option>
-            {stores.map((store) => (
-              <option key={store.id} value={store.id}>
-                {store.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <FilterSelect
+          id={field("status")}
+          name="status"
+          label={t("merchant.orders.filters.status")}
+          allLabel={t("merchant.orders.filters.any")}
+          value={values.status}
+          options={Object.values(OrderStatus).map((status) => ({ value: status, label: t(`orders.status.${status}`) }))}
+        />
+        <FilterSelect
+          id={field("type")}
+          name="type"
+          label={t("merchant.orders.filters.type")}
+          allLabel={t("merchant.orders.filters.any")}
+          value={values.type}
+          options={Object.values(OrderType).map((type) => ({ value: type, label: t(`orders.type.${type}`) }))}
+        />
+        <FilterSelect
+          id={field("store")}
+          name="store"
+          label={t("merchant.orders.filters.store")}
+          allLabel={t("merchant.orders.filters.allStores")}
+          value={values.store}
+          options={stores.map((store) => ({ value: store.id, label: store.name }))}
+        />
         <div className="grid gap-2">
           <Label htmlFor={field("from")}>{t("merchant.orders.filters.from")}</Label>
           <Input id={field("from")} name="from" type="date" defaultValue={values.from} />
@@ -96,18 +87,9 @@ export function OrderFiltersForm({ values, stores }: { values: OrderFilterValues
         </div>
         <div className="grid grid-cols-2 gap-3">
           {(["min", "max"] as const).map((name) => (
-            <div key={name} className="grid content-start gap-2">
-              <Label htmlFor={field(name)}>{t(`merchant.orders.filters.${name}`)}</Label>
-              <Input
-                id={field(name)}
-                name={name}
-                inputMode="decimal"
-                defaultValue={values[name]}
-                aria-invalid={errors[name] ? true : undefined}
-                aria-describedby={errors[name] ? `${field(name)}-error` : undefined}
-              />
-              <FieldError id={`${field(name)}-error`} message={errors[name]} />
-            </div>
+            <FormField key={name} id={field(name)} name={name} label={t(`merchant.orders.filters.${name}`)} error={errors[name]}>
+              {(control) => <Input {...control} inputMode="decimal" defaultValue={values[name]} />}
+            </FormField>
           ))}
         </div>
       </div>

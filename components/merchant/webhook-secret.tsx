@@ -2,12 +2,13 @@
 
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { KeyRound, Loader2 } from "lucide-react";
+import { KeyRound } from "lucide-react";
 import type { ActionResult } from "@/lib/cabinet/merchant/action-result";
 import { useT } from "@/components/i18n/i18n-provider";
 import { DateTime } from "@/components/cabinet/date-time";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { PendingButton } from "@/components/ui/pending-button";
 import { refusalMessage } from "./action-feedback";
 import { SecretOnce } from "./secret-once";
 
@@ -73,10 +74,9 @@ export function WebhookSecret({
             <SecretOnce label={t("merchant.store.webhookSecret.new")} value={secret} />
           ) : (
             <DialogFooter>
-              <Button type="button" onClick={confirm} disabled={pending} aria-busy={pending}>
-                {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
+              <PendingButton type="button" onClick={confirm} pending={pending}>
                 {t("merchant.store.webhookSecret.confirmRotate")}
-              </Button>
+              </PendingButton>
             </DialogFooter>
           )}
         </DialogContent>

@@ -3,16 +3,15 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import { Loader2 } from "lucide-react";
 import type { ActionResult } from "@/lib/cabinet/merchant/action-result";
 import { formatMinorNumber } from "@/components/format/money";
 import { useLocale, useT } from "@/components/i18n/i18n-provider";
+import { FormField } from "@/components/cabinet/form-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
+import { PendingButton } from "@/components/ui/pending-button";
 import { refusalMessage } from "./action-feedback";
-import { FieldError } from "./field-error";
 
 export interface WithdrawalStoreOption {
   id: number;
@@ -62,53 +61,45 @@ export function WithdrawalForm({
     });
   }
 
-  const describedBy = (name: Fields, hint?: string) => [hint, errors[name] ? `withdrawal-${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <form onSubmit={onSubmit} className="grid gap-4" noValidate>
-      <div className="grid gap-2">
-        <Label htmlFor="withdrawal-storeId">{t("merchant.withdrawals.store")}</Label>
-        <NativeSelect id="withdrawal-storeId" value={storeId} onChange={(event) => setStoreId(event.target.value)} aria-invalid={errors.storeId ? true : undefined} aria-describedby={describedBy("storeId")}>
-          {stores.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </NativeSelect>
-        <FieldError id="withdrawal-storeId-error" message={errors.storeId} />
-      </div>
-      <div className="grid gap-2">
-        <Label htmlFor="withdrawal-amount">{t("merchant.withdrawals.amount", { currency })}</Label>
-        <div className="flex gap-2">
-          <Input
-            id="withdrawal-amount"
-            inputMode="decimal"
-            autoComplete="off"
-            value={amount}
-            onChange={(event) => setAmount(event.target.value)}
-            aria-invalid={errors.amount ? true : undefined}
-            aria-describedby={describedBy("amount", "withdrawal-available")}
-          />
-          <Button type="button" variant="outline" disabled={!store || store.available === 0n} onClick={() => store && setAmount(formatMinorNumber(store.available, store.exponent, locale))}>
-            {t("merchant.withdrawals.all")}
-          </Button>
-        </div>
-        <p id="withdrawal-available" className="text-xs text-muted-foreground" data-testid="withdrawal-available">
-          {t("merchant.withdrawals.available", { amount: store ? formatMinorNumber(store.available, store.exponent, locale) : "0", currency })}
-        </p>
-        <FieldError id="withdrawal-amount-error" message={errors.amount} />
-      </div>
-      <div className="grid gap-2">
-        <Label htmlFor="withdrawal-address">{t("merchant.withdrawals.address")}</Label>
-        <Input id="withdrawal-address" name="address" autoComplete="off" spellCheck={false} className="font-mono text-xs" aria-invalid={errors.address ? true : undefined} aria-describedby={describedBy("address", "withdrawal-address-hint")} />
-        <p id="withdrawal-address-hint" className="text-xs text-muted-foreground">
-          {t("merchant.withdrawals.addressHint")}
-        </p>
-        <FieldError id="withdrawal-address-error" message={errors.address} />
-      </div>
-      <Button type="submit" className="w-fit" disabled={pending || !store} aria-busy={pending}>
-        {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
+      <FormField id="withdrawal-storeId" name="storeId" label={t("merchant.withdrawals.store")} error={errors.storeId}>
+        {(control) => (
+          <NativeSelect {...control} value={storeId} onChange={(event) => setStoreId(event.target.value)}>
+            {stores.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </NativeSelect>
+        )}
+      </FormField>
+      <FormField
+        id="withdrawal-amount"
+        name="amount"
+        label={t("merchant.withdrawals.amount", { currency })}
+        hint={
+          <span data-testid="withdrawal-available">
+            {t("merchant.withdrawals.available", { amount: store ? formatMinorNumber(store.available, store.exponent, locale) : "0", currency })}
+          </span>
+        }
+        error={errors.amount}
+      >
+        {(control) => (
+          <div className="flex gap-2">
+            <Input {...control} inputMode="decimal" autoComplete="off" value={amount} onChange={(event) => setAmount(event.target.value)} />
+            <Button type="button" variant="outline" disabled={!store || store.available === 0n} onClick={() => store && setAmount(formatMinorNumber(store.available, store.exponent, locale))}>
+              {t("merchant.withdrawals.all")}
+            </Button>
+          </div>
+        )}
+      </FormField>
+      <FormField id="withdrawal-address" name="address" label={t("merchant.withdrawals.address")} hint={t("merchant.withdrawals.addressHint")} error={errors.address}>
+        {(control) => <Input {...control} autoComplete="off" spellCheck={false} className="font-mono text-xs" />}
+      </FormField>
+      <PendingButton type="submit" className="w-fit" disabled={!store} pending={pending}>
         {t("merchant.withdrawals.submit")}
-      </Button>
+      </PendingButton>
     </form>
   );
 }

@@ -11,9 +11,21 @@ import { TrafficSwitch } from "./traffic-switch";
 
 /**
  * The team's traders: a table from the md breakpoint up, one card per trader below it (the
- * traffic switch stays in reach on a phone instead of behind a sideways scroll).
+ * traffic switch stays in reach on a phone instead of behind a sideways scroll). The teamlead's
+ * permissions decide whether the switches work (team.traffic) and whether deposits show
+ * (team.deposits); this renders on the server, so a hidden deposit never reaches the browser.
  */
-export async function TeamTraders({ traders, usdtExponent }: { traders: TeamTraderRow[]; usdtExponent: number }) {
+export async function TeamTraders({
+  traders,
+  usdtExponent,
+  canSwitchTraffic,
+  showDeposits,
+}: {
+  traders: TeamTraderRow[];
+  usdtExponent: number;
+  canSwitchTraffic: boolean;
+  showDeposits: boolean;
+}) {
   const { t, locale } = await getTranslator();
   const cells = (trader: TeamTraderRow) => {
     const name = trader.name ?? trader.email;
@@ -52,7 +64,7 @@ export async function TeamTraders({ traders, usdtExponent }: { traders: TeamTrad
         <span className="text-muted-foreground">{t("teamlead.noOrders")}</span>
       ),
       deposit: <Money amount={trader.usdtAvailable} exponent={usdtExponent} code="USDT" />,
-      traffic: <TrafficSwitch traderId={trader.id} name={name} enabled={trader.isTrafficEnabledByTeamlead} />,
+      traffic: <TrafficSwitch traderId={trader.id} name={name} enabled={trader.isTrafficEnabledByTeamlead} disabled={!canSwitchTraffic} />,
     };
   };
 
@@ -62,7 +74,7 @@ export async function TeamTraders({ traders, usdtExponent }: { traders: TeamTrad
     { label: t("teamlead.columns.openOrders"), align: "right" as const },
     { label: t("teamlead.columns.volume"), align: "right" as const },
     t("teamlead.columns.conversion"),
-    { label: t("teamlead.columns.deposit"), align: "right" as const },
+    ...(showDeposits ? [{ label: t("teamlead.columns.deposit"), align: "right" as const }] : []),
     t("teamlead.columns.traffic"),
   ];
   const rows = traders.map((trader) => ({ trader, cells: cells(trader) }));
@@ -87,7 +99,7 @@ export async function TeamTraders({ traders, usdtExponent }: { traders: TeamTrad
               {fact(t("teamlead.columns.openOrders"), <span className="tabular">{trader.openOrders}</span>)}
               {fact(t("teamlead.columns.volume"), c.volume)}
               {fact(t("teamlead.columns.conversion"), c.conversion)}
-              {fact(t("teamlead.columns.deposit"), c.deposit)}
+              {showDeposits ? fact(t("teamlead.columns.deposit"), c.deposit) : null}
             </dl>
           </li>
         ))}
@@ -101,7 +113,7 @@ export async function TeamTraders({ traders, usdtExponent }: { traders: TeamTrad
               <TableCell className="tabular text-right">{trader.openOrders}</TableCell>
               <TableCell className="text-right">{c.volume}</TableCell>
               <TableCell>{c.conversion}</TableCell>
-              <TableCell className="text-right">{c.deposit}</TableCell>
+              {showDeposits ? <TableCell className="text-right">{c.deposit}</TableCell> : null}
               <TableCell>{c.traffic}</TableCell>
             </TableRow>
           ))}

@@ -10,9 +10,10 @@ import { Switch } from "@/components/ui/switch";
 
 /**
  * A trader's traffic switch. It flips at once (optimistic) and flips back if the server
- * refuses; the result is announced by a toast and the page's numbers are re-read.
+ * refuses; the result is announced by a toast and the page's numbers are re-read. `disabled`
+ * shows the state read-only (a teamlead without team.traffic; the action refuses them too).
  */
-export function TrafficSwitch({ traderId, name, enabled }: { traderId: number; name: string; enabled: boolean }) {
+export function TrafficSwitch({ traderId, name, enabled, disabled = false }: { traderId: number; name: string; enabled: boolean; disabled?: boolean }) {
   const t = useT();
   const router = useRouter();
   const [checked, setChecked] = useState(enabled);
@@ -44,7 +45,7 @@ export function TrafficSwitch({ traderId, name, enabled }: { traderId: number; n
     <label className="inline-flex items-center gap-2 text-sm">
       <Switch
         checked={checked}
-        disabled={mutation.isPending}
+        disabled={disabled || mutation.isPending}
         aria-label={t("teamlead.traffic.label", { name })}
         onCheckedChange={(next) => {
           setChecked(next);

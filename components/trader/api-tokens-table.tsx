@@ -1,59 +1,46 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { Loader2 } from "lucide-react";
 import { toast } from "sonner";
 import { revokeApiTokenAction } from "@/app/(cabinet)/trader/api-tokens/actions";
 import type { TraderApiTokenRow } from "@/lib/cabinet/trader/list-trader-api-tokens";
 import { useT } from "@/components/i18n/i18n-provider";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { DateTime } from "@/components/cabinet/date-time";
+import { FormDialog, useFormDialog } from "@/components/cabinet/form-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { TableCell, TableRow } from "@/components/ui/table";
-import { explainError } from "./explain-error";
+import { callTraderAction, explainError } from "./explain-error";
 
 /** Revoke with a confirm step: an app using the token stops working at once. */
 function RevokeButton({ token }: { token: TraderApiTokenRow }) {
   const t = useT();
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
+  const { dialog, close, startTransition } = useFormDialog();
   const revoke = () =>
     startTransition(async () => {
-      const result = await revokeApiTokenAction(token.id).catch(() => ({ ok: false as const, code: "network" }));
+      const result = await callTraderAction(revokeApiTokenAction(token.id));
       if (result.ok) toast.success(t("trader.apiTokens.revoked", { name: token.name }));
-      else toast.error(result.code === "network" ? t("errors.network") : explainError(t, result.code));
-      setOpen(false);
+      else toast.error(explainError(t, result.code));
+      close();
       router.refresh();
     });
   return (
-    <Dialog open={open} onOpenChange={(next) => !pending && setOpen(next)}>
-      <DialogTrigger asChild>
+    <FormDialog
+      {...dialog}
+      trigger={
         <Button type="button" variant="outline" size="sm" aria-label={t("trader.apiTokens.revokeOf", { name: token.name })}>
           {t("trader.apiTokens.revoke")}
         </Button>
-      </DialogTrigger>
-      <DialogContent closeLabel={t("common.close")}>
-        <DialogHeader>
-          <DialogTitle>{t("trader.apiTokens.revokeTitle", { name: token.name })}</DialogTitle>
-          <DialogDescription>{t("trader.apiTokens.revokeDescription")}</DialogDescription>
-        </DialogHeader>
-        <DialogFooter>
-          <DialogClose asChild>
-            <Button type="button" variant="outline" disabled={pending}>
-              {t("common.cancel")}
-            </Button>
-          </DialogClose>
-          <Button type="button" variant="destructive" onClick={revoke} disabled={pending} aria-busy={pending}>
-            {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
-            {t("trader.apiTokens.revokeConfirm")}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+      }
+      title={t("trader.apiTokens.revokeTitle", { name: token.name })}
+      description={t("trader.apiTokens.revokeDescription")}
+      cancelLabel={t("common.cancel")}
+      submitLabel={t("trader.apiTokens.revokeConfirm")}
+      submitVariant="destructive"
+      onSubmit={revoke}
+    />
   );
 }
 

@@ -2,17 +2,18 @@
 
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { Check, Copy, KeyRound, Loader2 } from "lucide-react";
+import { Check, Copy, KeyRound } from "lucide-react";
 import { toast } from "sonner";
 import { createApiTokenAction } from "@/app/(cabinet)/trader/api-tokens/actions";
 import { apiTokenNameSchema } from "@/lib/cabinet/trader/api-token-schema";
 import { useT } from "@/components/i18n/i18n-provider";
+import { FormField } from "@/components/cabinet/form-field";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
-import { explainError } from "./explain-error";
-import { describedBy, FormField } from "./form-field";
+import { PendingButton } from "@/components/ui/pending-button";
+import { callTraderAction, explainError } from "./explain-error";
 
 /**
  * Create a token: name it, then see the token once, with a copy button. Closing the dialog
@@ -44,14 +45,14 @@ export function CreateApiTokenDialog() {
     }
     setError(undefined);
     startTransition(async () => {
-      const result = await createApiTokenAction(name).catch(() => ({ ok: false as const, code: "network", fieldErrors: undefined }));
+      const result = await callTraderAction(createApiTokenAction(name));
       if (result.ok) {
         setToken(result.value.token);
         router.refresh();
       } else if (result.fieldErrors?.name) {
         setError(t("trader.apiTokens.nameError"));
       } else {
-        toast.error(result.code === "network" ? t("errors.network") : explainError(t, result.code));
+        toast.error(explainError(t, result.code));
       }
     });
   };
@@ -113,24 +114,13 @@ export function CreateApiTokenDialog() {
               <DialogDescription>{t("trader.apiTokens.createDescription")}</DialogDescription>
             </DialogHeader>
             <form onSubmit={submit} className="grid gap-4" noValidate>
-              <FormField id={nameId} label={t("trader.apiTokens.name")} hint={t("trader.apiTokens.nameHint")} error={error}>
-                <Input
-                  id={nameId}
-                  name="name"
-                  value={name}
-                  onChange={(event) => setName(event.target.value)}
-                  maxLength={80}
-                  required
-                  autoComplete="off"
-                  aria-invalid={error ? true : undefined}
-                  aria-describedby={describedBy(nameId, true, error)}
-                />
+              <FormField id={nameId} name="name" label={t("trader.apiTokens.name")} hint={t("trader.apiTokens.nameHint")} error={error}>
+                {(control) => <Input {...control} value={name} onChange={(event) => setName(event.target.value)} maxLength={80} required autoComplete="off" />}
               </FormField>
               <DialogFooter>
-                <Button type="submit" disabled={pending} aria-busy={pending}>
-                  {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
+                <PendingButton type="submit" pending={pending}>
                   {t("trader.apiTokens.create")}
-                </Button>
+                </PendingButton>
               </DialogFooter>
             </form>
           </>

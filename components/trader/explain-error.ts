@@ -1,8 +1,17 @@
-import { isExplainedErrorCode } from "@/lib/cabinet/trader/action-result";
+import { isExplainedErrorCode, type TraderActionResult } from "@/lib/cabinet/trader/action-result";
 import type { MessageVars, Translate } from "@/lib/i18n/translate";
+
+/** The code of an action whose request failed on the way (offline, server gone): no answer came. */
+const NETWORK = "network";
+
+/** Runs a trader server action; a request that fails on the way answers { ok: false, code: "network" }, so callers handle one shape. */
+export function callTraderAction<T>(action: Promise<TraderActionResult<T>>): Promise<TraderActionResult<T>> {
+  return action.catch(() => ({ ok: false, code: NETWORK }));
+}
 
 /** A failed action's code in the reader's words (trader.errors.<code>), never the engine's English. */
 export function explainError(t: Translate, code: string, vars?: MessageVars): string {
+  if (code === NETWORK) return t("errors.network");
   return isExplainedErrorCode(code) ? t(`trader.errors.${code}`, vars) : t("trader.errors.unknown");
 }
 

@@ -2,8 +2,8 @@
 
 import type { RequisiteLimitsForm } from "@/lib/cabinet/trader/requisite-schema";
 import { useT } from "@/components/i18n/i18n-provider";
+import { FormField } from "@/components/cabinet/form-field";
 import { Input } from "@/components/ui/input";
-import { describedBy, FormField } from "./form-field";
 
 const AMOUNT_FIELDS = [
   { name: "minAmount", label: "trader.requisites.fields.minAmount", required: true },
@@ -37,32 +37,15 @@ export function LimitsFields({
         const id = `${idPrefix}-${field.name}`;
         const hint = field.required ? currencyCode : t("trader.requisites.optionalIn", { currency: currencyCode });
         return (
-          <FormField key={field.name} id={id} label={t(field.label)} hint={hint} error={errors[field.name]}>
-            <Input
-              id={id}
-              name={field.name}
-              inputMode="decimal"
-              autoComplete="off"
-              value={values[field.name]}
-              onChange={(event) => onChange(field.name, event.target.value)}
-              required={field.required}
-              aria-invalid={errors[field.name] ? true : undefined}
-              aria-describedby={describedBy(id, true, errors[field.name])}
-            />
+          <FormField key={field.name} id={id} name={field.name} label={t(field.label)} hint={hint} error={errors[field.name]}>
+            {(control) => (
+              <Input {...control} inputMode="decimal" autoComplete="off" value={values[field.name]} onChange={(event) => onChange(field.name, event.target.value)} required={field.required} />
+            )}
           </FormField>
         );
       })}
-      <FormField id={countId} label={t("trader.requisites.fields.dailyCountLimit")} hint={t("trader.requisites.optional")} error={errors.dailyCountLimit}>
-        <Input
-          id={countId}
-          name="dailyCountLimit"
-          inputMode="numeric"
-          autoComplete="off"
-          value={values.dailyCountLimit}
-          onChange={(event) => onChange("dailyCountLimit", event.target.value)}
-          aria-invalid={errors.dailyCountLimit ? true : undefined}
-          aria-describedby={describedBy(countId, true, errors.dailyCountLimit)}
-        />
+      <FormField id={countId} name="dailyCountLimit" label={t("trader.requisites.fields.dailyCountLimit")} hint={t("trader.requisites.optional")} error={errors.dailyCountLimit}>
+        {(control) => <Input {...control} inputMode="numeric" autoComplete="off" value={values.dailyCountLimit} onChange={(event) => onChange("dailyCountLimit", event.target.value)} />}
       </FormField>
     </div>
   );

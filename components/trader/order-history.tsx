@@ -1,7 +1,6 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Loader2 } from "lucide-react";
 import { useT } from "@/components/i18n/i18n-provider";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { DateTime } from "@/components/cabinet/date-time";
@@ -10,6 +9,7 @@ import { Money } from "@/components/cabinet/money";
 import { OrderStatusBadge } from "@/components/cabinet/order-status-badge";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { PendingButton } from "@/components/ui/pending-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { TableCell, TableRow } from "@/components/ui/table";
 import { fetchHistoryPage, TRADER_QUERY_KEYS } from "./trader-queries";
@@ -84,10 +84,9 @@ export function OrderHistory() {
         ))}
       </DataTableCard>
       {query.hasNextPage ? (
-        <Button type="button" variant="outline" className="justify-self-center" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
+        <PendingButton type="button" variant="outline" className="justify-self-center" onClick={() => void query.fetchNextPage()} pending={query.isFetchingNextPage}>
           {t("trader.history.more")}
-        </Button>
+        </PendingButton>
       ) : null}
     </div>
   );

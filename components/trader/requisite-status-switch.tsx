@@ -7,7 +7,7 @@ import { setRequisiteStatusAction } from "@/app/(cabinet)/trader/requisites/acti
 import type { RequisiteStatus } from "@/lib/generated/prisma/enums";
 import { useT } from "@/components/i18n/i18n-provider";
 import { Switch } from "@/components/ui/switch";
-import { explainError } from "./explain-error";
+import { callTraderAction, explainError } from "./explain-error";
 
 /**
  * On/off for one requisite. The switch moves at once (optimistic) and moves back if the server
@@ -22,9 +22,9 @@ export function RequisiteStatusSwitch({ requisiteId, status, label }: { requisit
   const toggle = (next: boolean) =>
     startTransition(async () => {
       setOptimisticActive(next);
-      const result = await setRequisiteStatusAction(requisiteId, next).catch(() => ({ ok: false as const, code: "network" }));
+      const result = await callTraderAction(setRequisiteStatusAction(requisiteId, next));
       if (result.ok) toast.success(next ? t("trader.requisites.switchedOn", { name: label }) : t("trader.requisites.switchedOff", { name: label }));
-      else toast.error(result.code === "network" ? t("errors.network") : explainError(t, result.code));
+      else toast.error(explainError(t, result.code));
       router.refresh();
     });
 

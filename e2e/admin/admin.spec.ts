@@ -3,15 +3,14 @@
 // deposits move exactly, the audit log shows every change, invited people get in (and are
 // locked out when deactivated), and the cabinet works on a phone and in Russian.
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, saveScreenshot, submitLogin, waitForHydration } from "../helpers/cabinets";
+import { DEMO_PASSWORD, expectFitsWidth, saveScreenshot, submitLogin, waitForHydration } from "../helpers/cabinets";
+import { queryOne, uniqueId, withDb } from "../helpers/db";
+import { createPayin, DEMO_MERCHANT_AUTH } from "../helpers/gateway";
 import { sessionFile } from "../helpers/run";
-import { queryOne, withDb } from "./db";
 
 test.use({ storageState: sessionFile("admin") });
 
-const MERCHANT_KEY = "jp_test_demo_merchant_key";
 const TTL_KEY = "order.payment_ttl_seconds";
-const uniqueId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** The stored JSON value of a setting. */
 async function storedSetting(key: string): Promise<unknown> {
@@ -78,12 +77,7 @@ test("the next pay-in uses order.payment_ttl_seconds saved in the editor; the au
     );
     expect(admin).toEqual({ value: ttl, email: "admin@jivapay.dev" });
 
-    const created = await request.post("/api/v1/payin", {
-      headers: { authorization: `Bearer ${MERCHANT_KEY}` },
-      data: { amount: 300_000 + Math.floor(Math.random() * 100_000), currency: "RUB", customer_id: uniqueId("e2e-admin-cust"), merchant_order_id: uniqueId("e2e-admin-ttl") },
-    });
-    expect(created.status(), await created.text()).toBe(201);
-    const payin = await created.json();
+    const payin = await createPayin(request, { amount: 300_000 + Math.floor(Math.random() * 100_000), merchantOrderId: uniqueId("e2e-admin-ttl") });
     payinId = payin.id;
     expect(payin.status).toBe("awaiting_payment");
     const row = await queryOne<{ ttl_ms: string }>("SELECT (extract(epoch FROM expires_at - matched_at) * 1000)::bigint AS ttl_ms FROM incoming_orders WHERE id = $1", [payin.id]);
@@ -96,7 +90,7 @@ test("the next pay-in uses order.payment_ttl_seconds saved in the editor; the au
     await expect(entry).toContainText("admin@jivapay.dev");
   } finally {
     await withDb((db) => db.query("UPDATE configuration_settings SET value = $2::jsonb WHERE key = $1", [TTL_KEY, JSON.stringify(old)]));
-    if (payinId) await request.post(`/api/v1/payin/${payinId}/cancel`, { headers: { authorization: `Bearer ${MERCHANT_KEY}` }, data: {} });
+    if (payinId) await request.post(`/api/v1/payin/${payinId}/cancel`, { headers: DEMO_MERCHANT_AUTH, data: {} });
   }
 });
 
@@ -243,13 +237,7 @@ test("the platform dashboard shows totals, charts and breakdowns from daily metr
 test("the cabinet works 375 px wide: the pages do not scroll sideways, the menu reaches every admin page", async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await openSettings(page);
-  // The page content (wide tables scroll inside their own box); the top bar is the shared shell's.
-  const overflow = () =>
-    page.evaluate(() => {
-      const main = document.querySelector("main#content")!;
-      return Math.max(main.scrollWidth - main.clientWidth, main.getBoundingClientRect().right - window.innerWidth);
-    });
-  expect(await overflow()).toBeLessThanOrEqual(0);
+  await expectFitsWidth(page, "/admin");
   await saveScreenshot(page, testInfo, "admin-mobile");
 
   for (const [label, heading] of [
@@ -266,6 +254,6 @@ test("the cabinet works 375 px wide: the pages do not scroll sideways, the menu 
     await menu.click();
     await page.getByRole("menuitem", { name: label, exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-    expect(await overflow(), `sideways scrolling on ${label}`).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page, label);
   }
 });

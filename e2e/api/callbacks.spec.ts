@@ -6,13 +6,11 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { Webhook } from "standardwebhooks";
-import { currentRun } from "../helpers/run";
+import { openDb, uniqueId } from "../helpers/db";
 
 const TRADER_TOKEN = "jp_test_demo_trader_token";
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
-const uniqueId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${crypto.randomBytes(4).toString("hex")}`;
 
 interface Received {
   id: string;
@@ -45,7 +43,7 @@ test("expired and completed pay-ins reach the merchant as Standard Webhooks call
   const callbackUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
 
   // A store of the demo merchant with this receiver as its callback URL and its own API key.
-  const db = new pg.Client({ connectionString: `postgresql://jivapay:jivapay@127.0.0.1:${currentRun().dbPort}/jivapay` });
+  const db = openDb();
   await db.connect();
   const apiKey = `jp_test_${crypto.randomBytes(16).toString("hex")}`;
   try {

@@ -2,14 +2,13 @@
 // creates a pay-in with the demo key, the demo trader confirms it through the trader API, and
 // the store's balance grows by exactly its credit u·(1−s).
 import { expect, test, type APIResponse } from "@playwright/test";
+import { DEMO_MERCHANT_KEY, uniqueId } from "../helpers/db";
 
-const MERCHANT_KEY = "jp_test_demo_merchant_key";
 const TRADER_TOKEN = "jp_test_demo_trader_token";
 /** The demo store's pay-in commission (prisma/seed.ts DEMO_STORE.payinCommission). */
 const DEMO_STORE_PAYIN_COMMISSION = { numerator: 3n, denominator: 100n };
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
-const uniqueId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** "12.345678" → 12345678n (exact; no floating point). */
 function decimalToMinor(value: string, exponent: number): bigint {
@@ -45,12 +44,12 @@ async function expectApiError(response: APIResponse, status: number, code: strin
 }
 
 test("pay-in with the demo key → trader confirms through the trader API → store credited u·(1−s)", async ({ request }) => {
-  const before = await usdtAvailable(await request.get("/api/v1/balance", { headers: bearer(MERCHANT_KEY) }));
+  const before = await usdtAvailable(await request.get("/api/v1/balance", { headers: bearer(DEMO_MERCHANT_KEY) }));
 
   // An odd amount between 1 000 and 2 000 RUB, unlikely to collide with another open order.
   const amount = 100_000 + Math.floor(Math.random() * 100_000);
   const payin = { amount, currency: "RUB", customer_id: uniqueId("e2e-cust"), merchant_order_id: uniqueId("e2e-gw") };
-  const created = await request.post("/api/v1/payin", { headers: bearer(MERCHANT_KEY), data: payin });
+  const created = await request.post("/api/v1/payin", { headers: bearer(DEMO_MERCHANT_KEY), data: payin });
   expect(created.status(), await created.text()).toBe(201);
   const order = await created.json();
   expect(order).toMatchObject({ object: "payin", status: "awaiting_payment", amount, currency: "RUB", merchant_order_id: payin.merchant_order_id });
@@ -74,9 +73,9 @@ test("pay-in with the demo key → trader confirms through the trader API → st
   expect(await confirmed.json()).toMatchObject({ id: order.id, object: "payin", status: "completed" });
 
   // The merchant sees it completed and the balance grew by exactly u − round_half_up(u·s).
-  const fetched = await request.get(`/api/v1/payin/${order.id}`, { headers: bearer(MERCHANT_KEY) });
+  const fetched = await request.get(`/api/v1/payin/${order.id}`, { headers: bearer(DEMO_MERCHANT_KEY) });
   expect((await fetched.json()).status).toBe("completed");
-  const after = await usdtAvailable(await request.get("/api/v1/balance", { headers: bearer(MERCHANT_KEY) }));
+  const after = await usdtAvailable(await request.get("/api/v1/balance", { headers: bearer(DEMO_MERCHANT_KEY) }));
   const fee = divideHalfUp(u * DEMO_STORE_PAYIN_COMMISSION.numerator, DEMO_STORE_PAYIN_COMMISSION.denominator);
   expect(after - before).toBe(u - fee);
 
@@ -85,7 +84,7 @@ test("pay-in with the demo key → trader confirms through the trader API → st
 });
 
 test("Idempotency-Key over HTTP: a replay returns the first response, marked as replayed", async ({ request }) => {
-  const headers = { ...bearer(MERCHANT_KEY), "idempotency-key": uniqueId("e2e-idem") };
+  const headers = { ...bearer(DEMO_MERCHANT_KEY), "idempotency-key": uniqueId("e2e-idem") };
   const data = { amount: 200_000 + Math.floor(Math.random() * 100_000), currency: "RUB", customer_id: uniqueId("e2e-cust"), merchant_order_id: uniqueId("e2e-gw") };
   const first = await request.post("/api/v1/payin", { headers, data });
   expect(first.status(), await first.text()).toBe(201);
@@ -95,7 +94,7 @@ test("Idempotency-Key over HTTP: a replay returns the first response, marked as 
   expect(await replay.json()).toEqual(await first.json());
   await expectApiError(await request.post("/api/v1/payin", { headers, data: { ...data, amount: data.amount + 1 } }), 409, "idempotency_conflict");
   // Leave nothing open on the demo trader's requisites.
-  const cancelled = await request.post(`/api/v1/payin/${(await first.json()).id}/cancel`, { headers: bearer(MERCHANT_KEY), data: {} });
+  const cancelled = await request.post(`/api/v1/payin/${(await first.json()).id}/cancel`, { headers: bearer(DEMO_MERCHANT_KEY), data: {} });
   expect(cancelled.status()).toBe(200);
 });
 
@@ -104,13 +103,13 @@ test("errors over HTTP have the one error shape: bad key, missing key, bad JSON"
   await expectApiError(await request.post("/api/v1/payin", { headers: bearer("jp_test_not_a_real_key_000000"), data }), 401, "invalid_api_key");
   await expectApiError(await request.post("/api/v1/payin", { data }), 401, "missing_api_key");
   await expectApiError(await request.get("/api/v1/balance", { headers: { authorization: "Basic Zm9vOmJhcg==" } }), 401, "missing_api_key");
-  await expectApiError(await request.get("/api/v1/trader/orders", { headers: bearer(MERCHANT_KEY) }), 401, "invalid_api_token");
+  await expectApiError(await request.get("/api/v1/trader/orders", { headers: bearer(DEMO_MERCHANT_KEY) }), 401, "invalid_api_token");
   await expectApiError(
     // A Buffer is sent as-is (Playwright JSON-encodes a non-JSON string sent as application/json).
-    await request.post("/api/v1/payin", { headers: { ...bearer(MERCHANT_KEY), "content-type": "application/json" }, data: Buffer.from('{"amount": 1') }),
+    await request.post("/api/v1/payin", { headers: { ...bearer(DEMO_MERCHANT_KEY), "content-type": "application/json" }, data: Buffer.from('{"amount": 1') }),
     400,
     "invalid_json",
   );
-  await expectApiError(await request.post("/api/v1/payin", { headers: bearer(MERCHANT_KEY), data: { ...data, amount: -1 } }), 422, "invalid_value");
-  await expectApiError(await request.get(`/api/v1/payout/pi_01ARZ3NDEKTSV4RRFFQ69G5FAV`, { headers: bearer(MERCHANT_KEY) }), 404, "order_not_found");
+  await expectApiError(await request.post("/api/v1/payin", { headers: bearer(DEMO_MERCHANT_KEY), data: { ...data, amount: -1 } }), 422, "invalid_value");
+  await expectApiError(await request.get(`/api/v1/payout/pi_01ARZ3NDEKTSV4RRFFQ69G5FAV`, { headers: bearer(DEMO_MERCHANT_KEY) }), 404, "order_not_found");
 });

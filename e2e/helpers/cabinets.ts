@@ -89,3 +89,32 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(name, { path: file, contentType: "image/png" });
 }
+
+/**
+ * How many pixels the page and its parts stick out sideways beyond the viewport (0 when they
+ * fit): the whole document (what makes the page scroll sideways), the shared header and the
+ * page's <main>. A table scrolling inside its own box does not count. `culprits` names the first
+ * elements reaching past <main>'s right edge, for the failure message.
+ */
+async function horizontalOverflow(page: Page) {
+  return page.evaluate(() => {
+    const beyond = (el: Element | null) => (el ? Math.max(0, Math.ceil(el.scrollWidth - el.clientWidth), Math.ceil(el.getBoundingClientRect().right - window.innerWidth)) : 0);
+    const main = document.querySelector("main");
+    const mainRight = main?.getBoundingClientRect().right ?? window.innerWidth;
+    return {
+      document: Math.max(0, document.documentElement.scrollWidth - window.innerWidth),
+      header: beyond(document.querySelector("header > div")),
+      main: beyond(main),
+      culprits: [...(main?.querySelectorAll("*") ?? [])]
+        .filter((el) => el.getBoundingClientRect().right > mainRight + 0.5)
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.slice(0, 60)}`),
+    };
+  });
+}
+
+/** The page fits its viewport sideways: neither the document, the shared header nor <main> sticks out. */
+export async function expectFitsWidth(page: Page, what: string) {
+  const { culprits, ...overflow } = await horizontalOverflow(page);
+  expect(overflow, `${what} is wider than the screen (header: components/cabinet/shell.tsx); sticking out of <main>:\n${culprits.join("\n")}`).toEqual({ document: 0, header: 0, main: 0 });
+}

@@ -3,9 +3,10 @@
 // spec creates through the gateway API with the demo key.
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { cabinet, expectCabinet, saveScreenshot, waitForHydration } from "../helpers/cabinets";
+import { cabinet, expectCabinet, expectFitsWidth, saveScreenshot, waitForHydration } from "../helpers/cabinets";
+import { uniqueId, withDb } from "../helpers/db";
+import { cancelPayin, createPayin } from "../helpers/gateway";
 import { sessionFile } from "../helpers/run";
-import { cancelPayin, contentOverflow, createPayin, uniqueId, withDb } from "./merchant-data";
 
 test.use({ storageState: sessionFile("merchant") });
 
@@ -95,7 +96,7 @@ test("the orders list and an order page fit a 375 px phone", async ({ page, requ
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto("/merchant/orders");
   await expect(page.getByRole("heading", { level: 1, name: "Orders" })).toBeVisible();
-  expect(await contentOverflow(page)).toBeLessThanOrEqual(0);
+  await expectFitsWidth(page, "the orders list");
   // The table scrolls sideways inside its own box, which stays within the screen.
   const table = page.locator('[data-slot="table-container"]').first();
   await expect(table).toBeVisible();
@@ -104,5 +105,5 @@ test("the orders list and an order page fit a 375 px phone", async ({ page, requ
 
   await page.goto(`/merchant/orders/${order.id}`);
   await expect(page.getByRole("heading", { level: 1, name: `Order ${order.id}` })).toBeVisible();
-  expect(await contentOverflow(page)).toBeLessThanOrEqual(0);
+  await expectFitsWidth(page, "the order page");
 });

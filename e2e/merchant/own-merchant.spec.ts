@@ -2,12 +2,9 @@
 // language is remembered on the user, so the shared demo merchant is left alone), a withdrawal
 // request held from the store's balance, and a webhook secret rotation shown once.
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, submitLogin, waitForHydration } from "../helpers/cabinets";
-import { contentOverflow, createOwnMerchant, TRON_ADDRESS, withDb } from "./merchant-data";
-
-const noOverflow = async (page: import("@playwright/test").Page, what: string) => {
-  expect(await contentOverflow(page), `${what} is wider than the screen`).toBeLessThanOrEqual(0);
-};
+import { DEMO_PASSWORD, expectFitsWidth, submitLogin, waitForHydration } from "../helpers/cabinets";
+import { withDb } from "../helpers/db";
+import { createOwnMerchant, TRON_ADDRESS } from "./merchant-data";
 
 test("in Russian at 375 px: requests a withdrawal and rotates the webhook secret", async ({ page }) => {
   const merchant = await createOwnMerchant(100_000_000n); // 100 USDT
@@ -23,7 +20,7 @@ test("in Russian at 375 px: requests a withdrawal and rotates the webhook secret
   await expect(page.locator("html")).toHaveAttribute("lang", "ru");
   await expect(page.getByRole("heading", { level: 2, name: "Сегодня" })).toBeVisible();
   await expect(page.getByRole("table", { name: `Балансы магазина ${merchant.storeName}` })).toContainText("100,000000");
-  await noOverflow(page, "/merchant");
+  await expectFitsWidth(page, "/merchant");
 
   // The withdrawal: too much is refused on the field; 12,5 (a Russian decimal comma) is held.
   await page.goto("/merchant/withdrawals");
@@ -45,7 +42,7 @@ test("in Russian at 375 px: requests a withdrawal and rotates the webhook secret
   await expect(row).toContainText("12,500000");
   await expect(row).toContainText("на рассмотрении");
   await expect(page.getByTestId("withdrawal-available")).toHaveText("Доступно: 87,500000 USDT");
-  await noOverflow(page, "/merchant/withdrawals");
+  await expectFitsWidth(page, "/merchant/withdrawals");
   await withDb(async (db) => {
     const { rows } = await db.query(`SELECT amount, address, status FROM withdrawal_requests WHERE store_id = $1`, [merchant.storeId]);
     expect(rows).toEqual([{ amount: "12500000", address: TRON_ADDRESS, status: "pending" }]);
@@ -69,10 +66,10 @@ test("in Russian at 375 px: requests a withdrawal and rotates the webhook secret
   });
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("masked-webhook-secret")).toHaveText(`${secret.slice(0, 6)}••••••••${secret.slice(-4)}`);
-  await noOverflow(page, `/merchant/stores/${merchant.storeId}`);
+  await expectFitsWidth(page, `/merchant/stores/${merchant.storeId}`);
 
   await page.goto("/merchant/orders");
   await expect(page.getByRole("heading", { level: 1, name: "Заявки" })).toBeVisible();
   await expect(page.getByText("Заявок пока нет.")).toBeVisible();
-  await noOverflow(page, "/merchant/orders");
+  await expectFitsWidth(page, "/merchant/orders");
 });

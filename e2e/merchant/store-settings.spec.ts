@@ -3,8 +3,9 @@
 // and put back afterwards (other specs share the demo store).
 import { expect, test } from "@playwright/test";
 import { waitForHydration } from "../helpers/cabinets";
+import { uniqueId, withDb } from "../helpers/db";
 import { sessionFile } from "../helpers/run";
-import { DEMO_STORE_NAME, uniqueId, withDb } from "./merchant-data";
+import { DEMO_STORE_NAME } from "./merchant-data";
 
 test.use({ storageState: sessionFile("merchant") });
 

@@ -4,31 +4,25 @@
 // it in the queue on a phone-sized screen and completes it with a note. The database then shows
 // the order completed, the dispute resolved and the merchant's payin.completed callback.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, saveScreenshot, submitLogin, waitForHydration } from "../helpers/cabinets";
-import { createCabinetUser, MERCHANT_KEY, uniqueId, withDb } from "./db";
+import { DEMO_PASSWORD, expectFitsWidth, saveScreenshot, submitLogin, waitForHydration } from "../helpers/cabinets";
+import { uniqueId, withDb } from "../helpers/db";
+import { createPayin, DEMO_MERCHANT_AUTH } from "../helpers/gateway";
+import { createCabinetUser } from "./db";
 
 /** A 1×1 PNG, the evidence file. */
 const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
-const bearer = { authorization: `Bearer ${MERCHANT_KEY}` };
 
 test.use({ viewport: { width: 375, height: 812 } });
 
 async function disputedPayin(request: APIRequestContext) {
-  // An odd amount between 1 000 and 2 000 RUB, unlikely to collide with another open order.
-  const amount = 100_000 + Math.floor(Math.random() * 100_000);
-  const created = await request.post("/api/v1/payin", {
-    headers: bearer,
-    data: { amount, currency: "RUB", customer_id: uniqueId("e2e-support-cust"), merchant_order_id: uniqueId("e2e-support") },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const order = await created.json();
+  const order = await createPayin(request, { merchantOrderId: uniqueId("e2e-support") });
   expect(order.status).toBe("awaiting_payment");
 
-  const paid = await request.post(`/api/v1/payin/${order.id}/confirm`, { headers: bearer, data: {} });
+  const paid = await request.post(`/api/v1/payin/${order.id}/confirm`, { headers: DEMO_MERCHANT_AUTH, data: {} });
   expect(paid.status(), await paid.text()).toBe(200);
 
   const disputed = await request.post(`/api/v1/payin/${order.id}/dispute`, {
-    headers: { ...bearer, "idempotency-key": uniqueId("e2e-dispute") },
+    headers: { ...DEMO_MERCHANT_AUTH, "idempotency-key": uniqueId("e2e-dispute") },
     data: { reason: "Клиент оплатил 12:03 с карты Сбербанка, трейдер не подтвердил", evidence: [{ file_name: "transfer.png", content_type: "image/png", content_base64: PNG_BASE64 }] },
   });
   expect(disputed.status(), await disputed.text()).toBe(200);
@@ -116,13 +110,5 @@ test("support finds a merchant's dispute in the queue and resolves it as complet
   expect(state.events).toEqual(["payin.awaiting_payment", "payin.paid", "payin.disputed", "payin.completed"]);
 
   // The page's content fits the phone screen (a wide table scrolls inside its own box).
-  const overflow = await page.locator("main").evaluate((main) => ({
-    by: main.scrollWidth - main.clientWidth,
-    // What sticks out, to name it when this fails.
-    culprits: [...main.querySelectorAll("*")]
-      .filter((el) => el.getBoundingClientRect().right > main.getBoundingClientRect().right + 0.5)
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.textContent?.slice(0, 60)}`),
-  }));
-  expect(overflow.by, overflow.culprits.join("\n")).toBeLessThanOrEqual(0);
+  await expectFitsWidth(page, "/support/disputes");
 });

@@ -7,27 +7,22 @@
 // gets the next one again. Pay-ins are cancelled and the switch restored in `finally`.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type pg from "pg";
-import { DEMO_PASSWORD, saveScreenshot, submitLogin, waitForHydration } from "../helpers/cabinets";
-import { createCabinetUser, MERCHANT_KEY, uniqueId, withDb } from "../support/db";
+import { DEMO_PASSWORD, expectFitsWidth, saveScreenshot, submitLogin, waitForHydration } from "../helpers/cabinets";
+import { createUserLike, uniqueId, withDb } from "../helpers/db";
+import { createPayin, DEMO_MERCHANT_AUTH } from "../helpers/gateway";
+import { createCabinetUser } from "../support/db";
 
 const RANGE = { min: 15_151_500, max: 15_151_599 };
 const DEPOSIT_MICRO_USDT = 5_000_000_000n; // 5 000 USDT, about three such pay-ins
-const bearer = { authorization: `Bearer ${MERCHANT_KEY}` };
 
 test.use({ viewport: { width: 375, height: 812 } });
 
 /** A trader in the team with a USDT deposit (credited like the ledger does: balance and history row) and one card in RANGE. */
 async function teamTrader(db: pg.Client, teamLeadId: number, name: string, priority: number) {
-  const email = `${uniqueId("e2e-team-trader")}@test.jivapay.dev`.toLowerCase();
+  const { userId } = await createUserLike(db, "trader", name);
   const { rows } = await db.query<{ id: number }>(
-    `WITH u AS (
-       INSERT INTO users (email, password_hash, role_id, name, updated_at)
-       SELECT $1, password_hash, role_id, $2, now() FROM users WHERE email = 'trader@jivapay.dev'
-       RETURNING id
-     )
-     INSERT INTO trader (user_id, team_lead_id, traffic_priority, last_seen_at, updated_at)
-     SELECT id, $3, $4, now(), now() FROM u RETURNING id`,
-    [email, name, teamLeadId, priority],
+    `INSERT INTO trader (user_id, team_lead_id, traffic_priority, last_seen_at, updated_at) VALUES ($1, $2, $3, now(), now()) RETURNING id`,
+    [userId, teamLeadId, priority],
   );
   const traderId = rows[0].id;
   await db.query(
@@ -53,13 +48,9 @@ async function teamTrader(db: pg.Client, teamLeadId: number, name: string, prior
   return traderId;
 }
 
-async function createPayin(request: APIRequestContext, amount: number): Promise<string> {
-  const response = await request.post("/api/v1/payin", {
-    headers: bearer,
-    data: { amount, currency: "RUB", customer_id: uniqueId("e2e-team-cust"), merchant_order_id: uniqueId("e2e-team") },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  const order = await response.json();
+/** A pay-in of `amount` kopecks, matched at once (its id). */
+async function matchedPayin(request: APIRequestContext, amount: number): Promise<string> {
+  const order = await createPayin(request, { amount, merchantOrderId: uniqueId("e2e-team") });
   expect(order.status).toBe("awaiting_payment");
   return order.id;
 }
@@ -78,7 +69,7 @@ test("the teamlead switches a trader off and the next pay-in goes to another tra
   const payins: string[] = [];
   let amount = RANGE.min + Math.floor(Math.random() * 50);
   const nextPayin = async () => {
-    const id = await createPayin(request, ++amount);
+    const id = await matchedPayin(request, ++amount);
     payins.push(id);
     return id;
   };
@@ -123,11 +114,10 @@ test("the teamlead switches a trader off and the next pay-in goes to another tra
     expect(await traderOf(await nextPayin())).toBe(a);
 
     // The page's content fits the phone screen.
-    const overflow = await page.locator("main").evaluate((main) => main.scrollWidth - main.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectFitsWidth(page, "/teamlead");
   } finally {
     // Whatever happened above: A's traffic back on, and no pay-in of this spec left holding deposits.
     await withDb((db) => db.query(`UPDATE trader SET is_traffic_enabled_by_teamlead = true, updated_at = now() WHERE id = $1`, [a]));
-    for (const id of payins) await request.post(`/api/v1/payin/${id}/cancel`, { headers: bearer, data: {} });
+    for (const id of payins) await request.post(`/api/v1/payin/${id}/cancel`, { headers: DEMO_MERCHANT_AUTH, data: {} });
   }
 });

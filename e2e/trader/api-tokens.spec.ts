@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { waitForHydration } from "../helpers/cabinets";
 import { sessionFile } from "../helpers/run";
-import { openDb, uniqueId } from "./trader-data";
+import { openDb, uniqueId } from "../helpers/db";
 
 test.use({ storageState: sessionFile("trader") });
 

@@ -4,9 +4,10 @@
 // payout shows its destination and takes a receipt. Each test routes its orders to a requisite
 // of its own (an amount range no seeded requisite accepts), so other specs are not disturbed.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { saveScreenshot, waitForHydration } from "../helpers/cabinets";
+import { expectFitsWidth, saveScreenshot, waitForHydration } from "../helpers/cabinets";
+import { DEMO_MERCHANT_KEY, openDb, uniqueId } from "../helpers/db";
 import { sessionFile } from "../helpers/run";
-import { addRoutingRequisite, horizontalOverflow, MERCHANT_KEY, openDb, switchOffRequisite, uniqueId } from "./trader-data";
+import { addRoutingRequisite, switchOffRequisite } from "./trader-data";
 
 test.use({ storageState: sessionFile("trader") });
 
@@ -27,13 +28,13 @@ async function createRoutedOrder(request: APIRequestContext, kind: "payin" | "pa
   for (let attempt = 0; attempt < 20; attempt++) {
     const amount = Number(range.min) + Math.floor(Math.random() * Number(range.max - range.min));
     const response = await request.post(`/api/v1/${kind}`, {
-      headers: { authorization: `Bearer ${MERCHANT_KEY}` },
+      headers: { authorization: `Bearer ${DEMO_MERCHANT_KEY}` },
       data: { amount, currency: "RUB", customer_id: uniqueId("e2e-trader-cust"), merchant_order_id: uniqueId(`e2e-trader-${kind}`), ...extra },
     });
     expect(response.status(), await response.text()).toBe(201);
     const order = await response.json();
     if (order.status === matched) return order as { id: string; amount: number; requisite: { number: string } | null };
-    await request.post(`/api/v1/${kind}/${order.id}/cancel`, { headers: { authorization: `Bearer ${MERCHANT_KEY}` }, data: {} });
+    await request.post(`/api/v1/${kind}/${order.id}/cancel`, { headers: { authorization: `Bearer ${DEMO_MERCHANT_KEY}` }, data: {} });
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   throw new Error(`The ${kind} was never routed to the demo trader`);
@@ -131,8 +132,6 @@ test("works on a 375 px wide phone without the page scrolling sideways", async (
   for (const path of ["/trader", "/trader/requisites", "/trader/balance", "/trader/api-tokens"]) {
     await page.goto(path);
     await expect(page.locator('main[data-cabinet="trader"] h1')).toBeVisible();
-    const overflow = await horizontalOverflow(page);
-    expect(overflow.main, `the content of ${path} is wider than the screen`).toBe(0);
-    expect(overflow, `${path} scrolls sideways (header: components/cabinet/shell.tsx)`).toEqual({ document: 0, header: 0, main: 0 });
+    await expectFitsWidth(page, path);
   }
 });

@@ -2,8 +2,9 @@
 // switch it off and on; the database follows each step, with audit rows.
 import { expect, test } from "@playwright/test";
 import { waitForHydration } from "../helpers/cabinets";
+import { openDb } from "../helpers/db";
 import { sessionFile } from "../helpers/run";
-import { demoTraderId, luhnCardNumber, openDb, switchOffRequisite } from "./trader-data";
+import { demoTraderId, luhnCardNumber, switchOffRequisite } from "./trader-data";
 
 test.use({ storageState: sessionFile("trader") });
 

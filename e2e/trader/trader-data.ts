@@ -1,38 +1,19 @@
 // What the trader specs need from the run's database (the app's own embedded PostgreSQL):
 // reading results back, and a requisite only these specs route to, so their pay-ins land on the
 // demo trader whatever other specs do with the seeded requisites.
-import crypto from "node:crypto";
-import type { Page } from "@playwright/test";
-import pg from "pg";
-import { currentRun } from "../helpers/run";
-
-export const DEMO_TRADER_EMAIL = "trader@jivapay.dev";
-export const MERCHANT_KEY = "jp_test_demo_merchant_key";
-
-export function openDb(): pg.Client {
-  const url = process.env.E2E_DATABASE_URL ?? `postgresql://jivapay:jivapay@127.0.0.1:${currentRun().dbPort}/jivapay`;
-  return new pg.Client({ connectionString: url });
-}
-
-export const uniqueId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${crypto.randomBytes(4).toString("hex")}`;
+import { randomInt } from "node:crypto";
+import type pg from "pg";
+import { luhnCheckDigit } from "../../lib/ids/luhn";
+import { cabinet } from "../helpers/cabinets";
 
 /** A 16-digit card number (2200…, Mir) that passes the Luhn check, random per call. */
 export function luhnCardNumber(): string {
-  const body = `2200${String(crypto.randomInt(0, 10 ** 11)).padStart(11, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let digit = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return body + String((10 - (sum % 10)) % 10);
+  const body = `2200${String(randomInt(0, 10 ** 11)).padStart(11, "0")}`;
+  return body + luhnCheckDigit(body);
 }
 
 export async function demoTraderId(db: pg.Client): Promise<number> {
-  const { rows } = await db.query(`SELECT t.id FROM trader t JOIN users u ON u.id = t.user_id WHERE u.email = $1`, [DEMO_TRADER_EMAIL]);
+  const { rows } = await db.query(`SELECT t.id FROM trader t JOIN users u ON u.id = t.user_id WHERE u.email = $1`, [cabinet("trader").email]);
   return rows[0].id;
 }
 
@@ -59,20 +40,4 @@ export async function addRoutingRequisite(db: pg.Client, range: { min: bigint; m
 
 export async function switchOffRequisite(db: pg.Client, id: number) {
   await db.query(`UPDATE req_trader SET status = 'inactive', updated_at = now() WHERE id = $1`, [id]);
-}
-
-/**
- * How many pixels the page and its two parts stick out beyond the viewport on the right: the
- * whole document (what makes the page scroll sideways), the cabinet header and the page's
- * <main>. A table scrolling inside its own box does not count.
- */
-export async function horizontalOverflow(page: Page) {
-  return page.evaluate(() => {
-    const beyond = (el: Element | null) => (el ? Math.max(0, Math.ceil(el.scrollWidth - el.clientWidth), Math.ceil(el.getBoundingClientRect().right - window.innerWidth)) : 0);
-    return {
-      document: Math.max(0, document.documentElement.scrollWidth - window.innerWidth),
-      header: beyond(document.querySelector("header > div")),
-      main: beyond(document.querySelector("main")),
-    };
-  });
 }

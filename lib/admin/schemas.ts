@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPermissionOf, permissionOverrides, type StaffRole } from "@/lib/auth/permissions";
 
 /**
  * The zod schemas of the admin cabinet's inputs, shared by the server actions (which report
@@ -6,7 +7,7 @@ import { z } from "zod";
  * whoever calls them). A custom message is a message key under admin.validation, translated
  * where it is shown (./validation.ts).
  */
-const message = (key: "fraction" | "json" | "permissionName" | "minAboveMax" | "rate" | "username") => ({ message: `admin.validation.${key}` });
+const message = (key: "fraction" | "json" | "unknownPermission" | "minAboveMax" | "rate" | "username") => ({ message: `admin.validation.${key}` });
 
 /** "0.0300" → "0.03", "5.0" → "5": the form PostgreSQL's numeric prints, so audits compare equal. */
 function normalizeDecimal(value: string): string {
@@ -44,10 +45,22 @@ export function jsonText<T extends z.ZodType>(schema: T) {
     .pipe(schema);
 }
 
-/** granted_permissions of an admin, support or teamlead profile: {"orders.read": true, …}. */
-export const grantedPermissionsSchema = z
-  .record(z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/, message("permissionName")).max(64), z.boolean())
-  .refine((permissions) => Object.keys(permissions).length <= 100);
+/**
+ * granted_permissions as the admin's editor sends them for a user of `role`: the role's catalog
+ * permissions (lib/auth/permissions.ts), each true or false, any subset of them. Another key is
+ * refused, so a typo never becomes a permission nobody reads. The output is what is stored:
+ * only the differences from the role's defaults.
+ */
+export function grantedPermissionsSchema(role: StaffRole) {
+  return z
+    .record(z.string(), z.boolean())
+    .superRefine((permissions, ctx) => {
+      for (const name of Object.keys(permissions)) {
+        if (!isPermissionOf(role, name)) ctx.addIssue({ code: "custom", path: [name], ...message("unknownPermission") });
+      }
+    })
+    .transform((permissions) => permissionOverrides(role, permissions));
+}
 
 const bounds = z
   .strictObject({

@@ -2,12 +2,13 @@ import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
-import { assertAdmin } from "./assert-admin";
+import { assertAdmin, assertUserManager } from "./assert-admin";
 
 /**
  * Activates or deactivates a user, audited. A deactivated user is signed out on their next
  * request (lib/auth/session.ts re-reads the user every time) and cannot sign in. An admin
- * cannot deactivate themself, so the platform never locks out the person making the change.
+ * cannot deactivate themself, so the platform never locks out the person making the change;
+ * switching an admin account needs users.manage_admins (assertUserManager).
  */
 export async function setUserActive(input: { userId: number; isActive: boolean }, actor: Actor): Promise<{ changed: boolean }> {
   return runTransaction(async (tx) => {
@@ -15,8 +16,10 @@ export async function setUserActive(input: { userId: number; isActive: boolean }
     if (input.userId === adminId && !input.isActive) {
       throw new DomainError("invalid_request", "cannot_deactivate_self", "You cannot deactivate your own account.", "isActive");
     }
-    const [user] = await tx.$queryRaw<{ is_active: boolean }[]>`SELECT is_active FROM users WHERE id = ${input.userId} FOR UPDATE`;
+    const [user] = await tx.$queryRaw<{ is_active: boolean; role: string }[]>`
+      SELECT u.is_active, r.name AS role FROM users u JOIN roles r ON r.id = u.role_id WHERE u.id = ${input.userId} FOR UPDATE OF u`;
     if (!user) throw new DomainError("not_found", "user_not_found", "There is no such user.");
+    await assertUserManager(tx, actor, user.role);
     if (user.is_active === input.isActive) return { changed: false };
     await tx.user.update({ where: { id: input.userId }, data: { isActive: input.isActive } });
     await recordAudit(tx, actor, {

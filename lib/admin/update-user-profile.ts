@@ -5,7 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
-import { assertAdmin } from "./assert-admin";
+import { isStaffRole, type StaffRole } from "@/lib/auth/permissions";
+import { assertAdmin, assertUserManager } from "./assert-admin";
 import { changedFields } from "./changed-fields";
 import { grantedPermissionsSchema, usernameSchema, userNameSchema } from "./schemas";
 import { parseInput } from "./validation";
@@ -18,13 +19,14 @@ export const userProfileSchema = z.object({
   username: usernameSchema.optional(),
   /** support profiles. */
   roleDescription: z.string().trim().max(500).optional(),
-  /** admin, support and teamlead profiles. */
-  grantedPermissions: grantedPermissionsSchema.optional(),
+  /**
+   * admin, support and teamlead profiles: permission → true/false, checked against the user's
+   * role's catalog once the role is known (grantedPermissionsSchema).
+   */
+  grantedPermissions: z.record(z.string(), z.boolean()).optional(),
 });
 
 export type UserProfileInput = z.input<typeof userProfileSchema>;
-
-type StaffRole = "admin" | "support" | "teamlead";
 
 interface StaffProfile {
   username: string;
@@ -47,9 +49,11 @@ async function saveStaffProfile(tx: Tx, role: StaffRole, userId: number, data: P
 
 /**
  * Changes a user's name and, for admin, support and teamlead users, their profile's username,
- * granted_permissions (a JSON object of permission → true/false) and, for support, the role
- * description — one audit row with the old and new value of each changed field. Fields a role
- * does not have are refused rather than ignored.
+ * granted_permissions and, for support, the role description — one audit row with the old and
+ * new value of each changed field. Fields a role does not have are refused rather than ignored;
+ * so are permissions outside the role's catalog. granted_permissions is stored as the
+ * overrides of the role's defaults only (lib/auth/permissions.ts), replacing what was there,
+ * keys of older data included. Changing an admin needs users.manage_admins (assertUserManager).
  */
 export async function updateUserProfile(input: UserProfileInput, actor: Actor): Promise<{ changed: boolean }> {
   const { userId, name, ...profilePatch } = parseInput(userProfileSchema, input);
@@ -60,12 +64,16 @@ export async function updateUserProfile(input: UserProfileInput, actor: Actor): 
       if (!locked) throw new DomainError("not_found", "user_not_found", "There is no such user.");
       const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, role: { select: { name: true } } } });
       const role = user.role.name;
-      const isStaff = role === "admin" || role === "support" || role === "teamlead";
+      await assertUserManager(tx, actor, role);
+      const isStaff = isStaffRole(role);
       for (const field of ["username", "grantedPermissions", "roleDescription"] as const) {
         const allowed = field === "roleDescription" ? role === "support" : isStaff;
         if (profilePatch[field] !== undefined && !allowed) {
           throw new DomainError("invalid_request", "field_not_for_role", `A ${role} has no ${field}.`, field);
         }
+      }
+      if (isStaff && profilePatch.grantedPermissions) {
+        profilePatch.grantedPermissions = parseInput(z.object({ grantedPermissions: grantedPermissionsSchema(role) }), profilePatch).grantedPermissions;
       }
       const profile = isStaff ? await staffProfile(tx, role, userId) : null;
       const current = { name: user.name ?? "", ...(profile ?? {}) };

@@ -40,29 +40,36 @@ describe("setUserActive", () => {
 
 describe("updateUserProfile", () => {
   it("changes granted_permissions, username and description of a support user, one audit row with only what changed", async () => {
+    // Older data ("orders.read") is replaced by the overrides of the catalog's defaults.
     const support = await createSupport(prisma, { grantedPermissions: { "orders.read": true } });
     await updateUserProfile(
-      { userId: support.user.id, grantedPermissions: { "orders.read": true, "disputes.resolve": false }, username: "nina.s", roleDescription: "Second line", name: support.user.name! },
+      {
+        userId: support.user.id,
+        grantedPermissions: { "disputes.resolve": false, "receipts.read": true, "payment_details.read": true },
+        username: "nina.s",
+        roleDescription: "Second line",
+        name: support.user.name!,
+      },
       admin,
     );
     expect(await prisma.support.findUniqueOrThrow({ where: { userId: support.user.id } })).toMatchObject({
       username: "nina.s",
       roleDescription: "Second line",
-      grantedPermissions: { "orders.read": true, "disputes.resolve": false },
+      grantedPermissions: { "disputes.resolve": false, "payment_details.read": true },
     });
     const [audit] = await auditRows("user", support.user.id);
     expect(audit).toMatchObject({
       action: "user_updated",
       oldValues: { grantedPermissions: { "orders.read": true }, username: support.profile.username, roleDescription: "First-line support" },
-      newValues: { grantedPermissions: { "orders.read": true, "disputes.resolve": false }, username: "nina.s", roleDescription: "Second line" },
+      newValues: { grantedPermissions: { "disputes.resolve": false, "payment_details.read": true }, username: "nina.s", roleDescription: "Second line" },
     });
     expect(Object.keys(audit.newValues as object)).not.toContain("name");
   });
 
-  it("refuses invalid granted_permissions and changes nothing", async () => {
+  it("refuses invalid granted_permissions, and permissions outside the role's catalog, and changes nothing", async () => {
     const teamlead = await createTeamlead(prisma);
     const before = await prisma.teamlead.findUniqueOrThrow({ where: { userId: teamlead.user.id } });
-    for (const grantedPermissions of [["team.read"], { "team.read": "yes" }, { "Team Read": true }, "all"]) {
+    for (const grantedPermissions of [["team.traffic"], { "team.traffic": "yes" }, { "Team Read": true }, { "team.read": true }, { "disputes.resolve": true }, "all"]) {
       const error = await expectDomainError(updateUserProfile({ userId: teamlead.user.id, grantedPermissions } as never, admin), "invalid_value");
       expect(error.param).toBe("grantedPermissions");
     }

@@ -27,7 +27,7 @@ const accept = (token: string, now?: Date) => acceptInvitation({ token, password
 
 beforeAll(async () => {
   await ensureDefaultSettings(prisma);
-  adminId = (await createAdmin(prisma, { name: "Ada Admin" })).user.id;
+  adminId = (await createAdmin(prisma, { name: "Ada Admin", grantedPermissions: { "users.manage_admins": true } })).user.id;
 });
 
 describe("inviteUser", () => {

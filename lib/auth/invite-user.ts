@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { appUrl } from "@/lib/email/app-url";
 import { notifyEmailsQueued } from "@/lib/email/notify-emails-queued";
+import { assertUserManager } from "@/lib/admin/assert-admin";
 import { createRoleProfile } from "./create-role-profile";
 import { hashPassword } from "./password";
 import { ROLES } from "./roles";
@@ -22,7 +23,7 @@ export const inviteUserSchema = z.object({
 });
 
 export type InviteUserInput = z.input<typeof inviteUserSchema> & {
-  /** For admin, support and teamlead profiles; none granted when omitted. */
+  /** For admin, support and teamlead profiles: overrides of the role's default permissions (lib/auth/permissions.ts); the defaults when omitted. */
   grantedPermissions?: Prisma.InputJsonValue;
   now?: Date;
 };
@@ -30,7 +31,8 @@ export type InviteUserInput = z.input<typeof inviteUserSchema> & {
 /**
  * Creates an inactive user of `role` (with the role's profile row) and emails them a link to
  * choose a password (valid 72 h, single use), which activates the account. Only an active
- * admin may invite; an email that already has an account is refused.
+ * admin with users.manage may invite (and with users.manage_admins, an admin); an email that
+ * already has an account is refused.
  */
 export async function inviteUser(input: InviteUserInput): Promise<{ userId: number; emailId: bigint }> {
   const { email, role, name, invitedBy } = inviteUserSchema.parse(input);
@@ -38,8 +40,8 @@ export async function inviteUser(input: InviteUserInput): Promise<{ userId: numb
   // Until the invitation is accepted the account is inactive and its password unknown to anyone.
   const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
   const result = await runTransaction(async (tx) => {
-    const inviter = await tx.user.findFirst({ where: { id: invitedBy, isActive: true, role: { name: "admin" } }, select: { id: true, name: true, email: true } });
-    if (!inviter) throw new DomainError("permission", "admin_only", "Only admins can invite users.");
+    await assertUserManager(tx, { userId: invitedBy }, role);
+    const inviter = await tx.user.findUniqueOrThrow({ where: { id: invitedBy }, select: { id: true, name: true, email: true } });
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
       throw new DomainError("conflict", "email_taken", "A user with this email already exists.", "email");
     }

@@ -4,34 +4,61 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { prisma } from "@/lib/db/client";
 import { authOptions } from "./options";
+import { effectivePermissions, isStaffRole, type PermissionOf, type RolePermissions, type StaffRole } from "./permissions";
 import { isRole, type Role } from "./roles";
 
-export interface CurrentUser {
+interface UserOfRole<R extends Role> {
   id: number;
   email: string;
   name: string | null;
-  role: Role;
+  role: R;
   locale: string;
+  /** What an admin, support or teamlead may do in their cabinet (lib/auth/permissions.ts); empty for other roles. */
+  permissions: RolePermissions<R>;
 }
+
+/** A signed-in user; without `R`, a union over the roles, so checking `role` narrows `permissions`. */
+export type CurrentUser<R extends Role = Role> = { [K in R]: UserOfRole<K> }[R];
+
+const PROFILE_PERMISSIONS = { select: { grantedPermissions: true } } as const;
 
 /**
  * The signed-in user, re-read from the database on every request (once per render thanks to
- * `cache`), so a deactivated user or a changed role takes effect at once, not when the JWT
- * expires.
+ * `cache`), so a deactivated user, a changed role or changed permissions take effect at once,
+ * not when the JWT expires.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (typeof id !== "number") return null;
-  const user = await prisma.user.findUnique({ where: { id }, include: { role: true } });
+  const user = await prisma.user.findUnique({
+    where: { id },
+    include: { role: true, admin: PROFILE_PERMISSIONS, support: PROFILE_PERMISSIONS, teamlead: PROFILE_PERMISSIONS },
+  });
   if (!user || !user.isActive || !isRole(user.role.name)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role.name, locale: user.locale };
+  const role = user.role.name;
+  const permissions = isStaffRole(role) ? effectivePermissions(role, user[role]?.grantedPermissions) : {};
+  return { id: user.id, email: user.email, name: user.name, role, locale: user.locale, permissions } as CurrentUser;
 });
 
 /** For pages and server actions: the user when they have `role`; otherwise /login or a 403. */
-export async function requireRole(role: Role): Promise<CurrentUser> {
+export async function requireRole<R extends Role>(role: R): Promise<CurrentUser<R>> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   if (user.role !== role) forbidden();
+  return user as CurrentUser<R>;
+}
+
+/**
+ * For pages and server actions of what a permission covers: the user when they have `role` and
+ * `permission` (any one of several, for a page that serves more than one); otherwise /login
+ * for a signed-out caller and a 403 for another role or a missing permission. Hiding a button
+ * is not authorisation: every such action and page calls this.
+ */
+export async function requirePermission<R extends StaffRole>(role: R, permission: PermissionOf<R> | readonly PermissionOf<R>[]): Promise<CurrentUser<R>> {
+  const user = await requireRole(role);
+  const anyOf: readonly PermissionOf<R>[] = typeof permission === "string" ? [permission] : permission;
+  const permissions = user.permissions as Record<PermissionOf<R>, boolean>;
+  if (!anyOf.some((name) => permissions[name])) forbidden();
   return user;
 }

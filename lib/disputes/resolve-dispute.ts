@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { effectivePermissions } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Dispute } from "@/lib/generated/prisma/client";
 import { lockOrder } from "@/lib/orders/load-order";
@@ -30,8 +31,8 @@ export interface ResolveDisputeInput {
  * The order's transition (history, ledger, audit, merchant callback) and the dispute row
  * (status, note, resolver, time) change in one transaction under the order's lock, so of two
  * supports resolving at once exactly one wins; the other gets 409 dispute_resolved.
- * Only an active support user may resolve, unless their granted_permissions set
- * "disputes.resolve" to false.
+ * Only an active support user with the disputes.resolve permission may resolve
+ * (lib/auth/permissions.ts: granted unless their granted_permissions withhold it).
  */
 export async function resolveDispute({ disputeId, outcome, note, actor }: ResolveDisputeInput): Promise<{ order: OrderForApi; dispute: Dispute }> {
   const text = requireDisputeText(note, "note");
@@ -73,8 +74,7 @@ async function assertResolver(tx: Tx, actor: Actor) {
   const support = actor.userId
     ? await tx.support.findFirst({ where: { userId: actor.userId, user: { isActive: true, role: { name: "support" } } }, select: { grantedPermissions: true } })
     : null;
-  const permissions = (support?.grantedPermissions ?? {}) as Record<string, unknown>;
-  if (!support || permissions["disputes.resolve"] === false) {
+  if (!support || !effectivePermissions("support", support.grantedPermissions)["disputes.resolve"]) {
     throw new DomainError("permission", "support_only", "Only support can resolve disputes.");
   }
 }

@@ -1,4 +1,5 @@
 import type { Prisma, RequisiteStatus } from "@/lib/generated/prisma/client";
+import { luhnCheckDigit } from "@/lib/ids/luhn";
 import type { Db } from "./db";
 
 export interface CreateRequisiteInput {
@@ -25,16 +26,7 @@ let cardSequence = 0;
 /** A 16-digit card number starting with 2200 (Mir) that passes the Luhn check. */
 export function testCardNumber(seed = ++cardSequence): string {
   const body = `2200${String(seed * 7919 + 100_000_000).padStart(11, "0").slice(-11)}`;
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let digit = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return body + String((10 - (sum % 10)) % 10);
+  return body + luhnCheckDigit(body);
 }
 
 /** A requisite with its full_requisites_settings row. */

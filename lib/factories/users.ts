@@ -1,5 +1,4 @@
 import { hashPassword } from "@/lib/auth/password";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/auth/roles";
 import type { Db } from "./db";
 import { uniqueSuffix } from "./unique";
@@ -58,13 +57,18 @@ export async function createUser(db: Db, input: CreateUserInput = {}) {
   return { ...user, role };
 }
 
-type ProfileInput = CreateUserInput & { username?: string; grantedPermissions?: Prisma.InputJsonValue };
+/**
+ * `grantedPermissions`: the profile's JSON, overrides of the role's defaults
+ * (lib/auth/permissions.ts). Omitted, a factory user has exactly the defaults — e.g. an admin
+ * without users.manage_admins; pass `{ "users.manage_admins": true }` for one with it.
+ */
+type ProfileInput = CreateUserInput & { username?: string; grantedPermissions?: Partial<Record<string, boolean>> };
 
 /** An admin user with its profile. */
 export async function createAdmin(db: Db, input: ProfileInput = {}) {
   const user = await createUser(db, { ...input, role: "admin" });
   const profile = await db.admin.create({
-    data: { userId: user.id, username: input.username ?? usernameOf(user.email), grantedPermissions: input.grantedPermissions ?? { all: true } },
+    data: { userId: user.id, username: input.username ?? usernameOf(user.email), grantedPermissions: input.grantedPermissions ?? {} },
   });
   return { user, profile };
 }
@@ -77,7 +81,7 @@ export async function createSupport(db: Db, input: ProfileInput & { roleDescript
       userId: user.id,
       username: input.username ?? usernameOf(user.email),
       roleDescription: input.roleDescription ?? "First-line support",
-      grantedPermissions: input.grantedPermissions ?? { "orders.read": true, "disputes.resolve": true, "receipts.read": true },
+      grantedPermissions: input.grantedPermissions ?? {},
     },
   });
   return { user, profile };
@@ -90,7 +94,7 @@ export async function createTeamlead(db: Db, input: ProfileInput = {}) {
     data: {
       userId: user.id,
       username: input.username ?? usernameOf(user.email),
-      grantedPermissions: input.grantedPermissions ?? { "traders.read": true, "traders.traffic": true },
+      grantedPermissions: input.grantedPermissions ?? {},
     },
   });
   return { user, profile };

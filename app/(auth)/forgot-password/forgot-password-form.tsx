@@ -2,11 +2,11 @@
 
 import { useActionState } from "react";
 import Link from "next/link";
-import { Loader2, MailCheck } from "lucide-react";
+import { MailCheck } from "lucide-react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { PendingButton } from "@/components/ui/pending-button";
 import { requestPasswordResetAction } from "./actions";
 
 export type ForgotPasswordState =
@@ -60,10 +60,9 @@ export function ForgotPasswordForm() {
           </p>
         ) : null}
       </div>
-      <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
-        {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
+      <PendingButton type="submit" className="w-full" pending={pending}>
         Email me a link
-      </Button>
+      </PendingButton>
     </form>
   );
 }

@@ -2,13 +2,14 @@
 
 import { useActionState } from "react";
 import Link from "next/link";
-import { CheckCircle2, Loader2 } from "lucide-react";
+import { CheckCircle2 } from "lucide-react";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-schema";
 import type { SetPasswordResult } from "@/lib/auth/set-password-action";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { PendingButton } from "@/components/ui/pending-button";
 
 export type SetPasswordState = { status: "idle" } | SetPasswordResult;
 
@@ -85,10 +86,9 @@ export function SetPasswordForm({ token, email, action, submitLabel, doneTitle }
         />
         <FieldError id="confirmPassword-error" messages={errors?.fieldErrors?.confirmPassword} />
       </div>
-      <Button type="submit" className="w-full" disabled={pending} aria-busy={pending}>
-        {pending ? <Loader2 className="size-4 animate-spin" aria-hidden="true" /> : null}
+      <PendingButton type="submit" className="w-full" pending={pending}>
         {submitLabel}
-      </Button>
+      </PendingButton>
     </form>
   );
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
+import type { PermissionOf } from "@/lib/auth/permissions";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import type { Actor } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -46,12 +47,13 @@ function domainErrorText(error: DomainError, t: Translate): string {
 
 /**
  * The body of every admin server action. Server actions are public endpoints, so each one
- * checks the role here (requireRole: a signed-out caller is sent to /login, another role gets
- * 403) and the domain function checks again; `run` parses its own input. Returns what the form
- * shows: a toast message and field errors; refreshes `path` after a change.
+ * checks the caller here (requirePermission: a signed-out caller is sent to /login, another
+ * role or an admin without `permission` gets 403) and the domain function checks again; `run`
+ * parses its own input. Returns what the form shows: a toast message and field errors;
+ * refreshes `path` after a change.
  */
-export async function runAdminAction(path: string, run: (context: ActionContext) => Promise<string>): Promise<ActionResult> {
-  const user = await requireRole("admin");
+export async function runAdminAction(path: string, permission: PermissionOf<"admin">, run: (context: ActionContext) => Promise<string>): Promise<ActionResult> {
+  const user = await requirePermission("admin", permission);
   const requestHeaders = await headers();
   const { t, locale } = await getTranslator();
   const actor = { type: "user" as const, userId: user.id, ip: clientIpFromHeaders(requestHeaders), userAgent: requestHeaders.get("user-agent") };

@@ -2,8 +2,9 @@
 
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { forbidden } from "next/navigation";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { DomainError } from "@/lib/errors/domain-error";
 import { setTraderTraffic } from "@/lib/teamlead/set-trader-traffic";
@@ -17,10 +18,11 @@ export type SetTrafficResult = { ok: true; changed: boolean } | { ok: false; err
 
 /**
  * The teamlead turns a trader's traffic on or off (a public endpoint like any server action):
- * the role is checked here, the team membership by setTraderTraffic, the input by zod.
+ * the role and the team.traffic permission are checked here (403 otherwise), the permission
+ * and the team membership again by setTraderTraffic, the input by zod.
  */
 export async function setTraderTrafficAction(input: unknown): Promise<SetTrafficResult> {
-  const user = await requireRole("teamlead");
+  const user = await requirePermission("teamlead", "team.traffic");
   const parsed = trafficInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid" };
   const requestHeaders = await headers();
@@ -33,6 +35,8 @@ export async function setTraderTrafficAction(input: unknown): Promise<SetTraffic
     return { ok: true, changed: result.changed };
   } catch (error) {
     if (error instanceof DomainError && error.code === "trader_not_found") return { ok: false, error: "notInTeam" };
+    // The permission was withdrawn between the check above and the transaction.
+    if (error instanceof DomainError && error.code === "permission_denied") forbidden();
     throw error;
   }
 }

@@ -5,7 +5,7 @@ import { CabinetShell } from "@/components/cabinet/shell";
 export default async function TeamleadLayout({ children }: { children: ReactNode }) {
   const user = await requireRole("teamlead");
   return (
-    <CabinetShell role="teamlead" email={user.email}>
+    <CabinetShell role="teamlead" email={user.email} permissions={user.permissions}>
       {children}
     </CabinetShell>
   );

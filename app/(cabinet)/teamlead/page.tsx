@@ -62,7 +62,12 @@ export default async function TeamleadHomePage() {
               <Money amount={today.volume} exponent={usdtExponent} code="USDT" />
             </Stat>
           </div>
-          <TeamTraders traders={traders} usdtExponent={usdtExponent} />
+          <TeamTraders
+            traders={traders}
+            usdtExponent={usdtExponent}
+            canSwitchTraffic={user.permissions["team.traffic"]}
+            showDeposits={user.permissions["team.deposits"]}
+          />
           <section aria-labelledby="team-charts" className="grid gap-3">
             <h2 id="team-charts" className="text-lg font-semibold tracking-tight">
               {t("teamlead.charts.title")}

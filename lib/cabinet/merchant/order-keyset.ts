@@ -1,9 +1,9 @@
 import "server-only";
 import { prisma, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { decimalToMinor } from "@/lib/money/parse-amount";
 import type { OrderCursor } from "./order-cursor";
 import type { OrderFilters } from "./order-filters";
-import { decimalToMinor } from "./parse-amount";
 
 /** What the orders table and the CSV export read of an order. */
 export const ORDER_ROW_SELECT = {

@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { Locale } from "@/lib/i18n/config";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { MAX_AMOUNT } from "@/lib/api/schemas/common";
-import { parseAmountInput } from "@/lib/cabinet/merchant/parse-amount";
+import { luhnValid } from "@/lib/ids/luhn";
+import { parseAmountInput } from "@/lib/money/parse-amount";
 
 export const REQUISITE_TYPES = ["card", "sbp", "account"] as const;
 export type RequisiteType = (typeof REQUISITE_TYPES)[number];
@@ -45,23 +46,10 @@ const newRequisiteShape = { ...limitsShape, type: typed, bankId: typed, currency
 export type RequisiteLimitsForm = { [K in keyof typeof limitsShape]: string };
 export type NewRequisiteForm = { [K in keyof typeof newRequisiteShape]: string };
 
-/** A card number passes the Luhn checksum (catches a mistyped digit before a customer pays to it). */
-function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
-
 /** The number in its stored form, or null when it is not a valid number of that kind. */
 export function normalizeRequisiteNumber(type: RequisiteType, raw: string): string | null {
   const compact = raw.replace(/[\s\u00a0()\-.]/g, "");
+  // A card must pass the Luhn check: a mistyped digit is caught before a customer pays to it.
   if (type === "card") return /^\d{16,19}$/.test(compact) && luhnValid(compact) ? compact : null;
   if (type === "sbp") {
     let digits = compact.replace(/^\+/, "");

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { auditFiltersSchema, listAuditLogs, listAuditVocabulary } from "@/lib/cabinet/admin/list-audit-logs";
 import { adminMetadata } from "@/components/admin/admin-metadata";
@@ -8,17 +8,17 @@ import { KeysetPagination } from "@/components/admin/pagination";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { DateTime } from "@/components/cabinet/date-time";
 import { EmptyState } from "@/components/cabinet/empty-state";
+import { FilterSelect } from "@/components/cabinet/filter-select";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { NativeSelect } from "@/components/ui/native-select";
 import { TableCell, TableRow } from "@/components/ui/table";
 
 export const generateMetadata = adminMetadata("admin.audit.title");
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const admin = await requireRole("admin");
+  const admin = await requirePermission("admin", "audit.read");
   const raw = await searchParams;
   const filters = auditFiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === "string" && v !== "" ? v : undefined])));
   const [{ t }, page, vocabulary] = await Promise.all([getTranslator(), listAuditLogs(admin.id, filters), listAuditVocabulary(admin.id)]);
@@ -34,28 +34,22 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
           <Label htmlFor="audit-actor">{t("admin.audit.actorEmail")}</Label>
           <Input id="audit-actor" name="actor" type="email" defaultValue={filters.actor ?? ""} autoComplete="off" />
         </div>
-        <div className="grid gap-2">
-          <Label htmlFor="audit-action">{t("admin.audit.action")}</Label>
-          <NativeSelect id="audit-action" name="action" defaultValue={filters.action ?? ""}>
-            <option value="">{t("admin.common.all")}</option>
-            {vocabulary.actions.map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-2">
-          <Label htmlFor="audit-entity-type">{t("admin.audit.entityType")}</Label>
-          <NativeSelect id="audit-entity-type" name="entityType" defaultValue={filters.entityType ?? ""}>
-            <option value="">{t("admin.common.all")}</option>
-            {vocabulary.entityTypes.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <FilterSelect
+          id="audit-action"
+          name="action"
+          label={t("admin.audit.action")}
+          allLabel={t("admin.common.all")}
+          value={filters.action}
+          options={vocabulary.actions.map((action) => ({ value: action, label: action }))}
+        />
+        <FilterSelect
+          id="audit-entity-type"
+          name="entityType"
+          label={t("admin.audit.entityType")}
+          allLabel={t("admin.common.all")}
+          value={filters.entityType}
+          options={vocabulary.entityTypes.map((type) => ({ value: type, label: type }))}
+        />
         <div className="grid gap-2">
           <Label htmlFor="audit-entity-id">{t("admin.audit.entityId")}</Label>
           <Input id="audit-entity-id" name="entityId" defaultValue={filters.entityId ?? ""} autoComplete="off" />

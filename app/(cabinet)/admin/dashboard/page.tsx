@@ -8,6 +8,7 @@ import { GRANULARITIES, getPlatformDashboard, type Breakdown, type Granularity }
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { DashboardCharts } from "@/components/admin/dashboard-charts";
 import { formatDuration, formatRatio } from "@/components/admin/format";
+import { BalancesTable } from "@/components/cabinet/balances-table";
 import { DateTime } from "@/components/cabinet/date-time";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { Money } from "@/components/cabinet/money";
@@ -135,28 +136,10 @@ export default async function AdminDashboardPage({ searchParams }: { searchParam
             {d.platformBalances.length === 0 ? (
               <EmptyState title={t("admin.dashboard.noBalances")} />
             ) : (
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>{t("admin.dashboard.currency")}</TableHead>
-                    <TableHead className="text-right">{t("admin.traders.available")}</TableHead>
-                    <TableHead className="text-right">{t("admin.traders.held")}</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {d.platformBalances.map((b) => (
-                    <TableRow key={b.code}>
-                      <TableCell className="font-medium">{b.code}</TableCell>
-                      <TableCell className="text-right">
-                        <Money amount={b.available} exponent={b.exponent} code={b.code} />
-                      </TableCell>
-                      <TableCell className="text-right">
-                        <Money amount={b.held} exponent={b.exponent} code={b.code} />
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <BalancesTable
+                rows={d.platformBalances}
+                labels={{ currency: t("admin.dashboard.currency"), available: t("admin.traders.available"), held: t("admin.traders.held") }}
+              />
             )}
           </CardContent>
         </Card>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listOutboxEmails, OUTBOX_PAGE_SIZE } from "@/lib/email/list-outbox";
 import { EmailStatus } from "@/lib/generated/prisma/enums";
 import { getTranslator } from "@/lib/i18n/server";
@@ -21,7 +21,7 @@ function isStatus(value: unknown): value is EmailStatus {
 }
 
 export default async function MailOutboxPage({ searchParams }: { searchParams: Promise<{ status?: string | string[] }> }) {
-  const user = await requireRole("admin");
+  const user = await requirePermission("admin", "mail.read");
   const { status: rawStatus } = await searchParams;
   const status = isStatus(rawStatus) ? rawStatus : undefined;
   const [{ t }, emails] = await Promise.all([getTranslator(), listOutboxEmails(user.id, { status })]);

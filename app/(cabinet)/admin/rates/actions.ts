@@ -10,7 +10,7 @@ const flagSchema = z.object({ currencyId: z.number().int().positive(), flag: z.e
 
 /** Flips a currency's active switch or its circuit breaker. */
 export async function setCurrencyFlagAction(currencyId: unknown, flag: unknown, value: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/rates", async (context) => {
+  return runAdminAction("/admin/rates", "rates.manage", async (context) => {
     const input = parseActionInput(flagSchema, { currencyId, flag, value }, context);
     await updateCurrency({ currencyId: input.currencyId, [input.flag]: input.value }, context.actor);
     const { t } = context;
@@ -21,7 +21,7 @@ export async function setCurrencyFlagAction(currencyId: unknown, flag: unknown, 
 
 /** Adds a fiat per USDT rate (exact decimal) that new matches use from now on. */
 export async function addRateAction(input: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/rates", async (context) => {
+  return runAdminAction("/admin/rates", "rates.manage", async (context) => {
     const { rate } = await addExchangeRate(parseActionInput(exchangeRateSchema, input, context), context.actor);
     return context.t("admin.rates.added", { rate });
   });

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { listCurrencies, type AdminCurrencyRow } from "@/lib/cabinet/admin/list-currencies";
 import type { Translate } from "@/lib/i18n/translate";
@@ -16,7 +16,7 @@ import { addRateAction, setCurrencyFlagAction } from "./actions";
 export const generateMetadata = adminMetadata("admin.rates.title");
 
 export default async function AdminRatesPage() {
-  const admin = await requireRole("admin");
+  const admin = await requirePermission("admin", "rates.manage");
   const [{ t }, currencies] = await Promise.all([getTranslator(), listCurrencies(admin.id)]);
   return (
     <>

@@ -10,7 +10,7 @@ const storeFormSchema = storeUpdateSchema.extend({ limits: jsonText(storeLimitsS
 
 /** Saves a store's commissions and limits (limits arrive as JSON text). */
 export async function updateStoreAction(input: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/stores", async (context) => {
+  return runAdminAction("/admin/stores", "stores.manage", async (context) => {
     const { changed } = await updateStore(parseActionInput(storeFormSchema, input, context), context.actor);
     return changed ? context.t("admin.stores.updated") : context.t("admin.common.noChanges");
   });
@@ -18,7 +18,7 @@ export async function updateStoreAction(input: unknown): Promise<ActionResult> {
 
 /** Switches a store on or off (an inactive store's API keys are refused). */
 export async function setStoreActiveAction(storeId: unknown, isActive: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/stores", async (context) => {
+  return runAdminAction("/admin/stores", "stores.manage", async (context) => {
     const input = parseActionInput(z.object({ storeId: z.number().int().positive(), isActive: z.boolean() }), { storeId, isActive }, context);
     await updateStore(input, context.actor);
     return input.isActive ? context.t("admin.stores.activated") : context.t("admin.stores.deactivated");

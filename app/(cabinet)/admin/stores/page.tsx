@@ -1,4 +1,4 @@
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { listStores } from "@/lib/cabinet/admin/list-stores";
 import { ActionSwitch } from "@/components/admin/action-switch";
@@ -17,7 +17,7 @@ import { setStoreActiveAction, updateStoreAction } from "./actions";
 export const generateMetadata = adminMetadata("admin.stores.title");
 
 export default async function AdminStoresPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
-  const admin = await requireRole("admin");
+  const admin = await requirePermission("admin", "stores.manage");
   const { after } = await searchParams;
   const cursor = typeof after === "string" ? after : undefined;
   const [{ t }, page] = await Promise.all([getTranslator(), listStores(admin.id, { after: cursor })]);

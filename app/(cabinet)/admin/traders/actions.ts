@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { adjustTraderDeposit } from "@/lib/admin/adjust-trader-deposit";
-import { parseAmount } from "@/lib/admin/parse-amount";
+import { parseAmountInput } from "@/lib/money/parse-amount";
 import { settlementCurrency } from "@/lib/admin/settlement-currency";
 import { traderUpdateSchema, updateTrader } from "@/lib/admin/update-trader";
 import { formatMinor } from "@/components/format/money";
@@ -11,7 +11,7 @@ import { fieldError, parseActionInput, runAdminAction } from "../admin-action";
 
 /** Saves a trader's priority, rewards and team. */
 export async function updateTraderAction(input: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/traders", async (context) => {
+  return runAdminAction("/admin/traders", "traders.manage", async (context) => {
     const { changed } = await updateTrader(parseActionInput(traderUpdateSchema, input, context), context.actor);
     return changed ? context.t("admin.traders.updated") : context.t("admin.common.noChanges");
   });
@@ -19,7 +19,7 @@ export async function updateTraderAction(input: unknown): Promise<ActionResult> 
 
 /** Switches a trader on or off (an inactive trader gets no orders). */
 export async function setTraderActiveAction(traderId: unknown, isActive: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/traders", async (context) => {
+  return runAdminAction("/admin/traders", "traders.manage", async (context) => {
     const input = parseActionInput(z.object({ traderId: z.number().int().positive(), isActive: z.boolean() }), { traderId, isActive }, context);
     await updateTrader(input, context.actor);
     return input.isActive ? context.t("admin.traders.activated") : context.t("admin.traders.deactivated");
@@ -36,12 +36,12 @@ const depositFormSchema = z.object({
 
 /** Credits or debits a trader's USDT deposit by an amount typed in USDT (exact, up to its 6 decimals). */
 export async function adjustDepositAction(input: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/traders", async (context) => {
+  return runAdminAction("/admin/traders", "deposits.adjust", async (context) => {
     const { t, locale } = context;
     const { traderId, direction, amount, note } = parseActionInput(depositFormSchema, input, context);
     const usdt = await settlementCurrency();
-    const parsed = parseAmount(amount, usdt.exponent, locale);
-    if (!parsed.ok) fieldError("amount", t(parsed.reason === "decimals" ? "admin.validation.amountDecimals" : "admin.validation.amountFormat"));
+    const parsed = parseAmountInput(amount, usdt.exponent, locale);
+    if (!parsed.ok) fieldError("amount", t(parsed.reason === "too_precise" ? "admin.validation.amountDecimals" : "admin.validation.amountFormat"));
     if (parsed.minor <= 0n) fieldError("amount", t("admin.validation.amountPositive"));
     const result = await adjustTraderDeposit({ traderId, direction, amount: parsed.minor, note: note || undefined }, context.actor);
     const vars = { amount: formatMinor(parsed.minor, usdt.exponent, usdt.code, locale), balance: formatMinor(result.available, usdt.exponent, usdt.code, locale) };

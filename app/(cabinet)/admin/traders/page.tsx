@@ -1,10 +1,11 @@
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { listTeamleads, listTraders } from "@/lib/cabinet/admin/list-traders";
 import { ActionSwitch } from "@/components/admin/action-switch";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { DepositDialog } from "@/components/admin/deposit-dialog";
 import { EditTraderDialog } from "@/components/admin/edit-trader-dialog";
+import { ListFilterForm } from "@/components/admin/list-filter-form";
 import { KeysetPagination } from "@/components/admin/pagination";
 import { BooleanBadge } from "@/components/cabinet/boolean-badge";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
@@ -12,17 +13,15 @@ import { EmptyState } from "@/components/cabinet/empty-state";
 import { Money } from "@/components/cabinet/money";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { formatFractionAsPercent } from "@/components/format/money";
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { NativeSelect } from "@/components/ui/native-select";
 import { TableCell, TableRow } from "@/components/ui/table";
 import { adjustDepositAction, setTraderActiveAction, updateTraderAction } from "./actions";
 
 export const generateMetadata = adminMetadata("admin.traders.title");
 
 export default async function AdminTradersPage({ searchParams }: { searchParams: Promise<{ team?: string; q?: string; after?: string }> }) {
-  const admin = await requireRole("admin");
+  // The page serves two permissions; each control shows only with its own (the actions check again).
+  const admin = await requirePermission("admin", ["traders.manage", "deposits.adjust"]);
+  const { "traders.manage": canManage, "deposits.adjust": canAdjustDeposits } = admin.permissions;
   const params = await searchParams;
   const teamLeadId = typeof params.team === "string" && /^\d{1,9}$/.test(params.team) ? Number(params.team) : undefined;
   const search = typeof params.q === "string" ? params.q.slice(0, 100) : undefined;
@@ -42,26 +41,17 @@ export default async function AdminTradersPage({ searchParams }: { searchParams:
   return (
     <>
       <PageHeader title={t("admin.traders.title")} description={t("admin.traders.description")} />
-      <form method="get" role="search" className="mb-4 grid gap-3 sm:flex sm:items-end">
-        <div className="grid gap-2">
-          <Label htmlFor="traders-team">{t("admin.traders.team")}</Label>
-          <NativeSelect id="traders-team" name="team" defaultValue={teamLeadId ? String(teamLeadId) : ""} className="sm:w-64">
-            <option value="">{t("admin.common.all")}</option>
-            {teamleads.map((lead) => (
-              <option key={lead.id} value={lead.id}>
-                {lead.username}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-2 sm:w-72">
-          <Label htmlFor="traders-q">{t("admin.users.search")}</Label>
-          <Input id="traders-q" name="q" type="search" defaultValue={search ?? ""} placeholder={t("admin.users.searchPlaceholder")} />
-        </div>
-        <Button type="submit" variant="secondary">
-          {t("common.filter")}
-        </Button>
-      </form>
+      <ListFilterForm
+        idPrefix="traders"
+        filter={{
+          name: "team",
+          label: t("admin.traders.team"),
+          value: teamLeadId ? String(teamLeadId) : "",
+          options: teamleads.map((lead) => ({ value: String(lead.id), label: lead.username })),
+          className: "sm:w-64",
+        }}
+        search={search}
+      />
       {page.rows.length === 0 ? (
         <EmptyState title={t("admin.traders.empty")} />
       ) : (
@@ -74,7 +64,12 @@ export default async function AdminTradersPage({ searchParams }: { searchParams:
               </TableCell>
               <TableCell>{trader.team ? trader.team.username : <span className="text-muted-foreground">{t("admin.traders.noTeam")}</span>}</TableCell>
               <TableCell>
-                <ActionSwitch checked={trader.isActive} label={t("admin.traders.activeFor", { email: trader.email })} action={setTraderActiveAction.bind(null, trader.id)} />
+                <ActionSwitch
+                  checked={trader.isActive}
+                  label={t("admin.traders.activeFor", { email: trader.email })}
+                  action={setTraderActiveAction.bind(null, trader.id)}
+                  disabled={!canManage}
+                />
               </TableCell>
               <TableCell>
                 <BooleanBadge value={trader.isTrafficEnabledByTeamlead} yes={t("admin.traders.trafficOn")} no={t("admin.traders.trafficOff")} />
@@ -98,12 +93,14 @@ export default async function AdminTradersPage({ searchParams }: { searchParams:
               </TableCell>
               <TableCell>
                 <div className="flex gap-2">
-                  <EditTraderDialog
-                    trader={{ id: trader.id, email: trader.email, trafficPriority: trader.trafficPriority, payinReward: trader.payinReward, payoutReward: trader.payoutReward, teamLeadId: trader.team?.id ?? null }}
-                    teamleads={teamleads}
-                    action={updateTraderAction}
-                  />
-                  <DepositDialog trader={{ id: trader.id, email: trader.email, ...trader.deposit }} action={adjustDepositAction} />
+                  {canManage ? (
+                    <EditTraderDialog
+                      trader={{ id: trader.id, email: trader.email, trafficPriority: trader.trafficPriority, payinReward: trader.payinReward, payoutReward: trader.payoutReward, teamLeadId: trader.team?.id ?? null }}
+                      teamleads={teamleads}
+                      action={updateTraderAction}
+                    />
+                  ) : null}
+                  {canAdjustDeposits ? <DepositDialog trader={{ id: trader.id, email: trader.email, ...trader.deposit }} action={adjustDepositAction} /> : null}
                 </div>
               </TableCell>
             </TableRow>

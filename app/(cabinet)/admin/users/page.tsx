@@ -1,4 +1,5 @@
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
+import { effectivePermissions, isStaffRole } from "@/lib/auth/permissions";
 import { ROLES, isRole } from "@/lib/auth/roles";
 import { getTranslator } from "@/lib/i18n/server";
 import { listUsers } from "@/lib/cabinet/admin/list-users";
@@ -6,16 +7,13 @@ import { ActionSwitch } from "@/components/admin/action-switch";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { EditUserDialog } from "@/components/admin/edit-user-dialog";
 import { InviteUserDialog } from "@/components/admin/invite-user-dialog";
+import { ListFilterForm } from "@/components/admin/list-filter-form";
 import { KeysetPagination } from "@/components/admin/pagination";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { DateTime } from "@/components/cabinet/date-time";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { NativeSelect } from "@/components/ui/native-select";
 import { TableCell, TableRow } from "@/components/ui/table";
 import { inviteUserAction, setUserActiveAction, updateUserAction } from "./actions";
 
@@ -24,7 +22,9 @@ export const generateMetadata = adminMetadata("admin.users.title");
 type Search = { role?: string; q?: string; after?: string };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const admin = await requireRole("admin");
+  const admin = await requirePermission("admin", "users.manage");
+  // Admin accounts (one's own included) are changed only with users.manage_admins; the domain checks again.
+  const mayChange = (role: string) => role !== "admin" || admin.permissions["users.manage_admins"];
   const params = await searchParams;
   const role = isRole(params.role) ? params.role : undefined;
   const search = typeof params.q === "string" ? params.q.slice(0, 100) : undefined;
@@ -35,28 +35,13 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title={t("admin.users.title")} description={t("admin.users.description")}>
-        <InviteUserDialog action={inviteUserAction} />
+        <InviteUserDialog roles={ROLES.filter(mayChange)} action={inviteUserAction} />
       </PageHeader>
-      <form method="get" role="search" className="mb-4 grid gap-3 sm:flex sm:items-end">
-        <div className="grid gap-2">
-          <Label htmlFor="users-role">{t("admin.users.role")}</Label>
-          <NativeSelect id="users-role" name="role" defaultValue={role ?? ""} className="sm:w-44">
-            <option value="">{t("admin.common.all")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-2 sm:w-72">
-          <Label htmlFor="users-q">{t("admin.users.search")}</Label>
-          <Input id="users-q" name="q" type="search" defaultValue={search ?? ""} placeholder={t("admin.users.searchPlaceholder")} />
-        </div>
-        <Button type="submit" variant="secondary">
-          {t("common.filter")}
-        </Button>
-      </form>
+      <ListFilterForm
+        idPrefix="users"
+        filter={{ name: "role", label: t("admin.users.role"), value: role ?? "", options: ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })), className: "sm:w-44" }}
+        search={search}
+      />
       {page.rows.length === 0 ? (
         <EmptyState title={t("admin.users.empty")} />
       ) : (
@@ -80,8 +65,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   checked={user.isActive}
                   label={t("admin.users.activeFor", { email: user.email })}
                   action={setUserActiveAction.bind(null, user.id)}
-                  disabled={user.id === admin.id}
-                  title={user.id === admin.id ? t("admin.errors.cannot_deactivate_self") : undefined}
+                  disabled={user.id === admin.id || !mayChange(user.role)}
+                  title={user.id === admin.id ? t("admin.errors.cannot_deactivate_self") : !mayChange(user.role) ? t("admin.errors.cannot_manage_admins") : undefined}
                 />
               </TableCell>
               <TableCell>
@@ -91,18 +76,21 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                 <DateTime value={user.createdAt} />
               </TableCell>
               <TableCell>
-                <EditUserDialog
-                  user={{
-                    id: user.id,
-                    email: user.email,
-                    name: user.name,
-                    role: user.role,
-                    profile: user.profile
-                      ? { username: user.profile.username, roleDescription: user.profile.roleDescription, permissionsText: JSON.stringify(user.profile.grantedPermissions, null, 2) }
-                      : null,
-                  }}
-                  action={updateUserAction}
-                />
+                {mayChange(user.role) ? (
+                  <EditUserDialog
+                    user={{
+                      id: user.id,
+                      email: user.email,
+                      name: user.name,
+                      role: user.role,
+                      profile:
+                        user.profile && isStaffRole(user.role)
+                          ? { username: user.profile.username, roleDescription: user.profile.roleDescription, permissions: effectivePermissions(user.role, user.profile.grantedPermissions) }
+                          : null,
+                    }}
+                    action={updateUserAction}
+                  />
+                ) : null}
               </TableCell>
             </TableRow>
           ))}

@@ -14,7 +14,7 @@ const decisionSchema = z.object({
 
 /** Approves (pays out the held amount) or rejects (returns it to the store) a pending withdrawal. */
 export async function decideWithdrawalAction(input: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/withdrawals", async (context) => {
+  return runAdminAction("/admin/withdrawals", "withdrawals.approve", async (context) => {
     const { id, decision, note } = parseActionInput(decisionSchema, input, context);
     if (decision === "approve") {
       await approveWithdrawal(id, context.actor, note);

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { listWithdrawals } from "@/lib/cabinet/admin/list-withdrawals";
 import type { WithdrawalStatus } from "@/lib/generated/prisma/enums";
@@ -20,7 +20,7 @@ export const generateMetadata = adminMetadata("admin.withdrawals.title");
 const STATUSES: WithdrawalStatus[] = ["pending", "approved", "rejected"];
 
 export default async function AdminWithdrawalsPage({ searchParams }: { searchParams: Promise<{ status?: string; after?: string }> }) {
-  const admin = await requireRole("admin");
+  const admin = await requirePermission("admin", "withdrawals.approve");
   const params = await searchParams;
   const status = STATUSES.find((s) => s === params.status) ?? "pending";
   const after = typeof params.after === "string" ? params.after : undefined;

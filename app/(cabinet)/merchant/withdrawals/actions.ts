@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { invalidInput, refused, type ActionResult } from "@/lib/cabinet/merchant/action-result";
 import { requireMerchant } from "@/lib/cabinet/merchant/merchant-session";
-import { parseAmountInput } from "@/lib/cabinet/merchant/parse-amount";
+import { parseAmountInput } from "@/lib/money/parse-amount";
 import { requestStoreWithdrawal } from "@/lib/cabinet/merchant/store-withdrawals";
 import { prisma } from "@/lib/db/client";
 import { getTranslator } from "@/lib/i18n/server";

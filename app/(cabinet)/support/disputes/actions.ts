@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { DomainError } from "@/lib/errors/domain-error";
 import { DISPUTE_TEXT_MAX } from "@/lib/disputes/limits";
@@ -21,12 +21,13 @@ export type ResolveDisputeResult = { ok: true; outcome: "completed" | "cancelled
 const ERRORS: Record<string, ResolveDisputeError> = { dispute_resolved: "alreadyResolved", support_only: "forbidden" };
 
 /**
- * Support resolves a dispute (a public endpoint like any server action): the role is checked
- * here and the resolver again by resolveDispute; the input is validated with zod and the note
- * limits come back as field errors. Resolution itself is one transaction in lib/disputes.
+ * Support resolves a dispute (a public endpoint like any server action): the role and the
+ * disputes.resolve permission are checked here (403 otherwise) and the resolver again by
+ * resolveDispute; the input is validated with zod and the note limits come back as field
+ * errors. Resolution itself is one transaction in lib/disputes.
  */
 export async function resolveDisputeAction(input: unknown): Promise<ResolveDisputeResult> {
-  const user = await requireRole("support");
+  const user = await requirePermission("support", "disputes.resolve");
   const parsed = resolveInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "failed" };
   const { disputeId, outcome } = parsed.data;

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getOutboxEmail } from "@/lib/email/list-outbox";
 import { getTranslator } from "@/lib/i18n/server";
 import { adminMetadata } from "@/components/admin/admin-metadata";
@@ -14,7 +14,7 @@ import { EmailStatusBadge } from "../email-status-badge";
 export const generateMetadata = adminMetadata("admin.mail.email");
 
 export default async function OutboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireRole("admin");
+  const user = await requirePermission("admin", "mail.read");
   const { id } = await params;
   if (!/^\d{1,18}$/.test(id)) notFound();
   const [{ t }, email] = await Promise.all([getTranslator(), getOutboxEmail(user.id, BigInt(id))]);

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { getDispute } from "@/lib/cabinet/support/get-dispute";
+import { maskPaymentDetails } from "@/lib/cabinet/support/mask-payment-details";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { DateTime } from "@/components/cabinet/date-time";
 import { PageHeader } from "@/components/cabinet/page-header";
@@ -33,7 +34,10 @@ export default async function DisputePage({ params }: { params: Params }) {
   const dispute = await getDispute(user.id, Number(id));
   if (!dispute) notFound();
   const { t } = await getTranslator();
-  const { order } = dispute;
+  // What the permissions allow (the action and the receipt route check again): resolving, receipts, full card numbers.
+  const { "disputes.resolve": canResolve, "receipts.read": canReadReceipts, "payment_details.read": canSeeCardNumbers } = user.permissions;
+  const order = canSeeCardNumbers ? dispute.order : maskPaymentDetails(dispute.order);
+  const resolvable = dispute.status === "open" && canResolve;
 
   return (
     <>
@@ -44,7 +48,7 @@ export default async function DisputePage({ params }: { params: Params }) {
       </PageHeader>
       {/* One column on a phone (dispute, evidence, the decision, then the order); the decision
           sits beside everything from the lg breakpoint. */}
-      <div className={cn("grid gap-8 lg:items-start", dispute.status === "open" && "lg:grid-cols-[minmax(0,1fr)_22rem]")}>
+      <div className={cn("grid gap-8 lg:items-start", resolvable && "lg:grid-cols-[minmax(0,1fr)_22rem]")}>
         <div className="grid min-w-0 gap-8 lg:col-start-1">
           <Card>
             <CardContent>
@@ -68,16 +72,18 @@ export default async function DisputePage({ params }: { params: Params }) {
               />
             </CardContent>
           </Card>
-          <Section title={t("support.dispute.evidence")} id="dispute-evidence">
-            <ReceiptList receipts={dispute.evidence} empty={t("support.dispute.evidenceEmpty")} />
-          </Section>
-          {dispute.orderReceipts.length ? (
+          {canReadReceipts ? (
+            <Section title={t("support.dispute.evidence")} id="dispute-evidence">
+              <ReceiptList receipts={dispute.evidence} empty={t("support.dispute.evidenceEmpty")} />
+            </Section>
+          ) : null}
+          {canReadReceipts && dispute.orderReceipts.length ? (
             <Section title={t("support.dispute.orderReceipts")} id="dispute-order-receipts">
               <ReceiptList receipts={dispute.orderReceipts} empty="" />
             </Section>
           ) : null}
         </div>
-        {dispute.status === "open" ? (
+        {resolvable ? (
           <Card className="lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1">
             <CardHeader>
               <CardTitle>{t("support.resolve.title")}</CardTitle>

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { getSupportOrder } from "@/lib/cabinet/support/get-support-order";
+import { maskPaymentDetails } from "@/lib/cabinet/support/mask-payment-details";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { DateTime } from "@/components/cabinet/date-time";
 import { PageHeader } from "@/components/cabinet/page-header";
@@ -28,8 +29,10 @@ export default async function SupportOrderPage({ params }: { params: Params }) {
   const user = await requireRole("support");
   const { id } = await params;
   if (!ORDER_ID.test(id)) notFound();
-  const order = await getSupportOrder(user.id, id);
-  if (!order) notFound();
+  const found = await getSupportOrder(user.id, id);
+  if (!found) notFound();
+  // Full card numbers and receipts only with their permissions (the receipt route checks again).
+  const order = user.permissions["payment_details.read"] ? found : maskPaymentDetails(found);
   const { t } = await getTranslator();
 
   return (
@@ -68,9 +71,11 @@ export default async function SupportOrderPage({ params }: { params: Params }) {
         <Section title={t("support.order.timeline")} id="order-timeline">
           <OrderTimeline entries={order.history} />
         </Section>
-        <Section title={t("support.order.receipts")} id="order-receipts">
-          <ReceiptList receipts={order.receipts} empty={t("support.order.receiptsEmpty")} />
-        </Section>
+        {user.permissions["receipts.read"] ? (
+          <Section title={t("support.order.receipts")} id="order-receipts">
+            <ReceiptList receipts={order.receipts} empty={t("support.order.receiptsEmpty")} />
+          </Section>
+        ) : null}
         <Section title={t("support.order.callbacks")} id="order-callbacks">
           <CallbackTable callbacks={order.callbacks} />
         </Section>

@@ -7,14 +7,14 @@ const INLINE_TYPES = new Set(["image/png", "image/jpeg", "application/pdf"]);
 
 /**
  * A receipt or evidence file for support: inline (View) or as an attachment (?download=1).
- * Route handlers do not pass through the cabinet layout, so the role is checked here (and
- * again by getReceiptFile). Files are never sniffed, images are sandboxed, and any other type
+ * Route handlers do not pass through the cabinet layout, so the role and the receipts.read
+ * permission are checked here (the role again by getReceiptFile). Files are never sniffed, images are sandboxed, and any other type
  * is sent as an opaque download, so an uploaded file cannot run script in the cabinet's origin.
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
   if (!user) return NextResponse.redirect(new URL("/login", request.url));
-  if (user.role !== "support") return new NextResponse("Forbidden", { status: 403 });
+  if (user.role !== "support" || !user.permissions["receipts.read"]) return new NextResponse("Forbidden", { status: 403 });
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) return new NextResponse("Not found", { status: 404 });
   const receipt = await getReceiptFile(user.id, Number(id));

@@ -23,7 +23,9 @@ function groupByPrefix(settings: ConfigurationSettingRow[]): [string, Configurat
 }
 
 export default async function AdminSettingsPage() {
+  // Every admin reads the settings; saving them needs settings.write (the actions check it).
   const user = await requireRole("admin");
+  const readOnly = !user.permissions["settings.write"];
   const [{ t, locale }, settings] = await Promise.all([getTranslator(), listConfigurationSettings(user.id)]);
 
   return (
@@ -56,6 +58,7 @@ export default async function AdminSettingsPage() {
                       updatedByEmail={setting.updatedByEmail}
                       save={saveSettingAction.bind(null, setting.key)}
                       reset={resetSettingAction.bind(null, setting.key)}
+                      readOnly={readOnly}
                     />
                   );
                 })}

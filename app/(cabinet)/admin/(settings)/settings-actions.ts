@@ -5,11 +5,11 @@ import { SETTINGS, isSettingKey } from "@/lib/config/definitions";
 import { parseSettingInput, settingKind } from "@/lib/admin/setting-kind";
 import { resetSetting, updateSetting } from "@/lib/admin/update-setting";
 import type { ActionResult } from "@/components/admin/action-result";
-import { fieldError, parseActionInput, runAdminAction } from "./admin-action";
+import { fieldError, parseActionInput, runAdminAction } from "../admin-action";
 
 /** Saves one configuration setting from its editor's text (validated by the key's schema). */
 export async function saveSettingAction(key: unknown, text: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin", async (context) => {
+  return runAdminAction("/admin", "settings.write", async (context) => {
     const { t } = context;
     if (typeof key !== "string" || !isSettingKey(key)) return fieldError("key", t("admin.errors.unknown_setting"));
     const parsed = parseSettingInput(settingKind(key), typeof text === "string" ? text : "");
@@ -23,7 +23,7 @@ export async function saveSettingAction(key: unknown, text: unknown): Promise<Ac
 
 /** Puts one setting back to its default. */
 export async function resetSettingAction(key: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin", async ({ actor, t }) => {
+  return runAdminAction("/admin", "settings.write", async ({ actor, t }) => {
     if (typeof key !== "string" || !isSettingKey(key)) return fieldError("key", t("admin.errors.unknown_setting"));
     const change = await resetSetting(key, actor);
     return change.changed ? t("admin.settings.resetDone", { key }) : t("admin.common.noChanges");

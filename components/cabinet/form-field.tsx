@@ -11,8 +11,9 @@ export interface FieldControlProps {
 }
 
 /**
- * A labelled form field: the control gets the id, aria-invalid and aria-describedby that tie
- * it to its hint and its error, so screen readers read them with it.
+ * A labelled form field of any cabinet: the control gets the id, aria-invalid and
+ * aria-describedby that tie it to its hint and its error, so screen readers read them with it.
+ * The error carries data-field-error={name} for tests to find.
  */
 export function FormField({
   id,
@@ -33,7 +34,7 @@ export function FormField({
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="grid gap-2">
+    <div className="grid content-start gap-2">
       <Label htmlFor={id}>{label}</Label>
       {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {hint ? (
