@@ -21,7 +21,8 @@ export const QUEUE_POLL_MS = 2000;
 
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
-  // A signed-out session is redirected to the sign-in page (HTML), which is no answer either.
+  // Signed out meanwhile (session expired, account switched off): on to the sign-in page.
+  if (response.status === 401) window.location.assign("/login");
   if (!response.ok || !response.headers.get("content-type")?.includes("application/json")) {
     throw new Error(`${url} answered ${response.status}`);
   }

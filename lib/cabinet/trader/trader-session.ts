@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/audit/record-audit";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { requireRole, type CurrentUser } from "@/lib/auth/session";
+import { routeUserOrRefusal } from "@/lib/auth/route-user";
 
 export interface TraderSession {
   user: CurrentUser;
@@ -32,4 +33,14 @@ export async function requireTrader(): Promise<TraderSession> {
     traderId: await traderIdOfUser(user.id),
     actor: { type: "user", userId: user.id, ip: clientIpFromHeaders(requestHeaders), userAgent: requestHeaders.get("user-agent") },
   };
+}
+
+/**
+ * For the trader cabinet's polled JSON routes: the trader profile of the signed-in trader, or a
+ * 401 (signed out: the cabinet then sends the browser to /login) or 403 response to send instead.
+ */
+export async function traderRouteSession(): Promise<{ traderId: number | null; refusal?: never } | { traderId?: never; refusal: Response }> {
+  const { user, refusal } = await routeUserOrRefusal("trader");
+  if (refusal) return { refusal };
+  return { traderId: await traderIdOfUser(user.id) };
 }

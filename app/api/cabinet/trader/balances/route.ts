@@ -1,9 +1,10 @@
-import { requireTrader } from "@/lib/cabinet/trader/trader-session";
+import { traderRouteSession } from "@/lib/cabinet/trader/trader-session";
 import { getTraderBalances } from "@/lib/cabinet/trader/get-trader-balances";
 
 /** The trader's USDT deposit and fiat turnover; refetched after every confirmation. */
 export async function GET() {
-  const { traderId } = await requireTrader();
+  const { traderId, refusal } = await traderRouteSession();
+  if (refusal) return refusal;
   if (traderId === null) return Response.json({ error: "no_trader_profile" }, { status: 404 });
   return Response.json(await getTraderBalances(traderId), { headers: { "cache-control": "no-store" } });
 }

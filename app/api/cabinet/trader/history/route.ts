@@ -1,9 +1,10 @@
-import { requireTrader } from "@/lib/cabinet/trader/trader-session";
+import { traderRouteSession } from "@/lib/cabinet/trader/trader-session";
 import { listTraderHistory } from "@/lib/cabinet/trader/list-trader-history";
 
 /** One page of the trader's finished orders: ?cursor=<nextCursor of the previous page>. */
 export async function GET(request: Request) {
-  const { traderId } = await requireTrader();
+  const { traderId, refusal } = await traderRouteSession();
+  if (refusal) return refusal;
   if (traderId === null) return Response.json({ orders: [], nextCursor: null });
   const cursor = new URL(request.url).searchParams.get("cursor");
   return Response.json(await listTraderHistory(traderId, cursor), { headers: { "cache-control": "no-store" } });

@@ -1,4 +1,4 @@
-import { requireTrader } from "@/lib/cabinet/trader/trader-session";
+import { traderRouteSession } from "@/lib/cabinet/trader/trader-session";
 import { listTraderQueue } from "@/lib/cabinet/trader/list-trader-queue";
 import { markTraderSeen } from "@/lib/cabinet/trader/mark-trader-seen";
 
@@ -8,7 +8,8 @@ import { markTraderSeen } from "@/lib/cabinet/trader/mark-trader-seen";
  * countdowns on the server's clock, whatever its own clock says.
  */
 export async function GET() {
-  const { traderId } = await requireTrader();
+  const { traderId, refusal } = await traderRouteSession();
+  if (refusal) return refusal;
   if (traderId === null) return Response.json({ serverTime: new Date().toISOString(), orders: [] }, { headers: { "cache-control": "no-store" } });
   const [orders] = await Promise.all([listTraderQueue(traderId), markTraderSeen(traderId)]);
   return Response.json({ serverTime: new Date().toISOString(), orders }, { headers: { "cache-control": "no-store" } });
