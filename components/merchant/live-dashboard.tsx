@@ -5,11 +5,11 @@ import { useQuery } from "@tanstack/react-query";
 import type { DashboardSnapshot } from "@/lib/cabinet/merchant/dashboard-snapshot";
 import { useT } from "@/components/i18n/i18n-provider";
 import { BalancesTable } from "@/components/cabinet/balances-table";
-import { BooleanBadge } from "@/components/cabinet/boolean-badge";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { Money } from "@/components/cabinet/money";
 import { cn } from "@/components/ui/cn";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent } from "@/components/ui/card";
+import { StoreCardHeader } from "./store-card-header";
 import { formatDuration, formatPercent } from "./dashboard-format";
 
 /** How often today's numbers and the balances are re-read while the page is open. */
@@ -69,17 +69,16 @@ export function LiveDashboard({ initial }: { initial: DashboardSnapshot }) {
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             {stores.map((store) => (
               <Card key={store.id}>
-                <CardHeader>
-                  <div className="flex items-center justify-between gap-2">
-                    <CardTitle className="truncate">{store.name}</CardTitle>
-                    <BooleanBadge value={store.isActive} yes={t("common.active")} no={t("common.inactive")} />
-                  </div>
-                  <CardDescription>
+                <StoreCardHeader
+                  name={store.name}
+                  isActive={store.isActive}
+                  labels={{ active: t("common.active"), inactive: t("common.inactive") }}
+                  description={
                     <Link href="/merchant/withdrawals" className="underline-offset-4 hover:underline">
                       {t("merchant.dashboard.withdraw")}
                     </Link>
-                  </CardDescription>
-                </CardHeader>
+                  }
+                />
                 <CardContent>
                   {store.balances.length === 0 ? (
                     <p className="text-sm text-muted-foreground">{t("merchant.dashboard.noBalances")}</p>

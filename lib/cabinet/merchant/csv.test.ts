@@ -72,7 +72,7 @@ describe("merchantOrdersCsv", () => {
     const other = await createStore(prisma);
     await createPayinOrder(prisma, { store: other, fiat: rub, crypto: usdt, amount: 1n, createdAt: same });
 
-    const chunks = await collect(merchantOrdersCsv(user.id, {}, 2));
+    const chunks = await collect(merchantOrdersCsv(user.id, {}, { batchSize: 2 }));
     // Header, then batches of 2, 2 and 1.
     expect(chunks).toHaveLength(4);
     const text = chunks.join("");
@@ -107,7 +107,7 @@ describe("merchantOrdersCsv", () => {
     const user = await createUser(prisma, { role: "merchant" });
     const store = await createStore(prisma, { userId: user.id, name: "Магазин; филиал" });
     const order = await createPayinOrder(prisma, { store, fiat: rub, crypto: usdt, amount: 150_050n, customerId: "Пётр", merchantOrderId: "заказ-1" });
-    const text = (await collect(merchantOrdersCsv(user.id, {}, undefined, CSV_DIALECTS.ru))).join("");
+    const text = (await collect(merchantOrdersCsv(user.id, {}, { dialect: CSV_DIALECTS.ru }))).join("");
     const rows = parseCsv(text.slice(1), ";");
     expect(rows[0][0]).toBe("id");
     expect(rows[0]).toHaveLength(14);

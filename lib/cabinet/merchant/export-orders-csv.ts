@@ -56,8 +56,7 @@ function orderRecord(order: OrderRow, dialect: CsvDialect): (string | null)[] {
 export async function* merchantOrdersCsv(
   merchantUserId: number,
   filters: OrderFilters,
-  batchSize = EXPORT_BATCH_SIZE,
-  dialect: CsvDialect = CSV_DIALECTS.en,
+  { batchSize = EXPORT_BATCH_SIZE, dialect = CSV_DIALECTS.en }: { batchSize?: number; dialect?: CsvDialect } = {},
 ): AsyncGenerator<string> {
   yield CSV_BOM + csvLine(HEADER, dialect);
   const owned = await listOwnedStoreIds(merchantUserId);

@@ -4,14 +4,14 @@ import { listStoresWithBalances } from "@/lib/cabinet/merchant/list-stores-with-
 import { requireMerchant } from "@/lib/cabinet/merchant/merchant-session";
 import { getDailySummaryOptIn } from "@/lib/cabinet/merchant/set-daily-summary-opt-in";
 import { getTranslator } from "@/lib/i18n/server";
-import { BooleanBadge } from "@/components/cabinet/boolean-badge";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { formatFractionAsPercent } from "@/components/format/money";
 import { DailySummarySwitch } from "@/components/merchant/daily-summary-switch";
 import { merchantMetadata } from "@/components/merchant/merchant-metadata";
+import { StoreCardHeader } from "@/components/merchant/store-card-header";
 import { buttonVariants } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { setDailySummaryAction } from "./actions";
 
 export const generateMetadata = merchantMetadata("merchant.stores.title");
@@ -31,15 +31,13 @@ export default async function MerchantStoresPage() {
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
             {stores.map((store) => (
               <Card key={store.id}>
-                <CardHeader>
-                  <div className="flex items-center justify-between gap-2">
-                    <CardTitle className="truncate">{store.name}</CardTitle>
-                    <BooleanBadge value={store.isActive} yes={t("common.active")} no={t("common.inactive")} />
-                  </div>
-                  <CardDescription className="break-all">
-                    {store.callbackUrl ? t("merchant.stores.callbackTo", { url: store.callbackUrl }) : t("merchant.stores.noCallbackUrl")}
-                  </CardDescription>
-                </CardHeader>
+                <StoreCardHeader
+                  name={store.name}
+                  isActive={store.isActive}
+                  labels={{ active: t("common.active"), inactive: t("common.inactive") }}
+                  descriptionClassName="break-all"
+                  description={store.callbackUrl ? t("merchant.stores.callbackTo", { url: store.callbackUrl }) : t("merchant.stores.noCallbackUrl")}
+                />
                 <CardContent className="grid gap-4">
                   <dl className="grid grid-cols-2 gap-2 text-sm">
                     <div className="rounded-md bg-muted/60 px-3 py-2">

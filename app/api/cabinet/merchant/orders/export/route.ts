@@ -17,7 +17,7 @@ export async function GET(request: Request) {
   const { filters } = parseOrdersQuery(new URL(request.url).searchParams);
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   const dialect = CSV_DIALECTS[await getLocale()];
-  return new Response(textStream(merchantOrdersCsv(user.id, filters, undefined, dialect)), {
+  return new Response(textStream(merchantOrdersCsv(user.id, filters, { dialect })), {
     headers: {
       "content-type": CSV_CONTENT_TYPE,
       "content-disposition": `attachment; filename="orders-${stamp}.csv"`,
