@@ -168,6 +168,38 @@ test("credit and debit a trader's deposit exactly; an overdraft is refused; the 
   await expect(credit).toContainText("e2e transfer");
 });
 
+test("opens a store for an invited merchant: a missing name is a field error, then the store exists with an audit row", async ({ page }) => {
+  const email = `${uniqueId("e2e-merchant")}@test.jivapay.dev`;
+  await inviteThroughUi(page, { email, role: "Merchant", name: "E2E Store Owner" });
+  const name = uniqueId("E2E Магазин");
+
+  await page.goto("/admin/stores");
+  const open = page.getByRole("button", { name: "New store" });
+  await waitForHydration(open);
+  await open.click();
+  const dialog = page.getByRole("dialog", { name: "Open a store" });
+  await dialog.getByLabel("Merchant").selectOption({ label: `E2E Store Owner — ${email}` });
+  await dialog.getByLabel("Pay-in commission").fill("0.025");
+  await dialog.getByRole("button", { name: "Open store" }).click();
+  await expect(dialog.locator('[data-field-error="name"]')).toBeVisible();
+  expect(await queryOne("SELECT s.id FROM merchant_store s JOIN users u ON u.id = s.user_id WHERE u.email = $1", [email])).toBeUndefined();
+
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("button", { name: "Open store" }).click();
+  await expect(page.getByText(`Store ${name} opened.`)).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator(`main tr[data-store="${name}"]`)).toContainText(email);
+  const store = await queryOne<{ id: number; payin: string; payout: string; secret: string; action: string }>(
+    `SELECT s.id, s.payin_commission::text AS payin, s.payout_commission::text AS payout, s.webhook_secret AS secret, a.action
+     FROM merchant_store s JOIN users u ON u.id = s.user_id
+     JOIN audit_logs a ON a.entity_type = 'store' AND a.entity_id = s.id::text
+     WHERE u.email = $1 AND s.name = $2`,
+    [email, name],
+  );
+  expect(store).toMatchObject({ payin: "0.025000", payout: "0.020000", action: "store_created" });
+  expect(store!.secret).toMatch(/^whsec_/);
+});
+
 test("an invited admin signs in, works in Russian, and is signed out once deactivated", async ({ page, browser }) => {
   test.slow(); // two people, two sign-ins, an invitation and a deactivation
   const email = `${uniqueId("e2e-ru-admin")}@test.jivapay.dev`;

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { checkLedger } from "@/lib/ledger/check-ledger";
 import { createStore, createTeamlead, createTrader, createUser, ensureCurrencies, ensureDefaultSettings } from "@/lib/factories";
 import { adjustTraderDeposit } from "./adjust-trader-deposit";
+import { createStore as openStore } from "./create-store";
 import { updateStore } from "./update-store";
 import { updateTrader } from "./update-trader";
 import { adminActor, auditRows, expectDomainError } from "./test-helpers";
@@ -14,6 +15,35 @@ beforeAll(async () => {
   currencies = await ensureCurrencies(prisma);
   await ensureDefaultSettings(prisma);
   admin = await adminActor();
+});
+
+describe("createStore", () => {
+  it("opens a store for a merchant (also one still invited) with its commissions and a webhook secret, audited without the secret", async () => {
+    const merchant = await createUser(prisma, { role: "merchant", isActive: false });
+    const { storeId } = await openStore({ merchantUserId: merchant.id, name: "  Новый магазин  ", payinCommission: "0,025", payoutCommission: "0.015" }, admin);
+    const store = await prisma.merchantStore.findUniqueOrThrow({ where: { id: storeId } });
+    expect(store).toMatchObject({ userId: merchant.id, name: "Новый магазин", isActive: true, callbackUrl: null });
+    expect([store.payinCommission.toString(), store.payoutCommission.toString()]).toEqual(["0.025", "0.015"]);
+    expect(store.webhookSecret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+    const [audit] = await auditRows("store", storeId);
+    expect(audit).toMatchObject({ action: "store_created", newValues: { merchantUserId: merchant.id, name: "Новый магазин", payinCommission: "0.025", payoutCommission: "0.015" } });
+    expect(JSON.stringify([audit.oldValues, audit.newValues])).not.toContain(store.webhookSecret);
+  });
+
+  it("refuses an owner who is not a merchant, a bad name or commission, and a non-admin, creating nothing", async () => {
+    const merchant = await createUser(prisma, { role: "merchant" });
+    const trader = await createUser(prisma, { role: "trader" });
+    const before = await prisma.merchantStore.count();
+    const valid = { merchantUserId: merchant.id, name: "Shop", payinCommission: "0.03", payoutCommission: "0.02" };
+    for (const owner of [trader.id, 2_000_000_000]) {
+      expect((await expectDomainError(openStore({ ...valid, merchantUserId: owner }, admin), "not_a_merchant")).param).toBe("merchantUserId");
+    }
+    expect((await expectDomainError(openStore({ ...valid, name: "   " }, admin), "invalid_value")).param).toBe("name");
+    expect((await expectDomainError(openStore({ ...valid, name: "x".repeat(121) }, admin), "invalid_value")).param).toBe("name");
+    expect((await expectDomainError(openStore({ ...valid, payinCommission: "1" }, admin), "invalid_value")).param).toBe("payinCommission");
+    await expectDomainError(openStore(valid, { type: "user", userId: merchant.id }), "admin_only");
+    expect(await prisma.merchantStore.count()).toBe(before);
+  });
 });
 
 describe("updateStore", () => {

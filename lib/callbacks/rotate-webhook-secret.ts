@@ -5,7 +5,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 
 /** A new Standard Webhooks secret: `whsec_` and 24 random bytes in base64. */
-function newWebhookSecret(): string {
+export function newWebhookSecret(): string {
   return `whsec_${randomBytes(24).toString("base64")}`;
 }
 

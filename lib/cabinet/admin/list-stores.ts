@@ -51,3 +51,19 @@ export async function listStores(adminUserId: number, options: { after?: string;
   }));
   return toPage(rows, limit, (row) => String(row.id));
 }
+
+export interface MerchantOption {
+  id: number;
+  email: string;
+  name: string | null;
+}
+
+/** Merchants (invited ones too), to open a store for: merchants are few; a store needs an owner. */
+export async function listMerchantOptions(adminUserId: number): Promise<MerchantOption[]> {
+  await assertAdmin(prisma, { userId: adminUserId });
+  return prisma.user.findMany({
+    where: { role: { name: "merchant" } },
+    orderBy: { email: "asc" },
+    select: { id: true, email: true, name: true },
+  });
+}

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { storeUpdateSchema, updateStore } from "@/lib/admin/update-store";
+import { createStore, storeCreateSchema } from "@/lib/admin/create-store";
 import { jsonText, storeLimitsSchema } from "@/lib/admin/schemas";
 import type { ActionResult } from "@/components/admin/action-result";
 import { parseActionInput, runAdminAction } from "../admin-action";
@@ -22,5 +23,14 @@ export async function setStoreActiveAction(storeId: unknown, isActive: unknown):
     const input = parseActionInput(z.object({ storeId: z.number().int().positive(), isActive: z.boolean() }), { storeId, isActive }, context);
     await updateStore(input, context.actor);
     return input.isActive ? context.t("admin.stores.activated") : context.t("admin.stores.deactivated");
+  });
+}
+
+/** Opens a store for a merchant with its commissions; the merchant then adds keys and a callback URL. */
+export async function createStoreAction(input: unknown): Promise<ActionResult> {
+  return runAdminAction("/admin/stores", "stores.manage", async (context) => {
+    const data = parseActionInput(storeCreateSchema, input, context);
+    await createStore(data, context.actor);
+    return context.t("admin.stores.created", { name: data.name });
   });
 }

@@ -1,8 +1,9 @@
 import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
-import { listStores } from "@/lib/cabinet/admin/list-stores";
+import { listMerchantOptions, listStores } from "@/lib/cabinet/admin/list-stores";
 import { ActionSwitch } from "@/components/admin/action-switch";
 import { adminMetadata } from "@/components/admin/admin-metadata";
+import { CreateStoreDialog } from "@/components/admin/create-store-dialog";
 import { EditStoreDialog } from "@/components/admin/edit-store-dialog";
 import { KeysetPagination } from "@/components/admin/pagination";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
@@ -12,7 +13,7 @@ import { PageHeader } from "@/components/cabinet/page-header";
 import { formatJsonInline } from "@/components/format/json";
 import { formatFractionAsPercent } from "@/components/format/money";
 import { TableCell, TableRow } from "@/components/ui/table";
-import { setStoreActiveAction, updateStoreAction } from "./actions";
+import { createStoreAction, setStoreActiveAction, updateStoreAction } from "./actions";
 
 export const generateMetadata = adminMetadata("admin.stores.title");
 
@@ -20,7 +21,7 @@ export default async function AdminStoresPage({ searchParams }: { searchParams: 
   const admin = await requirePermission("admin", "stores.manage");
   const { after } = await searchParams;
   const cursor = typeof after === "string" ? after : undefined;
-  const [{ t }, page] = await Promise.all([getTranslator(), listStores(admin.id, { after: cursor })]);
+  const [{ t }, page, merchants] = await Promise.all([getTranslator(), listStores(admin.id, { after: cursor }), listMerchantOptions(admin.id)]);
 
   const columns = [
     t("admin.stores.store"),
@@ -33,7 +34,9 @@ export default async function AdminStoresPage({ searchParams }: { searchParams: 
   ];
   return (
     <>
-      <PageHeader title={t("admin.stores.title")} description={t("admin.stores.description")} />
+      <PageHeader title={t("admin.stores.title")} description={t("admin.stores.description")}>
+        <CreateStoreDialog merchants={merchants} action={createStoreAction} />
+      </PageHeader>
       {page.rows.length === 0 ? (
         <EmptyState title={t("admin.stores.empty")} />
       ) : (
