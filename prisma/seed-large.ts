@@ -79,14 +79,16 @@ function insertOrders(db: pg.Client, orders: unknown[][]) {
   return db.query(
     `INSERT INTO incoming_orders (id, type, store_id, amount, original_amount, currency_id, customer_id, merchant_order_id, status,
                                   requisite_id, trader_id, rate, crypto_amount, destination, matched_at, completed_at, failure_reason,
-                                  created_at, updated_at)
+                                  created_at, updated_at, store_commission, trader_reward, ended_at)
      SELECT id, type::order_type, store_id, amount, amount, currency_id, customer_id, merchant_order_id, status::order_status,
-            requisite_id, trader_id, rate, crypto_amount, destination, matched_at, completed_at, failure_reason, created_at, updated_at
+            requisite_id, trader_id, rate, crypto_amount, destination, matched_at, completed_at, failure_reason, created_at, updated_at,
+            store_commission, trader_reward, CASE WHEN status IN ('expired', 'cancelled', 'failed') THEN updated_at END
      FROM unnest($1::text[], $2::text[], $3::int[], $4::bigint[], $5::int[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[],
-                 $11::numeric[], $12::bigint[], $13::jsonb[], $14::timestamptz[], $15::timestamptz[], $16::text[], $17::timestamptz[], $18::timestamptz[])
+                 $11::numeric[], $12::bigint[], $13::jsonb[], $14::timestamptz[], $15::timestamptz[], $16::text[], $17::timestamptz[], $18::timestamptz[],
+                 $19::numeric[], $20::numeric[])
           AS t(id, type, store_id, amount, currency_id, customer_id, merchant_order_id, status, requisite_id, trader_id, rate, crypto_amount,
-               destination, matched_at, completed_at, failure_reason, created_at, updated_at)`,
-    columns(orders, 18),
+               destination, matched_at, completed_at, failure_reason, created_at, updated_at, store_commission, trader_reward)`,
+    columns(orders, 20),
   );
 }
 
@@ -254,6 +256,9 @@ export async function seedLargeHistory(url: string, options: { orders: number; d
             type === "payout" ? JSON.stringify({ type: "card", number: testCardNumber(offset + i), holder: "LARGE CUSTOMER" }) : null,
             matched ? created : null, status === "completed" ? finished : null, status === "failed" ? "no_requisite_available" : status === "expired" ? "expired" : null,
             created, finished,
+            // The commission snapshots the engine fixes on every order.
+            type === "payin" ? store.payinCommission : store.payoutCommission,
+            matched ? (type === "payin" ? trader.payinReward : trader.payoutReward) : null,
           ]);
           history.push([
             id, matched ? requisite : null, matched ? trader.id : null, matched ? rate : null,

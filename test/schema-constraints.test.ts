@@ -53,7 +53,7 @@ describe("database constraints from the migrations", () => {
     const store = await createStore(prisma);
     const trader = await createTrader(prisma);
     const requisite = await createRequisite(prisma, { traderId: trader.id, currencyId: currencies.RUB.id });
-    const base = { type: "payin" as const, storeId: store.id, amount: 100_000n, originalAmount: 100_000n, currencyId: currencies.RUB.id, customerId: "c1" };
+    const base = { type: "payin" as const, storeId: store.id, amount: 100_000n, originalAmount: 100_000n, currencyId: currencies.RUB.id, customerId: "c1", storeCommission: "0.03" };
     await expect(
       prisma.incomingOrder.create({ data: { ...base, id: newOrderId("payin"), merchantOrderId: "m1", status: "awaiting_payment", requisiteId: requisite.id, traderId: trader.id } }),
     ).rejects.toThrow(/incoming_orders_matched_fields/);
@@ -62,6 +62,12 @@ describe("database constraints from the migrations", () => {
         data: { ...base, id: newOrderId("payin"), merchantOrderId: "m2", status: "awaiting_payment", requisiteId: requisite.id, traderId: trader.id, rate: "92.5", cryptoAmount: 1_081_081n },
       }),
     ).resolves.toMatchObject({ status: "awaiting_payment" });
+    // The trader's reward fixed on an order is never above the store's commission (the platform's share is never negative).
+    await expect(
+      prisma.incomingOrder.create({
+        data: { ...base, id: newOrderId("payin"), merchantOrderId: "m5", status: "awaiting_payment", requisiteId: requisite.id, traderId: trader.id, rate: "92.5", cryptoAmount: 1_081_081n, traderReward: "0.031" },
+      }),
+    ).rejects.toThrow(/incoming_orders_platform_share_check/);
     // A pay-in id must start with pi_, a payout needs a destination.
     await expect(prisma.incomingOrder.create({ data: { ...base, id: newOrderId("payout"), merchantOrderId: "m3" } })).rejects.toThrow(/incoming_orders_id_prefix/);
     await expect(prisma.incomingOrder.create({ data: { ...base, type: "payout", id: newOrderId("payout"), merchantOrderId: "m4" } })).rejects.toThrow(

@@ -21,6 +21,7 @@ export const CABINET_NAV: { [R in Role]: readonly NavItem<R>[] } = {
     { href: "/admin/users", label: "admin.nav.users", anyOf: ["users.manage"] },
     { href: "/admin/stores", label: "admin.nav.stores", anyOf: ["stores.manage"] },
     { href: "/admin/traders", label: "admin.nav.traders", anyOf: ["traders.manage", "deposits.adjust"] },
+    { href: "/admin/orders", label: "admin.nav.orders", anyOf: ["traders.manage"] },
     { href: "/admin/rates", label: "admin.nav.rates", anyOf: ["rates.manage"] },
     { href: "/admin/withdrawals", label: "admin.nav.withdrawals", anyOf: ["withdrawals.approve"] },
     { href: "/admin/audit", label: "admin.nav.audit", anyOf: ["audit.read"] },

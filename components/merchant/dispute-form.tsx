@@ -13,8 +13,17 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 
-/** "Open dispute" on a paid order: a reason and up to five PNG/JPEG/PDF files, posted as multipart. */
-export function DisputeForm({ orderId }: { orderId: string }) {
+const DESCRIPTIONS = {
+  payin: "merchant.order.dispute.description",
+  payout: "merchant.order.dispute.descriptionPayout",
+  late: "merchant.order.dispute.descriptionLate",
+} as const;
+
+/**
+ * "Open dispute" on a paid order (or a pay-in the customer paid late): a reason and up to five
+ * PNG/JPEG/PDF files, posted as multipart. `kind` picks the explanation the dialog opens with.
+ */
+export function DisputeForm({ orderId, kind = "payin" }: { orderId: string; kind?: keyof typeof DESCRIPTIONS }) {
   const t = useT();
   const router = useRouter();
   const { dialog, close, startTransition } = useFormDialog();
@@ -49,7 +58,7 @@ export function DisputeForm({ orderId }: { orderId: string }) {
         </Button>
       }
       title={t("merchant.order.dispute.title")}
-      description={t("merchant.order.dispute.description")}
+      description={t(DESCRIPTIONS[kind])}
       submitLabel={t("merchant.order.dispute.submit")}
       submitVariant="destructive"
       onSubmit={submit}

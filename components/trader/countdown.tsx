@@ -15,16 +15,19 @@ function formatRemaining(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
 }
 
-/** Time left until `expiresAt`, on the server's clock (`now` is the current server time in ms). */
-export function Countdown({ expiresAt, now }: { expiresAt: string; now: number }) {
+/**
+ * Time left until `expiresAt`, on the server's clock (`now` is the current server time in ms).
+ * `title` says what runs out (the order by default); `urgentMs` when it turns red.
+ */
+export function Countdown({ expiresAt, now, title, urgentMs = URGENT_MS }: { expiresAt: string; now: number; title?: string; urgentMs?: number }) {
   const t = useT();
   const remaining = Date.parse(expiresAt) - now;
-  const urgent = remaining <= URGENT_MS;
+  const urgent = remaining <= urgentMs;
   return (
     <span
       className={cn("inline-flex items-center gap-1 text-sm font-medium tabular", urgent ? "text-destructive" : "text-muted-foreground")}
       data-urgent={urgent ? "true" : undefined}
-      title={t("trader.queue.deadline")}
+      title={title ?? t("trader.queue.deadline")}
     >
       <Timer className="size-4" aria-hidden="true" />
       <span className="sr-only">{t("trader.queue.timeLeft")}</span>

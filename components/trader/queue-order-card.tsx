@@ -2,7 +2,8 @@
 
 import type { ReactNode } from "react";
 import type { QueueOrder } from "@/lib/cabinet/trader/list-trader-queue";
-import { useT } from "@/components/i18n/i18n-provider";
+import { formatDateTime } from "@/components/format/date";
+import { useLocale, useT } from "@/components/i18n/i18n-provider";
 import { Money } from "@/components/cabinet/money";
 import { OrderStatusBadge } from "@/components/cabinet/order-status-badge";
 import { Badge } from "@/components/ui/badge";
@@ -10,8 +11,13 @@ import { Card, CardContent, CardFooter, CardHeader } from "@/components/ui/card"
 import { cn } from "@/components/ui/cn";
 import { ConfirmPayinDialog } from "./confirm-payin-dialog";
 import { Countdown } from "./countdown";
+import { PayoutOfferActions } from "./payout-offer-actions";
 import { PayoutReceiptDialog } from "./payout-receipt-dialog";
+import { ReleasePayoutDialog } from "./release-payout-dialog";
 import { requisiteTypeLabel } from "./requisite-type-label";
+
+/** An offer lasts about a minute (order.payout_offer_seconds): red for its last 15 seconds. */
+const OFFER_URGENT_MS = 15_000;
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -24,26 +30,37 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 
 /**
  * One open order as the trader works it: the amount to look for, where it was routed (pay-in)
- * or where to send it (payout), the time left, and the one action that order needs now.
+ * or where to send it (payout), the time left, and the one action that order needs now. A
+ * payout offered to the trader shows the time left to answer, the destination's kind, bank and
+ * last digits only, and Accept / Decline.
  */
 export function QueueOrderCard({ order, now, isNew, onSettled }: { order: QueueOrder; now: number; isNew: boolean; onSettled: (done: boolean) => void }) {
   const t = useT();
+  const locale = useLocale();
+  const offered = order.offerExpiresAt !== null;
   const canConfirm = order.type === "payin" && (order.status === "awaiting_payment" || order.status === "paid");
   const canUpload = order.type === "payout" && order.status === "assigned";
+  // A paid payout waits for the merchant, not for the trader: its deadline is a note, not a countdown.
+  const awaitingMerchant = order.type === "payout" && order.status === "paid";
   return (
     <Card
       data-testid="queue-order"
       data-order-id={order.id}
+      data-offer={offered ? "true" : undefined}
       data-new={isNew ? "true" : undefined}
       className={cn("gap-3 transition-shadow", isNew && "ring-2 ring-brand shadow-md")}
     >
       <CardHeader className="flex-row flex-wrap items-center justify-between gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <Badge variant="secondary">{t(`orders.type.${order.type}`)}</Badge>
-          <OrderStatusBadge status={order.status} />
+          {offered ? <Badge variant="warning">{t("trader.queue.offer")}</Badge> : <OrderStatusBadge status={order.status} />}
           {isNew ? <Badge variant="default">{t("trader.queue.new")}</Badge> : null}
         </div>
-        {order.expiresAt ? <Countdown expiresAt={order.expiresAt} now={now} /> : null}
+        {order.offerExpiresAt ? (
+          <Countdown expiresAt={order.offerExpiresAt} now={now} title={t("trader.queue.offerDeadline")} urgentMs={OFFER_URGENT_MS} />
+        ) : order.expiresAt && !awaitingMerchant ? (
+          <Countdown expiresAt={order.expiresAt} now={now} />
+        ) : null}
       </CardHeader>
       <CardContent className="grid gap-3">
         <div className="text-2xl font-semibold" data-testid="queue-order-amount">
@@ -58,12 +75,15 @@ export function QueueOrderCard({ order, now, isNew, onSettled }: { order: QueueO
           ) : null}
           {order.destination ? (
             <Detail label={t("trader.queue.sendTo")}>
-              <span className="font-mono">{order.destination.number}</span>
+              <span className="font-mono" data-testid="queue-order-destination">
+                {order.destination.number}
+              </span>
               <span className="block text-xs text-muted-foreground">
                 {[requisiteTypeLabel(t, order.destination.type), order.destination.bank, order.destination.holder]
                   .filter(Boolean)
                   .join(" · ")}
               </span>
+              {offered ? <span className="block text-xs text-muted-foreground">{t("trader.queue.offerDestinationHint")}</span> : null}
             </Detail>
           ) : null}
           <Detail label={t("trader.queue.customer")}>
@@ -75,10 +95,17 @@ export function QueueOrderCard({ order, now, isNew, onSettled }: { order: QueueO
         </dl>
       </CardContent>
       <CardFooter className="flex-col items-stretch gap-2 sm:flex-row sm:items-center sm:justify-end">
+        {offered ? <p className="text-sm text-muted-foreground sm:mr-auto">{t("trader.queue.offerHint")}</p> : null}
+        {offered && order.offerExpiresAt ? <PayoutOfferActions order={order} lapsed={Date.parse(order.offerExpiresAt) <= now} onSettled={onSettled} /> : null}
         {canConfirm ? <ConfirmPayinDialog order={order} onSettled={onSettled} /> : null}
+        {canUpload ? <ReleasePayoutDialog order={order} onSettled={onSettled} /> : null}
         {canUpload ? <PayoutReceiptDialog order={order} onSettled={onSettled} /> : null}
         {order.status === "disputed" ? <p className="text-sm text-muted-foreground">{t("trader.queue.disputedNote")}</p> : null}
-        {order.type === "payout" && order.status === "paid" ? <p className="text-sm text-muted-foreground">{t("trader.queue.payoutCheckNote")}</p> : null}
+        {awaitingMerchant ? (
+          <p className="text-sm text-muted-foreground" data-testid="queue-order-awaiting-confirmation">
+            {t("trader.queue.payoutAwaitingConfirmation", { time: order.expiresAt ? formatDateTime(new Date(order.expiresAt), locale) : "—" })}
+          </p>
+        ) : null}
       </CardFooter>
     </Card>
   );

@@ -11,7 +11,8 @@ import { callTraderAction, explainError } from "./explain-error";
 
 /**
  * On/off for one requisite. The switch moves at once (optimistic) and moves back if the server
- * refuses; a requisite the platform blocked shows a disabled switch (the server refuses too).
+ * refuses. A requisite the platform blocked gets no switch (the table shows why it is blocked);
+ * the server refuses to switch it anyway.
  */
 export function RequisiteStatusSwitch({ requisiteId, status, label }: { requisiteId: number; status: RequisiteStatus; label: string }) {
   const t = useT();

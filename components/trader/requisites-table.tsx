@@ -45,11 +45,18 @@ export function RequisitesTable({ requisites, maxOpenOrders }: { requisites: Tra
             </TableCell>
             <TableCell>
               <div className="flex items-center gap-2">
-                <RequisiteStatusSwitch requisiteId={requisite.id} status={requisite.status} label={label} />
+                {/* Only the platform lifts a block: no switch to try. */}
+                {requisite.status !== "blocked" ? <RequisiteStatusSwitch requisiteId={requisite.id} status={requisite.status} label={label} /> : null}
                 <Badge variant={STATUS_VARIANT[requisite.status]} data-testid="requisite-status">
                   {t(`trader.requisites.status.${requisite.status}`)}
                 </Badge>
               </div>
+              {requisite.status === "blocked" ? (
+                <div className="mt-1 max-w-64 whitespace-normal text-xs" data-testid="requisite-blocked-reason">
+                  {requisite.blockedReason ? <p className="break-words text-destructive">{t("trader.requisites.blockedReason", { reason: requisite.blockedReason })}</p> : null}
+                  <p className="text-muted-foreground">{t("trader.requisites.blockedHint")}</p>
+                </div>
+              ) : null}
             </TableCell>
             {limits ? (
               <>

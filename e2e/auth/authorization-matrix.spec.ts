@@ -223,6 +223,7 @@ function segmentValues(targets: Targets): Record<string, Record<string, string |
   const order = { id: targets.orderId };
   return {
     "/admin/mail/[id]": { id: targets.emailId },
+    "/admin/orders/[id]": order,
     "/merchant/orders/[id]": order,
     "/merchant/stores/[id]": { id: targets.storeId },
     "/support/disputes/[id]": { id: targets.disputeId },
@@ -256,9 +257,11 @@ function attackArguments(v: Victims): Partial<Record<Role, Record<string, unknow
       updateUserAction: [{ userId: v.teamleadUserId, name: "Renamed by the matrix" }],
       setUserActiveAction: [v.teamleadUserId, false],
       decideWithdrawalAction: [{ id: v.withdrawalId, decision: "approve" }],
+      forceOrderAction: [{ orderId: v.orderId, outcome: "cancelled", note: "Forced by the authorization matrix" }],
     },
     merchant: {
       resendCallbackAction: [v.orderId, 1],
+      confirmPayoutAction: [v.orderId],
       saveCallbackUrlAction: [v.storeId, "https://authz-matrix.example/callback"],
       rotateWebhookSecretAction: [v.storeId],
       createApiKeyAction: [v.storeId, "Authz matrix"],
@@ -268,12 +271,16 @@ function attackArguments(v: Victims): Partial<Record<Role, Record<string, unknow
     },
     support: {
       resolveDisputeAction: [{ disputeId: v.disputeId, outcome: "cancelled", note: "Resolved by the authorization matrix" }],
+      forceOrderAction: [{ orderId: v.orderId, outcome: "cancelled", note: "Forced by the authorization matrix" }],
     },
     teamlead: {
       setTraderTrafficAction: [{ traderId: v.traderId, enabled: false }],
     },
     trader: {
       confirmPayinAction: [v.orderId],
+      acceptPayoutAction: [v.orderId],
+      declinePayoutAction: [v.orderId],
+      releasePayoutAction: [v.orderId, "Released by the authorization matrix"],
       markPayoutPaidAction: [new ActionForm({ orderId: v.orderId, receipt: { name: "receipt.png", mimeType: "image/png", buffer: PNG } })],
       createApiTokenAction: ["Authz matrix"],
       revokeApiTokenAction: [v.tokenId],

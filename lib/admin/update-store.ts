@@ -6,6 +6,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import { assertAdmin } from "./assert-admin";
 import { changedFields } from "./changed-fields";
+import { assertCommissionsCoverRewards } from "./platform-share";
 import { fractionSchema, storeLimitsSchema } from "./schemas";
 import { parseInput } from "./validation";
 
@@ -24,7 +25,9 @@ export type StoreUpdateInput = z.input<typeof storeUpdateSchema>;
 /**
  * Changes a store's commissions, active flag or amount limits, with one audit row holding the
  * old and new value of each changed field. New orders use the new values at once (they read
- * the store on creation); orders already created keep the commission fixed on them.
+ * the store on creation); orders already created keep the commission fixed on them. A changed
+ * commission — and both of them when the store is switched on — may not fall below an active
+ * trader's reward of that direction (./platform-share.ts).
  */
 export async function updateStore(input: StoreUpdateInput, actor: Actor): Promise<{ changed: boolean }> {
   const { storeId, ...patch } = parseInput(storeUpdateSchema, input);
@@ -38,6 +41,10 @@ export async function updateStore(input: StoreUpdateInput, actor: Actor): Promis
     });
     const { oldValues, newValues, changed } = changedFields<Record<string, unknown>>(current, patch);
     if (!changed) return { changed: false };
+    const activating = newValues.isActive === true;
+    const checked = (field: "payinCommission" | "payoutCommission") =>
+      field in newValues || activating ? String(patch[field] ?? current[field]) : undefined;
+    await assertCommissionsCoverRewards(tx, { payin: checked("payinCommission"), payout: checked("payoutCommission") });
     await tx.merchantStore.update({ where: { id: storeId }, data: newValues as Prisma.MerchantStoreUpdateInput });
     await recordAudit(tx, actor, { action: "store_updated", entityType: "store", entityId: storeId, oldValues, newValues });
     return { changed: true };

@@ -6,6 +6,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import { assertAdmin } from "./assert-admin";
 import { changedFields } from "./changed-fields";
+import { assertRewardsWithinCommissions } from "./platform-share";
 import { fractionSchema, trafficPrioritySchema } from "./schemas";
 import { parseInput } from "./validation";
 
@@ -26,7 +27,9 @@ export type TraderUpdateInput = z.input<typeof traderUpdateSchema>;
 /**
  * Changes a trader's active flag, traffic priority, rewards or team, with one audit row
  * holding the old and new value of each changed field. Matching reads these on every order,
- * so the next order already sees them.
+ * so the next order already sees them. A changed reward — and both of them when the trader is
+ * switched on — may not exceed an active store's commission of that direction
+ * (./platform-share.ts).
  */
 export async function updateTrader(input: TraderUpdateInput, actor: Actor): Promise<{ changed: boolean }> {
   const { traderId, ...patch } = parseInput(traderUpdateSchema, input);
@@ -43,6 +46,9 @@ export async function updateTrader(input: TraderUpdateInput, actor: Actor): Prom
     });
     const { oldValues, newValues, changed } = changedFields<Record<string, unknown>>(current, patch);
     if (!changed) return { changed: false };
+    const activating = newValues.isActive === true;
+    const checked = (field: "payinReward" | "payoutReward") => (field in newValues || activating ? String(patch[field] ?? current[field]) : undefined);
+    await assertRewardsWithinCommissions(tx, { payin: checked("payinReward"), payout: checked("payoutReward") });
     await tx.trader.update({ where: { id: traderId }, data: newValues as Prisma.TraderUncheckedUpdateInput });
     await recordAudit(tx, actor, { action: "trader_updated", entityType: "trader", entityId: traderId, oldValues, newValues });
     return { changed: true };

@@ -21,30 +21,40 @@ function touch(kind: "key" | "token", id: number, write: () => Promise<unknown>)
   write().catch(() => lastUsageWrite.delete(key));
 }
 
-/** The store behind a merchant API key; a missing, unknown or revoked key is a 401. */
+const deactivatedAccount = () =>
+  new DomainError("authentication", "account_deactivated", "The account that owns this key is deactivated; contact support.");
+
+/**
+ * The store behind a merchant API key: a missing, unknown or revoked key, a deactivated store
+ * and a deactivated owner are each a 401 with their own code. Read in one query, so switching
+ * the owner off stops every key at once.
+ */
 export async function authenticateStore(request: Request) {
   const hash = sha256Hex(bearer(request));
   const key = await prisma.merchantApiKey.findUnique({
     where: { keyHash: hash },
-    include: { store: { select: { id: true, isActive: true, limits: true, allowAmountAdjustment: true, payoutCommission: true, userId: true } } },
+    include: {
+      store: {
+        select: { id: true, isActive: true, limits: true, allowAmountAdjustment: true, payoutCommission: true, userId: true, user: { select: { isActive: true } } },
+      },
+    },
   });
-  if (!key || key.revokedAt || !key.store.isActive) {
-    throw new DomainError("authentication", "invalid_api_key", "The API key is invalid or revoked.");
-  }
+  if (!key || key.revokedAt) throw new DomainError("authentication", "invalid_api_key", "The API key is invalid or revoked.");
+  if (!key.store.user.isActive) throw deactivatedAccount();
+  if (!key.store.isActive) throw new DomainError("authentication", "store_deactivated", "The store of this key is deactivated; contact support.");
   touch("key", key.id, () => prisma.merchantApiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }));
   return { apiKeyId: key.id, store: key.store };
 }
 
-/** The trader behind a personal trader API token. */
+/** The trader behind a personal trader API token; a deactivated trader or user is a 401 `account_deactivated`. */
 export async function authenticateTrader(request: Request) {
   const hash = sha256Hex(bearer(request));
   const token = await prisma.traderApiToken.findUnique({
     where: { tokenHash: hash },
     include: { trader: { select: { id: true, isActive: true, userId: true, user: { select: { isActive: true } } } } },
   });
-  if (!token || token.revokedAt || !token.trader.isActive || !token.trader.user.isActive) {
-    throw new DomainError("authentication", "invalid_api_token", "The trader token is invalid or revoked.");
-  }
+  if (!token || token.revokedAt) throw new DomainError("authentication", "invalid_api_token", "The trader token is invalid or revoked.");
+  if (!token.trader.isActive || !token.trader.user.isActive) throw deactivatedAccount();
   touch("token", token.id, () => prisma.traderApiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } }));
   return { tokenId: token.id, trader: token.trader };
 }

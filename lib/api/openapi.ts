@@ -77,6 +77,7 @@ export function buildOpenApiDocument(serverUrl = "/") {
         CancelOrder: schema(cancelOrderSchema),
         Receipt: schema(receiptSchema),
         TraderPaid: schema(z.object({ receipt: receiptSchema }).strict()),
+        DeclinedOffer: schema(z.object({ id: z.string(), object: z.literal("payout"), offer: z.literal("declined") })),
         Order: schema(orderObjectSchema),
         OrderList: schema(z.object({ object: z.literal("list"), data: z.array(orderObjectSchema), has_more: z.boolean().optional() })),
         Balance: schema(balanceObjectSchema),
@@ -91,12 +92,22 @@ export function buildOpenApiDocument(serverUrl = "/") {
       "/api/v1/payin/{id}": { get: withPathId(get("Retrieve a pay-in", ref("Order"))) },
       "/api/v1/payin/{id}/confirm": { post: withPathId(post("The customer says they paid (optional receipt)", "ConfirmPayin", "Order")) },
       "/api/v1/payin/{id}/dispute": {
-        post: withPathId(post("Dispute a paid pay-in (the customer paid, the trader did not confirm); support decides. 409 invalid_state unless paid, dispute_open if one is open; 422 invalid_evidence", "OpenDispute", "DisputedOrder")),
+        post: withPathId(
+          post(
+            "Dispute a paid pay-in (the customer paid, the trader did not confirm), or an expired or cancelled one within order.late_dispute_window_hours (the customer paid late); support decides. 409 invalid_state otherwise, late_dispute_window_closed, dispute_open if one is open; 422 invalid_evidence",
+            "OpenDispute",
+            "DisputedOrder",
+          ),
+        ),
       },
-      "/api/v1/payin/{id}/cancel": { post: withPathId(post("Cancel a pay-in; holds are released", "CancelOrder", "Order")) },
+      "/api/v1/payin/{id}/cancel": { post: withPathId(post("Cancel a pay-in before the customer reports a payment; holds are released. 409 invalid_state once paid", "CancelOrder", "Order")) },
       "/api/v1/payout": { post: post("Create a payout (holds the store's funds)", "CreatePayout", "Order", "201") },
       "/api/v1/payout/{id}": { get: withPathId(get("Retrieve a payout", ref("Order"))) },
-      "/api/v1/payout/{id}/cancel": { post: withPathId(post("Cancel a payout; the hold is released", "CancelOrder", "Order")) },
+      "/api/v1/payout/{id}/cancel": { post: withPathId(post("Cancel a payout no trader has accepted yet; the hold is released. 409 invalid_state once a trader took it", "CancelOrder", "Order")) },
+      "/api/v1/payout/{id}/confirm": { post: withPathId(post("Confirm that the recipient got a paid payout's money: it completes", null, "Order")) },
+      "/api/v1/payout/{id}/dispute": {
+        post: withPathId(post("Dispute a paid payout within order.payout_confirm_window_seconds (the recipient got nothing); support decides", "OpenDispute", "DisputedOrder")),
+      },
       "/api/v1/balance": { get: get("Available and held balance per currency", ref("Balance")) },
       "/api/v1/orders": { get: get("List orders, newest first (cursor pagination)", ref("OrderList"), listQuery) },
       "/api/v1/orders/{id}/callbacks": { get: withPathId(get("The order's merchant callbacks with every delivery attempt", ref("CallbackList"))) },
@@ -109,10 +120,22 @@ export function buildOpenApiDocument(serverUrl = "/") {
       "/api/v1/currencies": { get: get("Supported currencies", { type: "object" }) },
       "/api/v1/payment-methods": { get: get("Payment methods and banks", { type: "object" }) },
       "/api/v1/trader/orders": {
-        get: get("The trader's own orders (open ones by default)", ref("OrderList"), [{ name: "status", in: "query", required: false, schema: { type: "string" } }], "traderToken"),
+        get: get("The trader's own orders: open ones and payouts offered to them now (status created) by default", ref("OrderList"), [{ name: "status", in: "query", required: false, schema: { type: "string" } }], "traderToken"),
       },
       "/api/v1/trader/orders/{id}/confirm": { post: withPathId(post("Trader confirms a pay-in arrived", null, "Order", "200", "traderToken")) },
       "/api/v1/trader/orders/{id}/paid": { post: withPathId(post("Trader paid a payout (receipt required)", "TraderPaid", "Order", "200", "traderToken")) },
+      "/api/v1/trader/orders/{id}/accept": {
+        post: withPathId(post("Accept the payout offered to you: it becomes assigned to you. 409 offer_expired, offer_no_longer_fits", null, "Order", "200", "traderToken")),
+      },
+      "/api/v1/trader/orders/{id}/decline": {
+        post: withPathId(post("Decline the payout offered to you: it is offered to the next online trader", null, "DeclinedOffer", "200", "traderToken")),
+      },
+      "/api/v1/trader/orders/{id}/release": {
+        post: withPathId(post("Give back a payout you accepted but have not paid: it is offered to the next trader", "CancelOrder", "Order", "200", "traderToken")),
+      },
+      "/api/v1/trader/orders/{id}/dispute": {
+        post: withPathId(post("The money for a paid pay-in did not arrive: open a dispute for support", "OpenDispute", "DisputedOrder", "200", "traderToken")),
+      },
     },
   };
 }

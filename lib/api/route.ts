@@ -8,6 +8,7 @@ import { enforceRateLimit } from "./rate-limit";
 const clientIp = (request: Request) => clientIpFromHeaders(request.headers);
 import { withIdempotency, type StoredResponse } from "./idempotency";
 import type { Actor } from "@/lib/audit/record-audit";
+import { markTraderSeen } from "@/lib/cabinet/trader/mark-trader-seen";
 
 type Params = Record<string, string>;
 type RouteContext = { params: Promise<Params> };
@@ -39,6 +40,7 @@ function makeRoute<A>(
   rateKey: (auth: A) => string,
   actorOf: (auth: A, request: Request) => Actor,
   idempotencyScope: (auth: A) => number | null,
+  onAuthenticated: (auth: A) => void = () => {},
 ) {
   return (handler: (input: HandlerInput<A>) => Promise<Result>) =>
     async (request: Request, context: RouteContext): Promise<Response> => {
@@ -51,6 +53,7 @@ function makeRoute<A>(
           throw error;
         });
         await enforceRateLimit({ apiKey: rateKey(auth), ip });
+        onAuthenticated(auth);
         const params = await context.params;
         const actor = actorOf(auth, request);
         const { value: body, raw } = request.method === "POST" ? await readJsonBody(request) : { value: undefined, raw: "" };
@@ -85,4 +88,7 @@ export const traderRoute = makeRoute(
   (auth) => `trader-token:${auth.tokenId}`,
   (auth, request) => ({ type: "trader_api", userId: auth.trader.userId, ip: clientIp(request), userAgent: request.headers.get("user-agent") }),
   () => null,
+  // A trader working through the API is online (payout offers go to online traders only);
+  // markTraderSeen writes at most once a minute, off the request's critical path.
+  (auth) => void markTraderSeen(auth.trader.id).catch(() => {}),
 );

@@ -3,8 +3,10 @@ import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface Actor {
-  /** user, merchant_api, trader_api, system */
-  type: "user" | "merchant_api" | "trader_api" | "system";
+  /** user (a cabinet session), merchant_api, trader_api, customer (the payment page), system */
+  type: "user" | "merchant_api" | "trader_api" | "customer" | "system";
+  /** A cabinet user's role: decides the party the order lifecycle sees (lib/orders/lifecycle.ts). */
+  role?: "admin" | "merchant" | "trader" | "teamlead" | "support";
   userId?: number | null;
   ip?: string | null;
   userAgent?: string | null;

@@ -19,7 +19,7 @@ describe("effectivePermissions", () => {
       "audit.read": true,
       "mail.read": true,
     });
-    expect(effectivePermissions("support", {})).toEqual({ "disputes.resolve": true, "receipts.read": true, "payment_details.read": false });
+    expect(effectivePermissions("support", {})).toEqual({ "disputes.resolve": true, "receipts.read": true, "requisites.block": true, "payment_details.read": false });
     expect(effectivePermissions("teamlead", {})).toEqual({ "team.traffic": true, "team.deposits": false });
   });
 
@@ -27,6 +27,7 @@ describe("effectivePermissions", () => {
     expect(effectivePermissions("support", { "disputes.resolve": false, "payment_details.read": true })).toEqual({
       "disputes.resolve": false,
       "receipts.read": true,
+      "requisites.block": true,
       "payment_details.read": true,
     });
     expect(effectivePermissions("admin", { "users.manage_admins": true, "mail.read": false })).toMatchObject({ "users.manage_admins": true, "mail.read": false, "audit.read": true });
@@ -41,6 +42,7 @@ describe("effectivePermissions", () => {
     expect(effectivePermissions("support", { "orders.read": true, "orders.search": true, "disputes.resolve": false })).toEqual({
       "disputes.resolve": false,
       "receipts.read": true,
+      "requisites.block": true,
       "payment_details.read": false,
     });
     expect(effectivePermissions("teamlead", { "team.read": true, "traders.traffic": false })).toEqual(effectivePermissions("teamlead", {}));
@@ -111,7 +113,7 @@ describe("visibleNav", () => {
   it("leaves out the pages the permissions do not open", () => {
     const hrefs = (permissions: Record<string, boolean>) => visibleNav("admin", permissions).map((item) => item.href);
     const all = hrefs(effectivePermissions("admin", {}));
-    expect(all).toEqual(["/admin", "/admin/dashboard", "/admin/users", "/admin/stores", "/admin/traders", "/admin/rates", "/admin/withdrawals", "/admin/audit", "/admin/mail"]);
+    expect(all).toEqual(["/admin", "/admin/dashboard", "/admin/users", "/admin/stores", "/admin/traders", "/admin/orders", "/admin/rates", "/admin/withdrawals", "/admin/audit", "/admin/mail"]);
     const narrowed = hrefs(effectivePermissions("admin", { "audit.read": false, "mail.read": false, "stores.manage": false, "traders.manage": false }));
     // Traders stays: the page also serves deposits.adjust.
     expect(narrowed).toEqual(["/admin", "/admin/dashboard", "/admin/users", "/admin/traders", "/admin/rates", "/admin/withdrawals"]);

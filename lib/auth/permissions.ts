@@ -57,6 +57,7 @@ export const PERMISSION_CATALOG = {
   support: {
     "disputes.resolve": { granted: true, text: "disputesResolve" },
     "receipts.read": { granted: true, text: "receiptsRead" },
+    "requisites.block": { granted: true, text: "requisitesBlock" },
     "payment_details.read": { granted: false, text: "paymentDetailsRead" },
   },
   teamlead: {

@@ -18,10 +18,25 @@ export const SETTINGS = {
     default: 60 * 60,
     description: "How long a payout may stay with a trader before it expires and the store's hold is released.",
   },
-  "order.payout_auto_complete": {
-    schema: z.boolean(),
-    default: true,
-    description: "Complete a payout as soon as the trader uploads the receipt; when false, support completes it after checking.",
+  "order.payout_offer_seconds": {
+    schema: z.number().int().min(5).max(3600),
+    default: 60,
+    description: "How long a new payout is offered to one online trader; unanswered, it is offered to the next.",
+  },
+  "order.payout_confirm_window_seconds": {
+    schema: seconds,
+    default: 60 * 60,
+    description: "After the trader uploads a payout's receipt, the merchant has this long to confirm or dispute it; with neither, the payout completes.",
+  },
+  "order.late_dispute_window_hours": {
+    schema: z.number().int().min(0).max(24 * 90),
+    default: 72,
+    description: "A merchant may dispute an expired or cancelled pay-in (the customer paid late) for this many hours after it ended (0 = never).",
+  },
+  "trader.online_window_seconds": {
+    schema: z.number().int().min(10).max(3600),
+    default: 120,
+    description: "A trader seen in the cabinet or the trader API within this many seconds is online: only online traders are offered payouts.",
   },
   "order.match_attempts": {
     schema: z.number().int().min(1).max(1000),

@@ -1,6 +1,7 @@
 import "server-only";
 import { emit, type BackgroundEvent } from "@/lib/background/emit";
 import { prisma, type Tx } from "./client";
+import { maybeInjectFault } from "./fault-injection";
 
 const RETRYABLE = /deadlock detected|could not serialize|40P01|40001|P2034/;
 
@@ -27,9 +28,11 @@ export async function runTransaction<T>(fn: (tx: Tx) => Promise<T>, attempts = 4
     const events: BackgroundEvent[] = [];
     try {
       const result = await prisma.$transaction(
-        (tx) => {
+        async (tx) => {
           pendingEvents.set(tx, events);
-          return fn(tx);
+          const result = await fn(tx);
+          maybeInjectFault();
+          return result;
         },
         { maxWait: 10_000, timeout: 30_000 },
       );

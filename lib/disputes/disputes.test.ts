@@ -10,6 +10,8 @@ import { createPayout } from "@/lib/orders/create-payout";
 import { completePayin } from "@/lib/orders/complete-payin";
 import { markPayinPaid } from "@/lib/orders/mark-payin-paid";
 import { markPayoutPaid } from "@/lib/orders/mark-payout-paid";
+import { acceptPayout } from "@/lib/orders/accept-payout";
+import { traderActor } from "@/lib/factories/actors";
 import { expireOrder } from "@/lib/orders/expire-due-orders";
 import { createExchangeRate, createRequisite, createStore, createSupport, createTrader, createUser, ensureCurrencies, ensureDefaultSettings } from "@/lib/factories";
 import { openDispute } from "./open-dispute";
@@ -36,10 +38,9 @@ beforeAll(async () => {
     data: { value: 0 },
   });
   await prisma.configurationSetting.update({ where: { key: "matching.max_open_orders_per_requisite" }, data: { value: 100 } });
-  await prisma.configurationSetting.update({ where: { key: "order.payout_auto_complete" }, data: { value: false } });
   invalidateSettings();
   store = await createStore(prisma, { payinCommission: "0.03", payoutCommission: "0.02" });
-  trader = await createTrader(prisma, { payinReward: "0.02", payoutReward: "0.015" });
+  trader = await createTrader(prisma, { payinReward: "0.02", payoutReward: "0.015", lastSeenAt: new Date() });
   await prisma.$transaction((tx) =>
     postMovements(tx, [{ account: { kind: "trader_crypto", traderId: trader.id, currencyId: currencies.USDT.id }, delta: 100_000_000_000n, reason: "deposit_credit" }]),
   );
@@ -130,7 +131,7 @@ describe("openDispute", () => {
     expect(unmatched.status).toBe("created");
     await expectDomainError(openDispute({ orderId: unmatched.id, storeId: store.id, reason: "paid", evidence: [], actor: merchant, via: "merchant_api" }), "invalid_state");
     const completed = await paidPayin();
-    await completePayin(completed.id, { traderId: trader.id }, merchant);
+    await completePayin(completed.id, { traderId: trader.id }, traderActor);
     await expectDomainError(openDispute({ orderId: completed.id, storeId: store.id, reason: "paid", evidence: [], actor: merchant, via: "merchant_cabinet" }), "invalid_state");
 
     for (const [id, status] of [[awaiting.id, "awaiting_payment"], [unmatched.id, "created"], [completed.id, "completed"]] as const) {
@@ -197,7 +198,7 @@ describe("resolveDispute", () => {
   it("completed: the ledger moves exactly as a normal completion, the dispute records note, resolver and time", async () => {
     const amount = 777_700n;
     const normal = await paidPayin(amount);
-    await completePayin(normal.id, { traderId: trader.id }, merchant);
+    await completePayin(normal.id, { traderId: trader.id }, traderActor);
 
     const { order, dispute } = await disputedPayin(amount);
     const storeBefore = await storeUsdt();
@@ -279,8 +280,9 @@ describe("resolveDispute", () => {
         { amount: 200_000n + BigInt(++sequence) * 100n, currency: "RUB", customerId: `po-${sequence}`, merchantOrderId: `po-${sequence}-${Math.random()}`, destination: { type: "card", number: "2200123456789010" } },
         merchant,
       );
-      expect(created.status).toBe("assigned");
-      const paid = await markPayoutPaid(created.id, trader.id, { type: "trader_api" }, { fileName: "r.png", contentType: "image/png", data: PNG });
+      expect(created).toMatchObject({ status: "created", offeredTraderId: trader.id });
+      await acceptPayout(created.id, trader.id, traderActor);
+      const paid = await markPayoutPaid(created.id, trader.id, traderActor, { fileName: "r.png", contentType: "image/png", data: PNG });
       expect(paid.status).toBe("paid");
       return openDispute({ orderId: created.id, storeId: store.id, reason: "The customer got nothing", evidence: [], actor: merchant, via: "merchant_cabinet" });
     };

@@ -5,21 +5,26 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors/domain-error";
 import { Prisma, type Dispute } from "@/lib/generated/prisma/client";
 import { lockOrder, type LockedOrder } from "@/lib/orders/load-order";
-import { transitionOrder } from "@/lib/orders/transition-order";
+import { assertMayTransition, transitionOrder } from "@/lib/orders/transition-order";
+import { readSettings, type Settings } from "@/lib/config/read-settings";
 import { ORDER_API_INCLUDE } from "@/lib/orders/get-order";
 import type { OrderForApi } from "@/lib/orders/serialize-order";
 import { storeEvidence, validateEvidence, type EvidenceFile } from "./evidence";
 import { requireDisputeText } from "./limits";
 
-export type DisputeChannel = "merchant_api" | "merchant_cabinet";
+export type DisputeChannel = "merchant_api" | "merchant_cabinet" | "trader";
 
 export interface OpenDisputeInput {
   orderId: string;
-  storeId: number;
+  /** Whose order it must be: the merchant's store, or (a trader's "the money did not arrive") the trader's. */
+  storeId?: number;
+  traderId?: number;
   reason: string;
   evidence: EvidenceFile[];
   actor: Actor;
   via: DisputeChannel;
+  /** The time the windows are judged at; now by default (the simulator passes its clock). */
+  now?: Date;
 }
 
 export interface OpenedDispute {
@@ -33,10 +38,12 @@ export interface OpenedDispute {
 
 /**
  * The merchant disputes an order on the customer's behalf ("I paid, the trader did not
- * confirm"; for a payout "the money never arrived"). Decisions, per design.md's lifecycle:
+ * confirm"; for a payout "the money never arrived"), or the trader a paid pay-in ("the money
+ * did not arrive"). Decisions, per design.md's lifecycle (lib/orders/lifecycle.ts):
  *
- * - Only a `paid` order can be disputed: money has moved outside the platform and the parties
- *   disagree. An `awaiting_payment` pay-in is refused (409 invalid_state): the merchant first
+ * - A `paid` order can be disputed: money has moved outside the platform and the parties
+ *   disagree (a payout only within the merchant's confirmation window). So can an expired or
+ *   cancelled pay-in within order.late_dispute_window_hours: the customer paid late. An `awaiting_payment` pay-in is refused (409 invalid_state): the merchant first
  *   reports the payment (POST /payin/{id}/confirm), which gives the trader the chance to
  *   confirm; if they do not before the deadline, the platform escalates it by itself.
  * - `paid → disputed` goes through the engine (history, audit, callback `payin.disputed`); the
@@ -50,22 +57,44 @@ export interface OpenedDispute {
  * Everything happens under the order's lock in one transaction; the evidence is validated
  * before anything is written. Another store's order is "not found".
  */
-export async function openDispute({ orderId, storeId, reason, evidence, actor, via }: OpenDisputeInput): Promise<OpenedDispute> {
+export async function openDispute({ orderId, storeId, traderId, reason, evidence, actor, via, now = new Date() }: OpenDisputeInput): Promise<OpenedDispute> {
   const text = requireDisputeText(reason, "reason");
   validateEvidence(evidence);
+  if (storeId === undefined && traderId === undefined) throw new Error("openDispute needs the store or trader scope");
+  const settings = await readSettings();
   return runTransaction(async (tx) => {
-    const order = await lockOrder(tx, orderId, { storeId });
-    const result = order.status === "disputed" ? await joinSystemDispute(tx, order, text, actor, via) : await disputePaidOrder(tx, order, text, actor, via);
+    const order = await lockOrder(tx, orderId, { storeId, traderId });
+    const result =
+      order.status === "disputed" ? await joinSystemDispute(tx, order, text, actor, via) : await disputeOrder(tx, order, text, actor, via, settings, now);
     await storeEvidence(tx, { orderId, disputeId: result.dispute.id, uploadedVia: via, actor, files: evidence });
     const evidenceCount = await tx.receipt.count({ where: { disputeId: result.dispute.id } });
     return { ...result, evidenceCount };
   });
 }
 
-async function disputePaidOrder(tx: Tx, order: LockedOrder, reason: string, actor: Actor, via: DisputeChannel) {
-  if (order.status !== "paid") {
-    const hint = order.type === "payin" && order.status === "awaiting_payment" ? " Report the customer's payment first (POST /payin/{id}/confirm)." : "";
-    throw new DomainError("invalid_state", "invalid_state", `Only a paid order can be disputed; this one is ${order.status}.${hint}`);
+/**
+ * Opens the dispute: the lifecycle table decides who may dispute from which state (a paid
+ * order; a pay-in that expired or was cancelled, for the customer who paid late). The windows
+ * are checked here: a paid payout only until its confirmation deadline, an ended pay-in only
+ * within order.late_dispute_window_hours of its end and only if a trader had been matched.
+ */
+async function disputeOrder(tx: Tx, order: LockedOrder, reason: string, actor: Actor, via: DisputeChannel, settings: Settings, now: Date) {
+  if (order.type === "payin" && order.status === "awaiting_payment" && via !== "trader") {
+    throw new DomainError("invalid_state", "invalid_state", "Only a paid order can be disputed; this one is awaiting_payment. Report the customer's payment first (POST /payin/{id}/confirm).");
+  }
+  assertMayTransition(order, "disputed", actor);
+  if (order.type === "payout" && order.expires_at && order.expires_at <= now) {
+    throw new DomainError("invalid_state", "confirmation_window_closed", "The payout's confirmation window has closed; it completes as paid.");
+  }
+  if (order.status === "expired" || order.status === "cancelled") {
+    const windowHours = settings["order.late_dispute_window_hours"];
+    const endedAt = order.ended_at ?? now;
+    if (endedAt.getTime() + windowHours * 3600_000 <= now.getTime()) {
+      throw new DomainError("invalid_state", "late_dispute_window_closed", `A ${order.status} pay-in can be disputed for ${windowHours} hours after it ended; that window has closed.`);
+    }
+    if (order.trader_id === null) {
+      throw new DomainError("invalid_state", "not_matched", "The pay-in was never matched to a trader: no one could have received the payment.");
+    }
   }
   const updated = await transitionOrder(tx, { order, to: "disputed", actor, note: reason, patch: { expiresAt: null } });
   const dispute = await createDispute(tx, { orderId: order.id, openedVia: via, openedById: actor.userId ?? null, reason });

@@ -38,6 +38,8 @@ export async function resolveDispute({ disputeId, outcome, note, actor }: Resolv
   const text = requireDisputeText(note, "note");
   return runTransaction(async (tx) => {
     await assertResolver(tx, actor);
+    // Checked to be support just now: the lifecycle sees the support party.
+    const resolver: Actor = { ...actor, role: "support" };
     const target = await tx.dispute.findUnique({ where: { id: disputeId }, select: { orderId: true } });
     if (!target) throw new DomainError("not_found", "dispute_not_found", `No dispute ${disputeId}.`, "dispute_id");
     const order = await lockOrder(tx, target.orderId);
@@ -49,16 +51,14 @@ export async function resolveDispute({ disputeId, outcome, note, actor }: Resolv
     if (order.status !== "disputed") {
       throw new DomainError("invalid_state", "invalid_state", `The order is ${order.status}; only a disputed order can be resolved.`);
     }
+    // Leaving `disputed` closes the open dispute in the transition's own statement, with the note.
     const updated =
       outcome === "cancelled"
-        ? await endLockedOrder(tx, order, "cancelled", actor, { note: text, reason: "dispute_cancelled" })
+        ? await endLockedOrder(tx, order, "cancelled", resolver, { note: text, reason: "dispute_cancelled" })
         : order.type === "payin"
-          ? await completeLockedPayin(tx, order, actor, text)
-          : await completePayout(tx, order, actor, text);
-    const resolved = await tx.dispute.update({
-      where: { id: disputeId },
-      data: { status: outcome === "completed" ? "resolved_completed" : "resolved_cancelled", resolutionNote: text, resolvedById: actor.userId ?? null, resolvedAt: new Date() },
-    });
+          ? await completeLockedPayin(tx, order, resolver, text)
+          : await completePayout(tx, order, resolver, text);
+    const resolved = await tx.dispute.findUniqueOrThrow({ where: { id: disputeId } });
     await recordAudit(tx, actor, {
       action: "dispute.resolved",
       entityType: "dispute",

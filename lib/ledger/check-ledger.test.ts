@@ -43,7 +43,7 @@ describe("checkLedger", () => {
     // A platform credit tied to an order with no matching debit anywhere.
     const store = await createStore(prisma);
     const order = await prisma.incomingOrder.create({
-      data: { id: "pi_01JZZZZZZZZZZZZZZZZZZZZZZZ", type: "payin", storeId: store.id, amount: 100n, originalAmount: 100n, currencyId: usdt, customerId: "c", merchantOrderId: "m" },
+      data: { id: "pi_01JZZZZZZZZZZZZZZZZZZZZZZZ", type: "payin", storeId: store.id, amount: 100n, originalAmount: 100n, currencyId: usdt, customerId: "c", merchantOrderId: "m", storeCommission: "0.03" },
     });
     await prisma.$transaction((tx) =>
       postMovements(tx, [{ account: { kind: "platform", currencyId: usdt }, delta: 7n, reason: "payin_profit", orderId: order.id }]),

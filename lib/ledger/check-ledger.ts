@@ -26,7 +26,8 @@ const fmt = (row: Record<string, unknown>) =>
  *  - no available or held part is negative, now or in any history row;
  *  - per order and currency, the movements of store, trader deposit and platform sum to zero
  *    (trader fiat turnover is a memo of fiat received outside the platform, not a movement);
- *  - a trader's held USDT equals the USDT value of their open pay-ins.
+ *  - a trader's held USDT equals the USDT value of their open pay-ins (a pay-in disputed after
+ *    it ended — the customer paid late — holds nothing until support completes it).
  */
 export async function checkLedger(db: Db): Promise<LedgerViolation[]> {
   const violations: LedgerViolation[] = [];
@@ -90,7 +91,8 @@ export async function checkLedger(db: Db): Promise<LedgerViolation[]> {
       `SELECT b.trader_id, b.held, COALESCE(o.open_value, 0) AS open_payins_value
        FROM balance_trader_crypto b
        LEFT JOIN (SELECT trader_id, sum(crypto_amount) AS open_value FROM incoming_orders
-                  WHERE type = 'payin' AND status IN ('awaiting_payment', 'paid', 'disputed') GROUP BY trader_id) o
+                  WHERE type = 'payin' AND (status IN ('awaiting_payment', 'paid') OR (status = 'disputed' AND ended_at IS NULL))
+                  GROUP BY trader_id) o
          ON o.trader_id = b.trader_id
        WHERE b.held <> COALESCE(o.open_value, 0)`,
     ),

@@ -10,6 +10,7 @@ import { emitAfterCommit } from "@/lib/db/run-transaction";
 import { orderUnmatched } from "@/inngest/order-events";
 import { selectRequisite } from "./select-requisite";
 import { nextMatchAttemptAt } from "./backoff";
+import { offerPayout } from "./offer-payout";
 
 export interface MatchContext {
   settings: Settings;
@@ -22,38 +23,42 @@ export interface MatchContext {
 }
 
 /**
- * Tries to give a `created` order (locked by the caller) a requisite. On success the order
- * moves to awaiting_payment (pay-in: the trader's USDT for the amount is held) or assigned
- * (payout) in the caller's transaction; returns null when nothing fits, changing nothing.
+ * Tries to give a `created` order (locked by the caller) a trader, in the caller's
+ * transaction; returns null when nothing fits, changing nothing.
+ * - A pay-in is matched by the system: it moves to awaiting_payment with the trader's USDT for
+ *   the amount held and the trader's reward fixed on the order.
+ * - A payout is offered, not pushed: it stays `created`, offered to one online trader who
+ *   accepts or declines (lib/orders/accept-payout.ts); see offerPayout.
  */
 export async function matchOrder(tx: Tx, order: LockedOrder, context: MatchContext) {
-  const { settings, currency, settlement, now } = context;
+  const { settings, currency, now } = context;
   if (settings["matching.paused"] || currency.isPaused) return null;
+  if (order.type === "payout") return offerPayout(tx, order, context);
 
-  // A payout fixed its rate at creation, when the store's funds were held.
-  const rate = order.rate ?? (await currentRate(tx, currency, settlement.id, settings));
-  const toCrypto = (amount: bigint) => fiatToCrypto(amount, currency.exponent, rate, settlement.exponent, "half_up");
+  const rate = await currentRate(tx, currency, context.settlement.id, settings);
+  const toCrypto = (amount: bigint) => fiatToCrypto(amount, currency.exponent, rate, context.settlement.exponent, "half_up");
   const match = await selectRequisite(tx, {
     currencyId: currency.id,
-    settlementCurrencyId: settlement.id,
+    settlementCurrencyId: context.settlement.id,
     amount: order.amount,
     paymentMethodId: context.paymentMethodId,
-    // Pay-ins draw on the trader's deposit; payouts are repaid from the store's held funds.
-    depositNeeded: order.type === "payin" ? toCrypto : () => 0n,
+    depositNeeded: toCrypto,
     maxOpenOrders: settings["matching.max_open_orders_per_requisite"],
     // Only a pay-in's amount may be nudged (the customer pays it); a payout's is what the customer gets.
-    maxAdjustment: order.type === "payin" && context.store.allowAmountAdjustment ? settings["matching.amount_adjustment_max_units"] : 0,
+    maxAdjustment: context.store.allowAmountAdjustment ? settings["matching.amount_adjustment_max_units"] : 0,
     now,
+    direction: "payin",
+    storeCommission: order.store_commission,
   });
   if (!match) return null;
 
   const cryptoAmount = toCrypto(match.amount);
   if (cryptoAmount <= 0n) return null;
-  const ttl = order.type === "payin" ? settings["order.payment_ttl_seconds"] : settings["order.payout_ttl_seconds"];
   return transitionOrder(tx, {
     order,
-    to: order.type === "payin" ? "awaiting_payment" : "assigned",
-    actor: context.actor ?? SYSTEM_ACTOR,
+    to: "awaiting_payment",
+    // Matching is the platform's move, whoever's request it runs in.
+    actor: SYSTEM_ACTOR,
     matched: match.requisite,
     patch: {
       requisiteId: match.requisiteId,
@@ -61,27 +66,25 @@ export async function matchOrder(tx: Tx, order: LockedOrder, context: MatchConte
       amount: match.amount,
       rate,
       cryptoAmount,
+      traderReward: match.traderReward,
       matchedAt: now,
       lastAttemptAt: now,
       nextMatchAt: null,
-      expiresAt: new Date(now.getTime() + ttl * 1000),
+      expiresAt: new Date(now.getTime() + settings["order.payment_ttl_seconds"] * 1000),
     },
-    movements:
-      order.type === "payin"
-        ? [
-            {
-              account: { kind: "trader_crypto", traderId: match.traderId, currencyId: settlement.id },
-              delta: -cryptoAmount,
-              heldDelta: cryptoAmount,
-              reason: "payin_hold",
-              orderId: order.id,
-            },
-          ]
-        : [],
+    movements: [
+      {
+        account: { kind: "trader_crypto", traderId: match.traderId, currencyId: context.settlement.id },
+        delta: -cryptoAmount,
+        heldDelta: cryptoAmount,
+        reason: "payin_hold",
+        orderId: order.id,
+      },
+    ],
   });
 }
 
-/** First matching attempt of a new order: matched, or left `created` for the background retry. */
+/** First matching attempt of a new order: matched (or offered), or left `created` for the background retry. */
 export async function matchOrScheduleRetry(tx: Tx, order: LockedOrder, context: MatchContext) {
   const matched = await matchOrder(tx, order, context);
   if (matched) return matched;

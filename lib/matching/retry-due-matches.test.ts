@@ -2,15 +2,15 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { createPayin } from "@/lib/orders/create-payin";
 import { createPayout } from "@/lib/orders/create-payout";
+import { acceptPayout } from "@/lib/orders/accept-payout";
 import { checkLedger } from "@/lib/ledger/check-ledger";
 import { postMovements } from "@/lib/ledger/post-movements";
 import { invalidateSettings } from "@/lib/config/read-settings";
 import type { SettingKey } from "@/lib/config/definitions";
-import type { Actor } from "@/lib/audit/record-audit";
 import { createExchangeRate, createRequisite, createStore, createTrader, ensureCurrencies, ensureDefaultSettings } from "@/lib/factories";
 import { NO_REQUISITE_AVAILABLE, retryDueMatches, retryMatch } from "./retry-due-matches";
 
-const actor: Actor = { type: "system" };
+import { merchantActor as merchant, systemActor as system, traderActor as trader_ } from "@/lib/factories/actors";
 let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
 let sequence = 0;
 
@@ -73,7 +73,7 @@ describe("retryMatch", () => {
   it("the create request schedules the first retry with the backoff's base delay", async () => {
     const store = await createStore(prisma);
     const now = new Date();
-    const payin = await createPayin(store, input(100_000n), actor, now);
+    const payin = await createPayin(store, input(100_000n), merchant, now);
     expect(payin).toMatchObject({ status: "created", retryCount: 1, lastAttemptAt: now, nextMatchAt: after(now, 5) });
   });
 
@@ -81,23 +81,26 @@ describe("retryMatch", () => {
     const store = await storeWithBalance(100_000_000n);
     const { trader, requisite } = await traderWithRequisite(false);
     const t0 = new Date();
-    const payin = await createPayin(store, input(100_000n), actor, t0);
-    const payout = await createPayout(store, { ...input(70_000n), destination: { type: "card", number: "2200000000000004" } }, actor, t0);
+    const payin = await createPayin(store, input(100_000n), merchant, t0);
+    const payout = await createPayout(store, { ...input(70_000n), destination: { type: "card", number: "2200000000000004" } }, merchant, t0);
     expect([payin.status, payout.status]).toEqual(["created", "created"]);
 
     expect(await retryMatch(payin.id, after(t0, 4.999))).toBeNull();
-    expect(await retryDueMatches({ now: after(t0, 5) })).toEqual({ matched: 0, rescheduled: 2, failed: 0 });
+    expect(await retryDueMatches({ now: after(t0, 5) })).toEqual({ matched: 0, offered: 0, rescheduled: 2, failed: 0 });
     expect(await order(payin.id)).toMatchObject({ status: "created", retryCount: 2, lastAttemptAt: after(t0, 5), nextMatchAt: after(t0, 15) });
 
-    await prisma.trader.update({ where: { id: trader.id }, data: { isTrafficEnabledByTeamlead: true } });
+    // Switched on and online (payouts are offered to online traders only).
+    await prisma.trader.update({ where: { id: trader.id }, data: { isTrafficEnabledByTeamlead: true, lastSeenAt: t0 } });
     expect(await retryMatch(payin.id, after(t0, 15))).toEqual({ outcome: "matched", nextMatchAt: null });
     const matched = await order(payin.id);
     expect(matched).toMatchObject({ status: "awaiting_payment", requisiteId: requisite.id, retryCount: 2, lastAttemptAt: after(t0, 15), nextMatchAt: null, failureReason: null });
     const balance = await prisma.balanceTraderCrypto.findFirstOrThrow({ where: { traderId: trader.id } });
     expect(balance.held).toBe(matched.cryptoAmount);
 
-    expect(await retryDueMatches({ now: after(t0, 15) })).toEqual({ matched: 1, rescheduled: 0, failed: 0 });
-    expect(await order(payout.id)).toMatchObject({ status: "assigned", requisiteId: requisite.id });
+    expect(await retryDueMatches({ now: after(t0, 15) })).toEqual({ matched: 0, offered: 1, rescheduled: 0, failed: 0 });
+    expect(await order(payout.id)).toMatchObject({ status: "created", offeredTraderId: trader.id, offeredRequisiteId: requisite.id, offerExpiresAt: after(t0, 75) });
+    await acceptPayout(payout.id, trader.id, trader_, after(t0, 16));
+    expect(await order(payout.id)).toMatchObject({ status: "assigned", requisiteId: requisite.id, traderId: trader.id, offeredTraderId: null });
     const callbacks = await prisma.callbackDelivery.findMany({ where: { orderId: { in: [payin.id, payout.id] } } });
     expect(callbacks.map((c) => c.eventType).sort()).toEqual(["payin.awaiting_payment", "payout.assigned"]);
     expect(await checkLedger(prisma)).toEqual([]);
@@ -107,7 +110,7 @@ describe("retryMatch", () => {
     await withSettings({ "order.match_attempts": 3 }, async () => {
       const store = await createStore(prisma);
       const t0 = new Date();
-      const payin = await createPayin(store, input(100_000n), actor, t0);
+      const payin = await createPayin(store, input(100_000n), merchant, t0);
       expect(await retryMatch(payin.id, after(t0, 5))).toEqual({ outcome: "rescheduled", nextMatchAt: after(t0, 15) });
       expect(await retryMatch(payin.id, after(t0, 15))).toEqual({ outcome: "failed", nextMatchAt: null });
 
@@ -124,7 +127,7 @@ describe("retryMatch", () => {
     await withSettings({ "order.match_window_seconds": 12 }, async () => {
       const store = await createStore(prisma);
       const t0 = new Date();
-      const payin = await createPayin(store, input(100_000n), actor, t0);
+      const payin = await createPayin(store, input(100_000n), merchant, t0);
       // The next attempt would be due at +15 s; the window's end comes first.
       expect(await retryMatch(payin.id, after(t0, 5))).toEqual({ outcome: "rescheduled", nextMatchAt: after(t0, 12) });
       expect(await retryMatch(payin.id, after(t0, 12))).toEqual({ outcome: "failed", nextMatchAt: null });
@@ -136,7 +139,7 @@ describe("retryMatch", () => {
     await withSettings({ "order.match_attempts": 2 }, async () => {
       const store = await storeWithBalance(50_000_000n);
       const t0 = new Date();
-      const payout = await createPayout(store, { ...input(80_000n), destination: { type: "card", number: "2200000000000004" } }, actor, t0);
+      const payout = await createPayout(store, { ...input(80_000n), destination: { type: "card", number: "2200000000000004" } }, merchant, t0);
       const held = await prisma.balanceStore.findFirstOrThrow({ where: { storeId: store.id } });
       expect(held.held).toBeGreaterThan(0n);
 
@@ -152,9 +155,9 @@ describe("retryMatch", () => {
     await withSettings({ "order.match_attempts": 1 }, async () => {
       const store = await createStore(prisma);
       const t0 = new Date();
-      const payin = await createPayin(store, input(100_000n), actor, t0);
+      const payin = await createPayin(store, input(100_000n), merchant, t0);
       expect(payin.nextMatchAt).toEqual(t0);
-      expect(await retryDueMatches({ now: t0 })).toEqual({ matched: 0, rescheduled: 0, failed: 1 });
+      expect(await retryDueMatches({ now: t0 })).toEqual({ matched: 0, offered: 0, rescheduled: 0, failed: 1 });
       expect(await order(payin.id)).toMatchObject({ status: "failed", retryCount: 1, failureReason: NO_REQUISITE_AVAILABLE });
     });
   });
@@ -165,14 +168,14 @@ describe("retryDueMatches", () => {
     const store = await createStore(prisma);
     const t0 = new Date();
     const payins = [];
-    for (let i = 0; i < 10; i++) payins.push(await createPayin(store, input(100_000n + BigInt(i)), actor, t0));
+    for (let i = 0; i < 10; i++) payins.push(await createPayin(store, input(100_000n + BigInt(i)), merchant, t0));
 
     const rescheduling = await Promise.all([0, 1, 2].map(() => retryDueMatches({ now: after(t0, 5) })));
     expect(rescheduling.reduce((n, r) => n + r.rescheduled, 0)).toBe(10);
     expect(rescheduling.every((r) => r.matched === 0 && r.failed === 0)).toBe(true);
     const rows = await prisma.incomingOrder.findMany({ where: { id: { in: payins.map((p) => p.id) } } });
     expect(rows.every((row) => row.retryCount === 2 && row.nextMatchAt?.getTime() === after(t0, 15).getTime())).toBe(true);
-    expect(await retryDueMatches({ now: after(t0, 5) })).toEqual({ matched: 0, rescheduled: 0, failed: 0 });
+    expect(await retryDueMatches({ now: after(t0, 5) })).toEqual({ matched: 0, offered: 0, rescheduled: 0, failed: 0 });
 
     const { trader } = await traderWithRequisite(true);
     const matching = await Promise.all([0, 1].map(() => retryDueMatches({ now: after(t0, 15) })));
@@ -186,9 +189,9 @@ describe("retryDueMatches", () => {
   it("handles at most `limit` orders per call, oldest due first", async () => {
     const store = await createStore(prisma);
     const t0 = new Date();
-    const first = await createPayin(store, input(100_000n), actor, t0);
-    const second = await createPayin(store, input(100_001n), actor, after(t0, 1));
-    expect(await retryDueMatches({ now: after(t0, 6), limit: 1 })).toEqual({ matched: 0, rescheduled: 1, failed: 0 });
+    const first = await createPayin(store, input(100_000n), merchant, t0);
+    const second = await createPayin(store, input(100_001n), merchant, after(t0, 1));
+    expect(await retryDueMatches({ now: after(t0, 6), limit: 1 })).toEqual({ matched: 0, offered: 0, rescheduled: 1, failed: 0 });
     expect((await order(first.id)).retryCount).toBe(2);
     expect((await order(second.id)).retryCount).toBe(1);
   });

@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { readSettings, type Settings } from "@/lib/config/read-settings";
-import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
+import { SYSTEM_ACTOR, recordAudit } from "@/lib/audit/record-audit";
 import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
 import { lockOrder, type LockedOrder } from "@/lib/orders/load-order";
 import { endLockedOrder } from "@/lib/orders/end-order";
@@ -11,7 +11,7 @@ import { sweepDueOrders } from "@/lib/orders/sweep-due-orders";
 import { matchOrder } from "./match-order";
 import { matchingExhausted, nextMatchAttemptAt, type MatchAttempts } from "./backoff";
 
-export type RetryOutcome = "matched" | "rescheduled" | "failed";
+export type RetryOutcome = "matched" | "offered" | "rescheduled" | "failed";
 
 export interface RetryResult {
   outcome: RetryOutcome;
@@ -26,24 +26,28 @@ export const NO_REQUISITE_AVAILABLE = "no_requisite_available";
  * One due matching attempt of a `created` order, under its lock. retry_count counts the
  * attempts that found nothing (the create request's own attempt is the first), so
  * order.match_attempts bounds all attempts together. Returns null when the order is no longer
- * `created` or not yet due.
+ * `created` or not yet due. A payout whose offer lapsed is offered to the next trader.
  */
 async function retryLocked(tx: Tx, id: string, now: Date, settings: Settings): Promise<RetryResult | null> {
   const order = await lockOrder(tx, id);
   if (order.status !== "created") return null;
+  const { nextMatchAt } = await tx.incomingOrder.findUniqueOrThrow({ where: { id }, select: { nextMatchAt: true } });
+  if (!nextMatchAt || nextMatchAt > now) return null;
+  return attemptMatch(tx, order.offered_trader_id !== null ? await lapseOffer(tx, order) : order, now, settings);
+}
+
+/**
+ * Tries to match (a pay-in) or offer (a payout) a `created` order the caller has locked, now:
+ * matched or offered, else rescheduled with backoff, or failed once its attempts or window are
+ * used up. Also used when a trader declines or releases a payout, to offer it on at once (the
+ * caller then announces a rescheduled attempt; the Inngest retry function's own loop does).
+ */
+export async function attemptMatch(tx: Tx, order: LockedOrder, now: Date, settings: Settings): Promise<RetryResult> {
   // The same context the create request matched with, read back from the order.
   const row = await tx.incomingOrder.findUniqueOrThrow({
-    where: { id },
-    select: {
-      createdAt: true,
-      nextMatchAt: true,
-      retryCount: true,
-      paymentMethodId: true,
-      currency: true,
-      store: { select: { allowAmountAdjustment: true } },
-    },
+    where: { id: order.id },
+    select: { createdAt: true, retryCount: true, paymentMethodId: true, currency: true, store: { select: { allowAmountAdjustment: true } } },
   });
-  if (!row.nextMatchAt || row.nextMatchAt > now) return null;
   const attempts: MatchAttempts = { createdAt: row.createdAt, failedAttempts: row.retryCount };
   if (matchingExhausted(attempts, now, settings)) return fail(tx, order, {});
 
@@ -56,13 +60,28 @@ async function retryLocked(tx: Tx, id: string, now: Date, settings: Settings): P
     paymentMethodId: row.paymentMethodId,
     now,
   });
+  if (matched && matched.status === "created") return { outcome: "offered", nextMatchAt: matched.offerExpiresAt };
   if (matched) return { outcome: "matched", nextMatchAt: null };
 
   const tried = { retryCount: row.retryCount + 1, lastAttemptAt: now };
   const nextMatchAt = nextMatchAttemptAt({ ...attempts, failedAttempts: tried.retryCount }, now, settings);
   if (!nextMatchAt) return fail(tx, order, tried);
-  await tx.incomingOrder.update({ where: { id }, data: { ...tried, nextMatchAt } });
+  await tx.incomingOrder.update({ where: { id: order.id }, data: { ...tried, nextMatchAt } });
   return { outcome: "rescheduled", nextMatchAt };
+}
+
+/**
+ * The trader a payout was offered to let the offer lapse: it is not offered to them again
+ * (a lapsed offer is an answer, not a failed attempt: it does not use up order.match_attempts).
+ */
+async function lapseOffer(tx: Tx, order: LockedOrder): Promise<LockedOrder> {
+  const declined = [...order.declined_trader_ids, order.offered_trader_id!];
+  await tx.incomingOrder.update({
+    where: { id: order.id },
+    data: { offeredTraderId: null, offeredRequisiteId: null, offerExpiresAt: null, declinedTraderIds: declined },
+  });
+  await recordAudit(tx, SYSTEM_ACTOR, { action: "order.offer_lapsed", entityType: "order", entityId: order.id, oldValues: { traderId: order.offered_trader_id } });
+  return { ...order, offered_trader_id: null, offered_requisite_id: null, offer_expires_at: null, declined_trader_ids: declined };
 }
 
 /** created → failed; a payout's store hold is released (a pay-in holds nothing before matching). */
@@ -87,7 +106,7 @@ export async function retryDueMatches(options: { now?: Date; limit?: number } = 
   const settings = await readSettings();
   return sweepDueOrders<RetryOutcome>({
     limit: options.limit ?? 100,
-    counts: { matched: 0, rescheduled: 0, failed: 0 },
+    counts: { matched: 0, offered: 0, rescheduled: 0, failed: 0 },
     pick: async (tx, handled) => {
       const rows = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM incoming_orders

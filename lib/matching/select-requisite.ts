@@ -1,5 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { OPEN_STATUSES } from "@/lib/orders/statuses";
 import type { RequisiteForApi } from "@/lib/orders/serialize-order";
 
@@ -14,6 +15,15 @@ export interface MatchRequest {
   /** Minor units the amount may be raised by to avoid an open order with the same amount. */
   maxAdjustment: number;
   now: Date;
+  /** The order's direction and its store commission: a trader whose reward for it is higher is never chosen (the platform's share is never negative). */
+  direction: "payin" | "payout";
+  storeCommission: string;
+  /** Only traders seen since then (payout offers go to online traders only). */
+  onlineSince?: Date;
+  /** Traders not to choose (they declined or released this payout). */
+  excludeTraderIds?: number[];
+  /** Only this requisite (a payout offer being accepted is checked again). */
+  requisiteId?: number;
 }
 
 export interface MatchResult {
@@ -21,6 +31,8 @@ export interface MatchResult {
   traderId: number;
   amount: bigint;
   depositHeld: bigint;
+  /** The trader's reward for the order's direction now: fixed on the order as its snapshot. */
+  traderReward: string;
   /** The requisite as the API shows it to the customer. */
   requisite: RequisiteForApi;
 }
@@ -33,6 +45,7 @@ interface Candidate {
   daily_limit: bigint;
   monthly_limit: bigint | null;
   daily_count_limit: number | null;
+  trader_reward: string;
   api_view: RequisiteForApi;
 }
 
@@ -78,8 +91,12 @@ export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<Ma
   const monthStart = startOfUtcMonth(now);
   const minimumDeposit = request.depositNeeded(amount);
 
+  const reward = request.direction === "payin" ? Prisma.sql`t.payin_reward` : Prisma.sql`t.payout_reward`;
+  const online = request.onlineSince ? Prisma.sql`AND t.last_seen_at >= ${request.onlineSince}` : Prisma.empty;
+  const excluded = request.excludeTraderIds?.length ? Prisma.sql`AND t.id <> ALL(${request.excludeTraderIds}::int[])` : Prisma.empty;
+  const only = request.requisiteId !== undefined ? Prisma.sql`AND r.id = ${request.requisiteId}::int` : Prisma.empty;
   const candidates = await tx.$queryRaw<Candidate[]>`
-    SELECT r.id, r.trader_id, s.min_amount, s.max_amount, s.daily_limit, s.monthly_limit, s.daily_count_limit,
+    SELECT r.id, r.trader_id, s.min_amount, s.max_amount, s.daily_limit, s.monthly_limit, s.daily_count_limit, ${reward}::text AS trader_reward,
            json_build_object('type', r.type, 'details', r.details,
                              'bank', CASE WHEN bk.id IS NULL THEN NULL ELSE json_build_object('name', bk.name) END) AS api_view
     FROM req_trader r
@@ -96,6 +113,8 @@ export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<Ma
       AND s.daily_limit >= ${amount}
       AND t.is_active AND t.is_traffic_enabled_by_teamlead AND tu.is_active
       AND (t.team_lead_id IS NULL OR tlu.is_active)
+      AND ${reward} <= ${request.storeCommission}::numeric
+      ${online} ${excluded} ${only}
       AND (${request.paymentMethodId}::int IS NULL OR r.payment_method_id = ${request.paymentMethodId}::int)
       AND COALESCE(b.amount, 0) >= ${minimumDeposit}
       -- Usage pre-filter (index lookups per requisite), so that the locked re-check below
@@ -155,7 +174,7 @@ export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<Ma
 
     const depositHeld = request.depositNeeded(chosen);
     if (depositHeld > 0n && (usage.deposit === null || usage.deposit < depositHeld)) return null;
-    return { requisiteId: candidate.id, traderId: candidate.trader_id, amount: chosen, depositHeld, requisite: candidate.api_view };
+    return { requisiteId: candidate.id, traderId: candidate.trader_id, amount: chosen, depositHeld, traderReward: candidate.trader_reward, requisite: candidate.api_view };
   };
 
   // Requisites other transactions are matching right now are skipped, never waited for: a

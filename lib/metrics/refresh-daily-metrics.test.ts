@@ -4,12 +4,14 @@ import { createPayin } from "@/lib/orders/create-payin";
 import { createPayout } from "@/lib/orders/create-payout";
 import { completePayin } from "@/lib/orders/complete-payin";
 import { markPayoutPaid } from "@/lib/orders/mark-payout-paid";
+import { acceptPayout } from "@/lib/orders/accept-payout";
+import { confirmPayout } from "@/lib/orders/confirm-payout";
 import { endOrder } from "@/lib/orders/end-order";
 import { expireOrder } from "@/lib/orders/expire-due-orders";
 import { retryMatch } from "@/lib/matching/retry-due-matches";
 import { postMovements } from "@/lib/ledger/post-movements";
 import { invalidateSettings } from "@/lib/config/read-settings";
-import type { Actor } from "@/lib/audit/record-audit";
+import { merchantActor, traderActor } from "@/lib/factories/actors";
 import {
   completePayinOrder,
   createExchangeRate,
@@ -23,7 +25,6 @@ import {
 } from "@/lib/factories";
 import { refreshDailyMetrics } from "./refresh-daily-metrics";
 
-const actor: Actor = { type: "system" };
 const DAY = 24 * 3600_000;
 const ENDED = ["completed", "failed", "expired", "cancelled"] as const;
 let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
@@ -121,7 +122,7 @@ beforeAll(async () => {
   );
   const traders = [];
   for (const reward of ["0.02", "0.01"]) {
-    const trader = await createTrader(prisma, { payinReward: reward });
+    const trader = await createTrader(prisma, { payinReward: reward, lastSeenAt: new Date() });
     await prisma.$transaction((tx) =>
       postMovements(tx, [{ account: { kind: "trader_crypto", traderId: trader.id, currencyId: currencies.USDT.id }, delta: 900_000_000n, reason: "deposit_credit" }]),
     );
@@ -133,24 +134,29 @@ beforeAll(async () => {
   // completed payouts, an expired, a cancelled and a failed order, and open ones.
   const lateYesterday = new Date(Date.parse(`${utcDay(yesterday)}T23:59:00Z`));
   for (let i = 0; i < 3; i++) {
-    const payin = await createPayin(store, input(100_000n + BigInt(i)), actor, lateYesterday);
-    await completePayin(payin.id, {}, actor);
+    const payin = await createPayin(store, input(100_000n + BigInt(i)), merchantActor, lateYesterday);
+    await completePayin(payin.id, {}, traderActor);
   }
   for (let i = 0; i < 4; i++) {
-    const payin = await createPayin(store, input(200_000n + BigInt(i)), actor);
-    await completePayin(payin.id, {}, actor);
+    const payin = await createPayin(store, input(200_000n + BigInt(i)), merchantActor);
+    await completePayin(payin.id, {}, traderActor);
   }
   for (let i = 0; i < 2; i++) {
-    const payout = await createPayout(store, { ...input(50_000n + BigInt(i)), destination: { type: "card", number: "2200000000000004" } }, actor);
+    // Offered to an online trader, accepted, paid with a receipt and confirmed by the merchant.
+    const payout = await createPayout(store, { ...input(50_000n + BigInt(i)), destination: { type: "card", number: "2200000000000004" } }, merchantActor);
+    const { offeredTraderId } = await prisma.incomingOrder.findUniqueOrThrow({ where: { id: payout.id } });
+    if (offeredTraderId === null) throw new Error(`The payout was not offered (${payout.status})`);
+    await acceptPayout(payout.id, offeredTraderId, traderActor);
     const receipt = { fileName: "r.png", contentType: "image/png", data: Buffer.from("png") };
-    await markPayoutPaid(payout.id, payout.traderId!, actor, receipt);
+    await markPayoutPaid(payout.id, offeredTraderId, traderActor, receipt);
+    await confirmPayout(payout.id, store.id, merchantActor);
   }
-  const expiring = await createPayin(store, input(300_000n), actor);
+  const expiring = await createPayin(store, input(300_000n), merchantActor);
   await expireOrder(expiring.id, expiring.expiresAt!);
-  const cancelled = await createPayin(store, input(300_001n), actor);
-  await endOrder(cancelled.id, "cancelled", {}, actor);
-  await createPayin(store, input(300_002n), actor);
-  const unmatched = await createPayin(store, input(999_000_000n), actor); // above every requisite's max
+  const cancelled = await createPayin(store, input(300_001n), merchantActor);
+  await endOrder(cancelled.id, "cancelled", { storeId: store.id }, merchantActor);
+  await createPayin(store, input(300_002n), merchantActor);
+  const unmatched = await createPayin(store, input(999_000_000n), merchantActor); // above every requisite's max
   await prisma.configurationSetting.update({ where: { key: "order.match_attempts" }, data: { value: 2 } });
   invalidateSettings();
   await retryMatch(unmatched.id, unmatched.nextMatchAt!);
@@ -210,7 +216,7 @@ describe("refreshDailyMetrics", () => {
     }
     const rows = await prisma.dailyFailureReason.findMany();
     expect(new Map(rows.map((r) => [[utcDay(r.day), r.storeId, r.status, r.reason].join("|"), r.count]))).toEqual(expected);
-    expect([...expected.keys()].map((k) => k.split("|").slice(2).join(":")).sort()).toEqual(["cancelled:system", "expired:", "failed:no_requisite_available"]);
+    expect([...expected.keys()].map((k) => k.split("|").slice(2).join(":")).sort()).toEqual(["cancelled:merchant_api", "expired:", "failed:no_requisite_available"]);
     expect(await refreshDailyMetrics(range)).toMatchObject({ failureReasons: 0 });
   });
 
@@ -225,7 +231,7 @@ describe("refreshDailyMetrics", () => {
       data: { day: new Date(utcDay(new Date(today.getTime() - 5 * DAY))), storeId: store.id, currencyId: currencies.RUB.id, type: "payin", createdCount: 1, updatedAt: new Date() },
     });
     await prisma.reqTrader.updateMany({ data: { status: "blocked" } });
-    const unmatched = await createPayin(store, input(100_500n), actor);
+    const unmatched = await createPayin(store, input(100_500n), merchantActor);
     await refreshDailyMetrics(range);
     expect(await prisma.dailyMetric.findUnique({ where: { id: stale.id } })).toBeNull();
     expect(await prisma.dailyMetric.findFirst({ where: { storeId: store.id, traderId: 0, day: new Date(utcDay(today)) } })).toMatchObject({ createdCount: 1 });

@@ -6,24 +6,24 @@ import { multiply } from "@/lib/money/decimal";
 import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
 import type { LockedOrder } from "./load-order";
 import { orderHolds } from "./hold-movements";
-import { transitionOrder } from "./transition-order";
+import { assertMayTransition, transitionOrder } from "./transition-order";
 import { payoutCompletionMovements } from "./completion-movements";
 
 /**
- * Completes a paid payout (locked by the caller): the store's held u·(1+s) is spent, the
- * trader is repaid u·(1+t) in USDT and the platform keeps the difference.
+ * Completes a payout (locked by the caller): the store's held u·(1+s) is spent, the trader is
+ * repaid u·(1+t) in USDT and the platform keeps the difference — s and t as fixed on the order
+ * at creation and acceptance.
  */
 export async function completePayout(tx: Tx, order: LockedOrder, actor: Actor, note?: string) {
-  if (order.trader_id === null || order.crypto_amount === null) {
-    throw new DomainError("invalid_state", "invalid_state", `The order is ${order.status}; it cannot become completed.`);
+  assertMayTransition(order, "completed", actor);
+  if (order.trader_id === null || order.crypto_amount === null || order.trader_reward === null) {
+    throw new DomainError("invalid_state", "not_matched", `No trader has taken the payout (${order.status}); it cannot be completed.`);
   }
   const holds = await orderHolds(tx, order.id);
   if (!holds.store) throw new DomainError("invalid_state", "invalid_state", "The payout holds no store funds.");
   const settlement = await findCurrency(tx, SETTLEMENT_CURRENCY);
-  const trader = await tx.trader.findUniqueOrThrow({ where: { id: order.trader_id }, select: { payoutReward: true } });
-  const store = await tx.merchantStore.findUniqueOrThrow({ where: { id: order.store_id }, select: { payoutCommission: true } });
   const u = order.crypto_amount;
-  const reward = multiply(u, trader.payoutReward, "floor");
+  const reward = multiply(u, order.trader_reward, "floor");
   const storeDebit = holds.store.held;
   const traderCredit = u + reward;
   const platformProfit = storeDebit - traderCredit;
@@ -34,9 +34,9 @@ export async function completePayout(tx: Tx, order: LockedOrder, actor: Actor, n
     note,
     patch: { completedAt: new Date(), expiresAt: null },
     history: {
-      storeCommission: store.payoutCommission,
+      storeCommission: order.store_commission,
       storeCommissionAmount: storeDebit - u,
-      traderCommission: trader.payoutReward,
+      traderCommission: order.trader_reward,
       traderCommissionAmount: reward,
       platformProfit,
     },

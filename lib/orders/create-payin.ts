@@ -4,6 +4,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import { readSettings } from "@/lib/config/read-settings";
 import { checkNewOrder } from "@/lib/risk/check-new-order";
+import { checkCustomerCaps, recordCapRefusal } from "@/lib/risk/check-customer-caps";
 import { findOrderCurrencies } from "@/lib/reference/find-currency";
 import { matchOrScheduleRetry } from "@/lib/matching/match-order";
 import type { Actor } from "@/lib/audit/record-audit";
@@ -32,10 +33,11 @@ export interface StoreForOrders {
  */
 export async function createPayin(store: StoreForOrders, input: CreatePayinInput, actor: Actor, now = new Date()) {
   const settings = await readSettings();
-  await checkNewOrder({ storeId: store.id, storeLimits: store.limits, type: "payin", ...input }, settings, now);
+  await checkNewOrder({ storeId: store.id, storeLimits: store.limits, type: "payin", ...input }, settings);
 
   try {
     return await runTransaction(async (tx) => {
+      await checkCustomerCaps(tx, { storeId: store.id, type: "payin", ...input }, settings, now);
       const { currency, settlement } = await findOrderCurrencies(tx, input.currency);
       const paymentMethod = input.paymentMethod
         ? await tx.paymentMethod.findFirst({ where: { code: input.paymentMethod, isActive: true } })
@@ -70,6 +72,6 @@ export async function createPayin(store: StoreForOrders, input: CreatePayinInput
       });
     });
   } catch (error) {
-    throw duplicateOrderError(error, input.merchantOrderId);
+    throw duplicateOrderError(await recordCapRefusal(error), input.merchantOrderId);
   }
 }

@@ -4,6 +4,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import { readSettings } from "@/lib/config/read-settings";
 import { checkNewOrder } from "@/lib/risk/check-new-order";
+import { checkCustomerCaps, recordCapRefusal } from "@/lib/risk/check-customer-caps";
 import { findOrderCurrencies } from "@/lib/reference/find-currency";
 import { matchOrScheduleRetry } from "@/lib/matching/match-order";
 import { currentRate } from "@/lib/rates/current-rate";
@@ -28,16 +29,16 @@ export interface CreatePayoutInput {
  * `insufficient_balance` when the available balance cannot cover it, nothing written) and
  * tries to assign a trader at once.
  */
-export async function createPayout(store: StoreForOrders & { payoutCommission: { toString(): string } }, input: CreatePayoutInput, actor: Actor, now = new Date()) {
+export async function createPayout(store: StoreForOrders, input: CreatePayoutInput, actor: Actor, now = new Date()) {
   const settings = await readSettings();
-  await checkNewOrder({ storeId: store.id, storeLimits: store.limits, type: "payout", ...input }, settings, now);
+  await checkNewOrder({ storeId: store.id, storeLimits: store.limits, type: "payout", ...input }, settings);
   try {
     return await runTransaction(async (tx) => {
+      await checkCustomerCaps(tx, { storeId: store.id, type: "payout", ...input }, settings, now);
       const { currency, settlement } = await findOrderCurrencies(tx, input.currency);
       const rate = await currentRate(tx, currency, settlement.id, settings);
       const u = fiatToCrypto(input.amount, currency.exponent, rate, settlement.exponent, "half_up");
       if (u <= 0n) throw new DomainError("invalid_request", "amount_too_small", "The amount is worth less than the smallest USDT unit.", "amount");
-      const { storeDebit } = splitPayout(u, store.payoutCommission, "0");
 
       const order = await insertOrder(
         tx,
@@ -54,6 +55,8 @@ export async function createPayout(store: StoreForOrders & { payoutCommission: {
         },
         actor,
       );
+      // The hold is u·(1+s) at the commission fixed on the order by the insert.
+      const { storeDebit } = splitPayout(u, order.store_commission, "0");
       await postMovements(tx, [
         { account: { kind: "store", storeId: store.id, currencyId: settlement.id }, delta: -storeDebit, heldDelta: storeDebit, reason: "payout_hold", orderId: order.id },
       ]).catch((error: unknown) => {
@@ -66,6 +69,6 @@ export async function createPayout(store: StoreForOrders & { payoutCommission: {
       return matchOrScheduleRetry(tx, order, { settings, currency, settlement, store, paymentMethodId: null, now, actor });
     });
   } catch (error) {
-    throw duplicateOrderError(error, input.merchantOrderId);
+    throw duplicateOrderError(await recordCapRefusal(error), input.merchantOrderId);
   }
 }

@@ -28,7 +28,7 @@ export async function endOrder(
         throw new DomainError("invalid_state", "not_yet_expired", "The order's deadline has not passed.");
       }
     }
-    return endLockedOrder(tx, order, to, actor, options);
+    return endLockedOrder(tx, order, to, actor, { ...options, now: options.now });
   });
 }
 
@@ -38,7 +38,7 @@ export async function endLockedOrder(
   order: LockedOrder,
   to: EndStatus,
   actor: Actor,
-  options: { reason?: string; note?: string; patch?: Prisma.IncomingOrderUncheckedUpdateInput } = {},
+  options: { reason?: string; note?: string; patch?: Prisma.IncomingOrderUncheckedUpdateInput; now?: Date } = {},
 ) {
   const verb = to === "cancelled" ? "cancel" : to === "expired" ? "expire" : "fail";
   return transitionOrder(tx, {
@@ -46,6 +46,7 @@ export async function endLockedOrder(
     to,
     actor,
     note: options.note,
+    now: options.now,
     patch: { ...options.patch, failureReason: options.reason ?? (to === "cancelled" ? null : to), nextMatchAt: null },
     movements: await releaseHolds(tx, order.id, `${order.type}_${verb}_release`),
   });

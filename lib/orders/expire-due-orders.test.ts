@@ -10,16 +10,17 @@ import { checkLedger } from "@/lib/ledger/check-ledger";
 import { postMovements } from "@/lib/ledger/post-movements";
 import { invalidateSettings } from "@/lib/config/read-settings";
 import { DomainError } from "@/lib/errors/domain-error";
-import type { Actor } from "@/lib/audit/record-audit";
 import { createExchangeRate, createRequisite, createStore, createTrader, ensureCurrencies, ensureDefaultSettings } from "@/lib/factories";
+import { merchantActor as merchant, traderActor } from "@/lib/factories/actors";
+import { acceptPayout } from "./accept-payout";
 
-const actor: Actor = { type: "system" };
 const HOUR = 3600_000;
 let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
 let sequence = 0;
 
 async function traderWithDeposit(deposit: bigint) {
-  const trader = await createTrader(prisma);
+  // Online: payouts are offered to online traders only.
+  const trader = await createTrader(prisma, { lastSeenAt: new Date() });
   await prisma.$transaction((tx) =>
     postMovements(tx, [{ account: { kind: "trader_crypto", traderId: trader.id, currencyId: currencies.USDT.id }, delta: deposit, reason: "deposit_credit" }]),
   );
@@ -45,6 +46,13 @@ function input(amount: bigint) {
 
 function payoutInput(amount: bigint) {
   return { ...input(amount), destination: { type: "card", number: "2200000000000004" } };
+}
+
+/** A payout created by the merchant and accepted by the trader it was offered to. */
+async function assignedPayout(store: Awaited<ReturnType<typeof storeWithBalance>>, traderId: number, amount: bigint) {
+  const created = await createPayout(store, payoutInput(amount), merchant);
+  expect(created).toMatchObject({ status: "created", offeredTraderId: traderId });
+  return acceptPayout(created.id, traderId, traderActor);
 }
 
 const order = (id: string) => prisma.incomingOrder.findUniqueOrThrow({ where: { id } });
@@ -80,7 +88,7 @@ describe("expireOrder", () => {
   it("expires an unpaid pay-in only once its deadline passed, releasing the hold", async () => {
     const store = await storeWithBalance();
     const { trader } = await traderWithDeposit(500_000_000n);
-    const payin = await createPayin(store, input(100_000n), actor);
+    const payin = await createPayin(store, input(100_000n), merchant);
     expect(payin.status).toBe("awaiting_payment");
 
     expect(await expireOrder(payin.id, new Date(payin.expiresAt!.getTime() - 1))).toBeNull();
@@ -104,8 +112,8 @@ describe("expireOrder", () => {
 
   it("expires an assigned payout, releasing the store's hold", async () => {
     const store = await storeWithBalance(100_000_000n);
-    await traderWithDeposit(1_000_000n);
-    const payout = await createPayout(store, payoutInput(50_000n), actor);
+    const { trader } = await traderWithDeposit(1_000_000n);
+    const payout = await assignedPayout(store, trader.id, 50_000n);
     expect(payout.status).toBe("assigned");
     expect((await storeBalance(store.id)).held).toBeGreaterThan(0n);
 
@@ -118,8 +126,8 @@ describe("expireOrder", () => {
   it("escalates a paid pay-in past its deadline to a dispute opened by the system, holds in place", async () => {
     const store = await storeWithBalance();
     const { trader } = await traderWithDeposit(500_000_000n);
-    const payin = await createPayin(store, input(100_000n), actor);
-    await markPayinPaid(payin.id, store.id, actor);
+    const payin = await createPayin(store, input(100_000n), merchant);
+    await markPayinPaid(payin.id, store.id, merchant);
     const heldBefore = await cryptoBalance(trader.id);
 
     expect(await expireOrder(payin.id, payin.expiresAt!)).toBe("disputed");
@@ -131,30 +139,27 @@ describe("expireOrder", () => {
     expect(await cryptoBalance(trader.id)).toMatchObject({ amount: heldBefore.amount, held: heldBefore.held });
     expect(await expireOrder(payin.id, new Date(Date.now() + 24 * HOUR))).toBeNull();
 
-    // Support can still complete it: the trader's hold pays for it.
-    expect((await completePayin(payin.id, {}, actor)).status).toBe("completed");
+    // The trader can no longer confirm it alone: support decides.
+    expect((await rejection(completePayin(payin.id, { traderId: trader.id }, traderActor))).code).toBe("invalid_state");
+    expect(await order(payin.id)).toMatchObject({ status: "disputed" });
     expect(await checkLedger(prisma)).toEqual([]);
   });
 
-  it("escalates a paid payout that support did not check in time", async () => {
-    await prisma.configurationSetting.update({ where: { key: "order.payout_auto_complete" }, data: { value: false } });
-    invalidateSettings();
-    try {
-      const store = await storeWithBalance(100_000_000n);
-      const { trader } = await traderWithDeposit(1_000_000n);
-      const payout = await createPayout(store, payoutInput(60_000n), actor);
-      const receipt = { fileName: "receipt.png", contentType: "image/png", data: Buffer.from("png") };
-      expect((await markPayoutPaid(payout.id, trader.id, actor, receipt)).status).toBe("paid");
+  it("completes a paid payout nobody disputed within the merchant's confirmation window", async () => {
+    const store = await storeWithBalance(100_000_000n);
+    const { trader } = await traderWithDeposit(1_000_000n);
+    const payout = await assignedPayout(store, trader.id, 60_000n);
+    const receipt = { fileName: "receipt.png", contentType: "image/png", data: Buffer.from("png") };
+    const paid = await markPayoutPaid(payout.id, trader.id, traderActor, receipt);
+    expect(paid.status).toBe("paid");
+    expect(await expireOrder(payout.id, new Date(paid.expiresAt!.getTime() - 1))).toBeNull();
 
-      expect(await expireOrder(payout.id, payout.expiresAt!)).toBe("disputed");
-      expect((await order(payout.id)).status).toBe("disputed");
-      expect((await storeBalance(store.id)).held).toBeGreaterThan(0n);
-      expect(await prisma.dispute.count({ where: { orderId: payout.id, openedVia: "system", status: "open" } })).toBe(1);
-      expect(await checkLedger(prisma)).toEqual([]);
-    } finally {
-      await prisma.configurationSetting.update({ where: { key: "order.payout_auto_complete" }, data: { value: true } });
-      invalidateSettings();
-    }
+    expect(await expireOrder(payout.id, paid.expiresAt!)).toBe("completed");
+    expect(await order(payout.id)).toMatchObject({ status: "completed" });
+    expect(await storeBalance(store.id)).toMatchObject({ held: 0n });
+    const history = await prisma.orderHistory.findFirstOrThrow({ where: { incomingOrderId: payout.id, status: "completed" } });
+    expect(history.actorType).toBe("system");
+    expect(await checkLedger(prisma)).toEqual([]);
   });
 });
 
@@ -162,8 +167,8 @@ describe("timeout against the trader's confirmation", () => {
   it("leaves an order the trader confirmed before the deadline completed", async () => {
     const store = await storeWithBalance();
     const { trader } = await traderWithDeposit(500_000_000n);
-    const payin = await createPayin(store, input(100_000n), actor);
-    await completePayin(payin.id, { traderId: trader.id }, actor);
+    const payin = await createPayin(store, input(100_000n), merchant);
+    await completePayin(payin.id, { traderId: trader.id }, traderActor);
 
     const late = new Date(payin.expiresAt!.getTime() + HOUR);
     await expireDueOrders({ now: late });
@@ -177,11 +182,11 @@ describe("timeout against the trader's confirmation", () => {
   it("refuses a confirmation that arrives after the sweep expired the order", async () => {
     const store = await storeWithBalance();
     const { trader } = await traderWithDeposit(500_000_000n);
-    const payin = await createPayin(store, input(100_000n), actor);
+    const payin = await createPayin(store, input(100_000n), merchant);
 
     const swept = await expireDueOrders({ now: new Date(payin.expiresAt!.getTime() + 1) });
     expect(swept.expired).toBeGreaterThanOrEqual(1);
-    expect((await rejection(completePayin(payin.id, { traderId: trader.id }, actor))).code).toBe("invalid_state");
+    expect((await rejection(completePayin(payin.id, { traderId: trader.id }, traderActor))).code).toBe("invalid_state");
     expect((await order(payin.id)).status).toBe("expired");
     expect(await cryptoBalance(trader.id)).toMatchObject({ amount: 500_000_000n, held: 0n });
     expect(await checkLedger(prisma)).toEqual([]);
@@ -193,11 +198,11 @@ describe("timeout against the trader's confirmation", () => {
     const { trader } = await traderWithDeposit(deposit);
     const outcomes = { completed: 0, expired: 0 };
     for (let i = 0; i < 24; i++) {
-      const payin = await createPayin(store, input(20_000n + BigInt(i)), actor);
+      const payin = await createPayin(store, input(20_000n + BigInt(i)), merchant);
       const now = payin.expiresAt!;
       // Half the rounds race the event-driven path (waits for the lock), half the sweep (skips it).
       const timeout = i % 2 === 0 ? expireOrder(payin.id, now) : expireDueOrders({ now }).then((r) => (r.expired ? "expired" : null));
-      const [confirm, expiry] = await Promise.allSettled([completePayin(payin.id, { traderId: trader.id }, actor), timeout]);
+      const [confirm, expiry] = await Promise.allSettled([completePayin(payin.id, { traderId: trader.id }, traderActor), timeout]);
       const final = (await order(payin.id)).status;
       if (final === "completed") {
         expect(confirm.status).toBe("fulfilled");
@@ -224,10 +229,10 @@ describe("expireDueOrders", () => {
     const store = await storeWithBalance(500_000_000n);
     const { trader } = await traderWithDeposit(900_000_000n);
     const payins = [];
-    for (let i = 0; i < 12; i++) payins.push(await createPayin(store, input(30_000n + BigInt(i)), actor));
+    for (let i = 0; i < 12; i++) payins.push(await createPayin(store, input(30_000n + BigInt(i)), merchant));
     const payouts = [];
-    for (let i = 0; i < 4; i++) payouts.push(await createPayout(store, payoutInput(40_000n + BigInt(i)), actor));
-    await markPayinPaid(payins[0].id, store.id, actor);
+    for (let i = 0; i < 4; i++) payouts.push(await assignedPayout(store, trader.id, 40_000n + BigInt(i)));
+    await markPayinPaid(payins[0].id, store.id, merchant);
 
     const results = await Promise.all([0, 1, 2].map(() => expireDueOrders({ now })));
     expect(results.reduce((n, r) => n + r.expired, 0)).toBe(15);
@@ -236,7 +241,7 @@ describe("expireDueOrders", () => {
       expect(await prisma.orderHistory.count({ where: { incomingOrderId: id, status: { in: ["expired", "disputed"] } } })).toBe(1);
     }
     expect(await prisma.dispute.count({ where: { orderId: payins[0].id } })).toBe(1);
-    expect(await expireDueOrders({ now })).toEqual({ expired: 0, disputed: 0 });
+    expect(await expireDueOrders({ now })).toEqual({ expired: 0, disputed: 0, completed: 0 });
     expect(await cryptoBalance(trader.id)).toMatchObject({ held: (await order(payins[0].id)).cryptoAmount });
     expect(await storeBalance(store.id)).toMatchObject({ amount: 500_000_000n, held: 0n });
     expect(await checkLedger(prisma)).toEqual([]);
@@ -246,17 +251,17 @@ describe("expireDueOrders", () => {
     const store = await storeWithBalance();
     await traderWithDeposit(900_000_000n);
     const payins = [];
-    for (let i = 0; i < 3; i++) payins.push(await createPayin(store, input(50_000n + BigInt(i)), actor));
+    for (let i = 0; i < 3; i++) payins.push(await createPayin(store, input(50_000n + BigInt(i)), merchant));
     const now = payins[2].expiresAt!;
     await drain(new Date(payins[0].expiresAt!.getTime() - 1));
 
-    expect(await expireDueOrders({ now, limit: 2 })).toEqual({ expired: 2, disputed: 0 });
-    expect(await expireDueOrders({ now, limit: 2 })).toEqual({ expired: 1, disputed: 0 });
+    expect(await expireDueOrders({ now, limit: 2 })).toEqual({ expired: 2, disputed: 0, completed: 0 });
+    expect(await expireDueOrders({ now, limit: 2 })).toEqual({ expired: 1, disputed: 0, completed: 0 });
     const statuses = await prisma.incomingOrder.findMany({ where: { id: { in: payins.map((p) => p.id) } }, select: { status: true } });
     expect(statuses.every((s) => s.status === "expired")).toBe(true);
 
-    const fresh = await createPayin(store, input(50_100n), actor);
-    expect(await expireDueOrders({ now: new Date(fresh.expiresAt!.getTime() - 1) })).toEqual({ expired: 0, disputed: 0 });
+    const fresh = await createPayin(store, input(50_100n), merchant);
+    expect(await expireDueOrders({ now: new Date(fresh.expiresAt!.getTime() - 1) })).toEqual({ expired: 0, disputed: 0, completed: 0 });
     expect((await order(fresh.id)).status).toBe("awaiting_payment");
   });
 });

@@ -22,7 +22,8 @@ const jsonOrNull = (value: unknown) => (value == null ? null : JSON.stringify(to
 
 /**
  * Inserts a new order in `created` together with its audit entry (the first row of its story),
- * in one statement, and returns it as a locked order: no other transaction can see the row
+ * in one statement, with the store's commission for its direction fixed on it, and returns it
+ * as a locked order: no other transaction can see the row
  * before this one commits.
  */
 export async function insertOrder(tx: Tx, order: NewOrder, actor: Actor): Promise<LockedOrder> {
@@ -31,11 +32,17 @@ export async function insertOrder(tx: Tx, order: NewOrder, actor: Actor): Promis
   const [row] = await tx.$queryRaw<Omit<LockedOrder, "requisite">[]>`
     WITH o AS (
       INSERT INTO incoming_orders (id, type, store_id, amount, original_amount, currency_id, customer_id, merchant_order_id,
-                                   metadata, payment_method_id, destination, rate, crypto_amount, created_at, next_match_at, updated_at)
-      VALUES (${id}, ${type}::order_type, ${storeId}::int, ${amount}, ${amount}, ${currencyId}::int, ${customerId}, ${merchantOrderId},
-              ${jsonOrNull(order.metadata)}::jsonb, ${extra.paymentMethodId ?? null}::int, ${jsonOrNull(extra.destination)}::jsonb,
-              ${extra.rate ?? null}::numeric, ${extra.cryptoAmount ?? null}::bigint, ${now}, ${now}, ${now})
-      RETURNING id, type, status, store_id, trader_id, requisite_id, currency_id, amount, crypto_amount, rate::text AS rate, customer_id
+                                   metadata, payment_method_id, destination, rate, crypto_amount, created_at, next_match_at, updated_at,
+                                   store_commission)
+      SELECT ${id}, ${type}::order_type, s.id, ${amount}, ${amount}, ${currencyId}::int, ${customerId}, ${merchantOrderId},
+             ${jsonOrNull(order.metadata)}::jsonb, ${extra.paymentMethodId ?? null}::int, ${jsonOrNull(extra.destination)}::jsonb,
+             ${extra.rate ?? null}::numeric, ${extra.cryptoAmount ?? null}::bigint, ${now}, ${now}, ${now},
+             -- The commission snapshot: later edits of the store affect new orders only.
+             CASE WHEN ${type}::text = 'payin' THEN s.payin_commission ELSE s.payout_commission END
+      FROM merchant_store s WHERE s.id = ${storeId}::int
+      RETURNING id, type, status, store_id, trader_id, requisite_id, currency_id, amount, crypto_amount, rate::text AS rate, customer_id,
+                expires_at, ended_at, store_commission::text AS store_commission, trader_reward::text AS trader_reward,
+                offered_trader_id, offered_requisite_id, offer_expires_at, declined_trader_ids
     ), audit AS (${auditInsertSql(actor, {
       action: "order.created",
       entityType: "order",

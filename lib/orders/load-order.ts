@@ -17,6 +17,16 @@ export interface LockedOrder {
   rate: string | null;
   customer_id: string;
   currency_code: string;
+  expires_at: Date | null;
+  ended_at: Date | null;
+  /** The store's commission and the trader's reward fixed on the order (decimal strings). */
+  store_commission: string;
+  trader_reward: string | null;
+  /** A `created` payout's current offer. */
+  offered_trader_id: number | null;
+  offered_requisite_id: number | null;
+  offer_expires_at: Date | null;
+  declined_trader_ids: number[];
   /** The matched requisite as the API shows it (null before matching and for payouts' lack of one). */
   requisite: RequisiteForApi | null;
 }
@@ -35,7 +45,9 @@ export async function lockOrder(
   // order's API object without reading them again.
   const rows = await tx.$queryRaw<LockedOrder[]>`
     SELECT o.id, o.type, o.status, o.store_id, o.trader_id, o.requisite_id, o.currency_id, o.amount,
-           o.crypto_amount, o.rate::text AS rate, o.customer_id, c.code AS currency_code,
+           o.crypto_amount, o.rate::text AS rate, o.customer_id, c.code AS currency_code, o.expires_at, o.ended_at,
+           o.store_commission::text AS store_commission, o.trader_reward::text AS trader_reward, o.offered_trader_id,
+           o.offered_requisite_id, o.offer_expires_at, COALESCE(o.declined_trader_ids, '{}') AS declined_trader_ids,
            CASE WHEN r.id IS NULL THEN NULL
                 ELSE json_build_object('type', r.type, 'details', r.details,
                                        'bank', CASE WHEN b.id IS NULL THEN NULL ELSE json_build_object('name', b.name) END)

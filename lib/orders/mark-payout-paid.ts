@@ -5,21 +5,22 @@ import type { Actor } from "@/lib/audit/record-audit";
 import { readSettings } from "@/lib/config/read-settings";
 import { lockOrder } from "./load-order";
 import { transitionOrder } from "./transition-order";
-import { completePayout } from "./complete-payout";
 import { storeReceipt, type ReceiptUpload } from "./store-receipt";
 
 /**
  * The trader sent the money to the customer and uploads the receipt: the payout becomes
- * `paid`, and completes at once when `order.payout_auto_complete` is on.
+ * `paid`. The merchant then confirms it (POST /payout/{id}/confirm) or disputes it within
+ * order.payout_confirm_window_seconds; with neither, the deadline sweep completes it. Nothing
+ * moves before that: the store's hold stays until the payout completes or is resolved.
  */
-export async function markPayoutPaid(id: string, traderId: number, actor: Actor, receipt: ReceiptUpload) {
+export async function markPayoutPaid(id: string, traderId: number, actor: Actor, receipt: ReceiptUpload, now = new Date()) {
   const settings = await readSettings();
   return runTransaction(async (tx) => {
     const order = await lockOrder(tx, id, { traderId });
     if (order.type !== "payout") throw new DomainError("not_found", "order_not_found", `No payout ${id}.`, "id");
-    const paid = await transitionOrder(tx, { order, to: "paid", actor, patch: { paidAt: new Date() } });
+    const confirmBy = new Date(now.getTime() + settings["order.payout_confirm_window_seconds"] * 1000);
+    const paid = await transitionOrder(tx, { order, to: "paid", actor, patch: { paidAt: now, expiresAt: confirmBy } });
     await storeReceipt(tx, id, "trader", actor, receipt);
-    if (!settings["order.payout_auto_complete"]) return paid;
-    return completePayout(tx, { ...order, status: "paid" }, actor);
+    return paid;
   });
 }

@@ -8,10 +8,9 @@ import { checkLedger } from "@/lib/ledger/check-ledger";
 import { postMovements } from "@/lib/ledger/post-movements";
 import { invalidateSettings } from "@/lib/config/read-settings";
 import { DomainError } from "@/lib/errors/domain-error";
-import type { Actor } from "@/lib/audit/record-audit";
 import { createExchangeRate, createRequisite, createStore, createTrader, ensureCurrencies, ensureDefaultSettings } from "@/lib/factories";
 
-const actor: Actor = { type: "system" };
+import { merchantActor as merchant, systemActor as system, traderActor as trader_ } from "@/lib/factories/actors";
 let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
 
 async function traderWithDeposit(deposit: bigint, requisite: Partial<Parameters<typeof createRequisite>[1]> = {}, trader: Parameters<typeof createTrader>[1] = {}) {
@@ -47,7 +46,7 @@ describe("pay-in lifecycle", () => {
     const store = await createStore(prisma, { payinCommission: "0.03" });
     const { trader, requisite } = await traderWithDeposit(1_000_000_000n, {}, { payinReward: "0.02" });
 
-    const order = await createPayin(store, payin(store.id, 100_000n, "a"), actor);
+    const order = await createPayin(store, payin(store.id, 100_000n, "a"), merchant);
     expect(order.status).toBe("awaiting_payment");
     expect(order.requisiteId).toBe(requisite.id);
     expect(order.rate?.toString()).toBe("92.5");
@@ -58,8 +57,8 @@ describe("pay-in lifecycle", () => {
     expect(held.amount).toBe(1_000_000_000n - 10_810_811n);
     expect(held.held).toBe(10_810_811n);
 
-    await markPayinPaid(order.id, store.id, actor);
-    const done = await completePayin(order.id, { traderId: trader.id }, actor);
+    await markPayinPaid(order.id, store.id, merchant);
+    const done = await completePayin(order.id, { traderId: trader.id }, trader_);
     expect(done.status).toBe("completed");
 
     const storeBalance = await prisma.balanceStore.findUniqueOrThrow({ where: { storeId_currencyId: { storeId: store.id, currencyId: currencies.USDT.id } } });
@@ -78,11 +77,11 @@ describe("pay-in lifecycle", () => {
 
   it("stays created when nothing fits and refuses illegal transitions without changing anything", async () => {
     const store = await createStore(prisma);
-    const order = await createPayin(store, payin(store.id, 987_654_321n, "b"), actor); // above every max
+    const order = await createPayin(store, payin(store.id, 987_654_321n, "b"), merchant); // above every max
     expect(order.status).toBe("created");
     expect(order.requisiteId).toBeNull();
-    await expectDomainError(completePayin(order.id, {}, actor), "invalid_state");
-    await expectDomainError(markPayinPaid(order.id, store.id, actor), "invalid_state");
+    await expectDomainError(completePayin(order.id, {}, trader_), "invalid_state");
+    await expectDomainError(markPayinPaid(order.id, store.id, merchant), "invalid_state");
     const unchanged = await prisma.incomingOrder.findUniqueOrThrow({ where: { id: order.id } });
     expect(unchanged.status).toBe("created");
   });
@@ -90,16 +89,16 @@ describe("pay-in lifecycle", () => {
   it("cancel and expiry release the hold", async () => {
     const store = await createStore(prisma);
     const { trader } = await traderWithDeposit(500_000_000n);
-    const first = await createPayin(store, payin(store.id, 50_000n, "c1"), actor);
-    const second = await createPayin(store, payin(store.id, 60_000n, "c2"), actor);
+    const first = await createPayin(store, payin(store.id, 50_000n, "c1"), merchant);
+    const second = await createPayin(store, payin(store.id, 60_000n, "c2"), merchant);
     expect(first.traderId).toBe(trader.id);
-    await endOrder(first.id, "cancelled", { storeId: store.id }, actor);
-    await expectDomainError(endOrder(second.id, "expired", {}, actor), "not_yet_expired");
-    await endOrder(second.id, "expired", {}, actor, { now: new Date(Date.now() + 3600_000) });
+    await endOrder(first.id, "cancelled", { storeId: store.id }, merchant);
+    await expectDomainError(endOrder(second.id, "expired", {}, system), "not_yet_expired");
+    await endOrder(second.id, "expired", {}, system, { now: new Date(Date.now() + 3600_000) });
     const balance = await prisma.balanceTraderCrypto.findFirstOrThrow({ where: { traderId: trader.id } });
     expect(balance.held).toBe(0n);
     expect(balance.amount).toBe(500_000_000n);
-    await expectDomainError(completePayin(first.id, {}, actor), "invalid_state");
+    await expectDomainError(completePayin(first.id, {}, trader_), "invalid_state");
     expect(await checkLedger(prisma)).toEqual([]);
   });
 
@@ -108,10 +107,10 @@ describe("pay-in lifecycle", () => {
     const other = await createStore(prisma);
     const { trader } = await traderWithDeposit(500_000_000n);
     const stranger = await createTrader(prisma);
-    const order = await createPayin(store, payin(store.id, 70_000n, "d"), actor);
+    const order = await createPayin(store, payin(store.id, 70_000n, "d"), merchant);
     expect(order.traderId).toBe(trader.id);
-    await expectDomainError(endOrder(order.id, "cancelled", { storeId: other.id }, actor), "order_not_found");
-    await expectDomainError(completePayin(order.id, { traderId: stranger.id }, actor), "order_not_found");
+    await expectDomainError(endOrder(order.id, "cancelled", { storeId: other.id }, merchant), "order_not_found");
+    await expectDomainError(completePayin(order.id, { traderId: stranger.id }, trader_), "order_not_found");
   });
 });
 
@@ -119,8 +118,8 @@ describe("matching rules", () => {
   it("never gives one requisite two open orders with the same amount", async () => {
     const store = await createStore(prisma);
     await traderWithDeposit(900_000_000n);
-    const a = await createPayin(store, payin(store.id, 123_400n, "e1"), actor);
-    const b = await createPayin(store, payin(store.id, 123_400n, "e2"), actor);
+    const a = await createPayin(store, payin(store.id, 123_400n, "e1"), merchant);
+    const b = await createPayin(store, payin(store.id, 123_400n, "e2"), merchant);
     expect(a.requisiteId).not.toBeNull();
     expect(b.requisiteId === null || b.requisiteId !== a.requisiteId).toBe(true);
   });
@@ -132,7 +131,7 @@ describe("matching rules", () => {
     await traderWithDeposit(1_000n); // 0.001 USDT cannot cover 1000 RUB
     const { requisite } = await traderWithDeposit(900_000_000n, {}, { trafficPriority: -1 });
     // Only the last one is eligible (the earlier tests' traders have other limits left, so use an odd amount).
-    const order = await createPayin(store, payin(store.id, 100_001n, "f"), actor);
+    const order = await createPayin(store, payin(store.id, 100_001n, "f"), merchant);
     const eligible = await prisma.reqTrader.findMany({ where: { status: "active", trader: { isTrafficEnabledByTeamlead: true } } });
     expect(eligible.map((r) => r.id)).toContain(order.requisiteId);
     expect(order.requisiteId).not.toBeNull();
@@ -150,7 +149,7 @@ describe("matching rules", () => {
     invalidateSettings();
 
     const results = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, i) => createPayin(store, payin(store.id, 100_000n + BigInt(i), `g${i}`), actor)),
+      Array.from({ length: 50 }, (_, i) => createPayin(store, payin(store.id, 100_000n + BigInt(i), `g${i}`), merchant)),
     );
     expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
     const usage = await prisma.incomingOrder.groupBy({
@@ -174,10 +173,10 @@ describe("matching rules", () => {
     const store = await createStore(prisma);
     const { trader } = await traderWithDeposit(900_000_000n);
     for (let i = 0; i < 10; i++) {
-      const order = await createPayin(store, payin(store.id, 20_000n + BigInt(i), `h${i}`), actor);
+      const order = await createPayin(store, payin(store.id, 20_000n + BigInt(i), `h${i}`), merchant);
       const [confirm, cancel] = await Promise.allSettled([
-        completePayin(order.id, { traderId: trader.id }, actor),
-        endOrder(order.id, "cancelled", { storeId: store.id }, actor),
+        completePayin(order.id, { traderId: trader.id }, trader_),
+        endOrder(order.id, "cancelled", { storeId: store.id }, merchant),
       ]);
       expect([confirm.status, cancel.status].filter((s) => s === "fulfilled")).toHaveLength(1);
       const loser = confirm.status === "rejected" ? confirm : cancel;
@@ -193,7 +192,7 @@ describe("matching rules", () => {
     const { trader } = await traderWithDeposit(55_000_000n);
     await createRequisite(prisma, { traderId: trader.id, currencyId: currencies.RUB.id });
     const results = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, i) => createPayin(store, payin(store.id, 100_000n + BigInt(i), `k${i}`), actor)),
+      Array.from({ length: 50 }, (_, i) => createPayin(store, payin(store.id, 100_000n + BigInt(i), `k${i}`), merchant)),
     );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     const matched = await prisma.incomingOrder.count({ where: { storeId: store.id, traderId: trader.id } });
@@ -213,13 +212,13 @@ describe("fraud checks", () => {
     await prisma.configurationSetting.updateMany({ where: { key: "fraud.max_orders_per_customer_per_hour" }, data: { value: 3 } });
     invalidateSettings();
     try {
-      await expectDomainError(createPayin(store, { ...payin(store.id, 50_000n, "x"), customerId: "bad-guy" }, actor), "customer_blocked");
-      await expectDomainError(createPayin(store, payin(store.id, 5_000n, "small"), actor), "amount_too_small");
-      await expectDomainError(createPayin(store, payin(store.id, 6_000_000n, "big"), actor), "amount_too_large");
+      await expectDomainError(createPayin(store, { ...payin(store.id, 50_000n, "x"), customerId: "bad-guy" }, merchant), "customer_blocked");
+      await expectDomainError(createPayin(store, payin(store.id, 5_000n, "small"), merchant), "amount_too_small");
+      await expectDomainError(createPayin(store, payin(store.id, 6_000_000n, "big"), merchant), "amount_too_large");
       // Nothing can be matched here (every requisite is blocked), so orders stay open.
-      await createPayin(store, { ...payin(store.id, 50_000n, "v1"), customerId: "busy" }, actor);
-      await createPayin(store, { ...payin(store.id, 50_001n, "v2"), customerId: "busy" }, actor);
-      await expectDomainError(createPayin(store, { ...payin(store.id, 50_002n, "v3"), customerId: "busy" }, actor), "customer_open_orders_limit");
+      await createPayin(store, { ...payin(store.id, 50_000n, "v1"), customerId: "busy" }, merchant);
+      await createPayin(store, { ...payin(store.id, 50_001n, "v2"), customerId: "busy" }, merchant);
+      await expectDomainError(createPayin(store, { ...payin(store.id, 50_002n, "v3"), customerId: "busy" }, merchant), "customer_open_orders_limit");
       const events = await prisma.riskEvent.findMany({ where: { storeId: store.id }, orderBy: { id: "asc" } });
       expect(events.map((e) => e.code)).toEqual(["customer_blocked", "amount_too_small", "amount_too_large", "customer_open_orders_limit"]);
       expect(await prisma.incomingOrder.count({ where: { storeId: store.id } })).toBe(2);

@@ -61,3 +61,16 @@ export function serializeOrder(order: OrderForApi) {
 }
 
 export type ApiOrder = ReturnType<typeof serializeOrder>;
+
+/**
+ * The order as the trader API shows it to `traderId`: a payout merely offered to them (not yet
+ * accepted) shows its destination's type, bank and last four digits only — enough to decide,
+ * not enough to pay someone else's customer before taking the payout.
+ */
+export function serializeTraderOrder(order: OrderForApi, traderId: number) {
+  const api = serializeOrder(order);
+  if (order.type !== "payout" || order.traderId === traderId) return api;
+  const destination = (order.destination ?? {}) as { type?: string; number?: string; bank?: string };
+  const last4 = (destination.number ?? "").replace(/\D/g, "").slice(-4);
+  return { ...api, destination: { type: destination.type ?? null, bank: destination.bank ?? null, number: last4 ? `•••• ${last4}` : null, holder: null } };
+}

@@ -9,7 +9,9 @@ import type { Movement } from "@/lib/ledger/accounts";
 import { callbackInsertSql } from "@/lib/callbacks/enqueue-callback";
 import { emitAfterCommit } from "@/lib/db/run-transaction";
 import { orderChanged, orderDeadlineSet } from "@/inngest/order-events";
-import { canTransition, OPEN_STATUSES } from "./statuses";
+import { OPEN_STATUSES } from "./statuses";
+import { refusalOf } from "./lifecycle";
+import { partyOf } from "./party-of";
 import type { LockedOrder } from "./load-order";
 import type { OrderForApi, RequisiteForApi } from "./serialize-order";
 
@@ -33,15 +35,36 @@ export interface TransitionInput {
   note?: string | null;
   /** The requisite this transition matches the order to: shown in the API object, marked used. */
   matched?: RequisiteForApi;
+  /** When it happens (ended_at of an order that ends); now by default — the simulator's clock passes its own. */
+  now?: Date;
 }
 
 const decimalOrNull = (value: { toString(): string } | null | undefined) => (value == null ? null : value.toString());
 
+const END_STATUSES: readonly OrderStatus[] = ["cancelled", "expired", "failed"];
+
 /**
- * One status change of an order already locked by `lockOrder`: refuses an illegal transition
- * with `invalid_state` (nothing changes), otherwise updates the order, posts the balance
- * movements, and appends the order_history row, the audit entry and the merchant callback —
- * all in the caller's transaction.
+ * Refuses a move the lifecycle table (lib/orders/lifecycle.ts) does not give this actor's
+ * party: 409 invalid_state when the party may make it from another state, 403 when never.
+ */
+export function assertMayTransition(order: Pick<LockedOrder, "type" | "status">, to: OrderStatus, actor: Actor): void {
+  const party = partyOf(actor);
+  const refusal = party ? refusalOf(order.type, order.status, to, party) : "party";
+  if (refusal === "state") {
+    throw new DomainError("invalid_state", "invalid_state", `The ${order.type} is ${order.status}; it cannot become ${to} now.`);
+  }
+  if (refusal === "party") {
+    throw new DomainError("permission", "transition_forbidden", `A ${party ?? actor.role ?? actor.type} may not move a ${order.type} to ${to}.`);
+  }
+}
+
+/**
+ * One status change of an order already locked by `lockOrder`. The lifecycle table decides
+ * whether this actor may make it (see assertMayTransition; a refusal changes nothing);
+ * otherwise it updates the order, posts the balance movements, and appends the order_history
+ * row, the audit entry and the merchant callback — all in the caller's transaction. An order
+ * leaves `disputed` only with its open dispute closed in the same statement, with the note as
+ * the resolution, so a disputed order and an open dispute always go together.
  *
  * Round trips are kept fixed and few (this is on the pay-in hot path): one UPDATE, one
  * statement per balance movement, and one statement for everything appended. The API object
@@ -50,14 +73,24 @@ const decimalOrNull = (value: { toString(): string } | null | undefined) => (val
  */
 export async function transitionOrder(tx: Tx, input: TransitionInput): Promise<OrderForApi> {
   const { order, to, actor } = input;
-  if (!canTransition(order.type, order.status, to)) {
-    throw new DomainError("invalid_state", "invalid_state", `The order is ${order.status}; it cannot become ${to}.`);
+  assertMayTransition(order, to, actor);
+  const leavesDispute = order.status === "disputed";
+  if (leavesDispute && !input.note?.trim()) {
+    throw new DomainError("invalid_request", "note_required", "Resolving a disputed order needs a note.", "note");
   }
-  const row = await tx.incomingOrder.update({ where: { id: order.id }, data: { ...input.patch, status: to } });
+  const endedAt = END_STATUSES.includes(to) ? { endedAt: input.now ?? new Date() } : {};
+  // An order that leaves `created` is no longer offered to anyone, nor due for matching.
+  const unoffered = order.status === "created" ? { offeredTraderId: null, offeredRequisiteId: null, offerExpiresAt: null, nextMatchAt: null } : {};
+  const row = await tx.incomingOrder.update({ where: { id: order.id }, data: { ...endedAt, ...unoffered, ...input.patch, status: to } });
   const updated: OrderForApi = { ...row, currency: { code: order.currency_code }, requisite: input.matched ?? order.requisite };
   if (input.movements?.length) await postMovements(tx, input.movements);
 
   const h = input.history ?? {};
+  const closeDispute = leavesDispute
+    ? Prisma.sql`, closed AS (UPDATE disputes SET status = ${to === "completed" ? "resolved_completed" : "resolved_cancelled"}::dispute_status,
+                  resolution_note = ${input.note ?? null}, resolved_by = ${actor.userId ?? null}::int, resolved_at = now()
+                  WHERE order_id = ${order.id} AND status = 'open')`
+    : Prisma.empty;
   const touchRequisite = input.matched && updated.requisiteId !== null
     ? Prisma.sql`, touched AS (UPDATE req_trader SET last_used_at = ${updated.matchedAt ?? updated.updatedAt} WHERE id = ${updated.requisiteId}::int)`
     : Prisma.empty;
@@ -76,7 +109,7 @@ export async function transitionOrder(tx: Tx, input: TransitionInput): Promise<O
       entityId: order.id,
       oldValues: { status: order.status },
       newValues: { status: to, ...(input.note ? { note: input.note } : {}) },
-    })})${touchRequisite}
+    })})${touchRequisite}${closeDispute}
     ${callbackInsertSql(updated)}`;
 
   emitAfterCommit(tx, orderChanged.create({ orderId: order.id, status: to }, { id: `order-changed-${order.id}-${to}` }));

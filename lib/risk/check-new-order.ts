@@ -1,9 +1,7 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Settings } from "@/lib/config/read-settings";
-import { OPEN_STATUSES } from "@/lib/orders/statuses";
-import type { OrderType } from "@/lib/generated/prisma/enums";
+import { recordRiskEvent, type RiskSubject } from "./record-risk-event";
 
 export interface StoreLimits {
   payin?: { min?: number; max?: number };
@@ -11,19 +9,13 @@ export interface StoreLimits {
 }
 
 /**
- * Fraud and limit checks before an order is created. A refusal is recorded in risk_events
- * (outside any order transaction, so it survives the refusal) and thrown as a 422 with the
- * rule's code.
+ * The checks of a new order that need no count (the store's amount bounds, the blacklist), run
+ * before the order's transaction. A refusal is recorded in risk_events and thrown as a 422 with
+ * the rule's code. The per-customer caps are checkCustomerCaps, inside the transaction.
  */
-export async function checkNewOrder(
-  input: { storeId: number; storeLimits: unknown; type: OrderType; amount: bigint; customerId: string; merchantOrderId: string },
-  settings: Settings,
-  now = new Date(),
-): Promise<void> {
-  const refuse = async (code: string, message: string, param: string | undefined, details: object) => {
-    await prisma.riskEvent.create({
-      data: { storeId: input.storeId, customerId: input.customerId, merchantOrderId: input.merchantOrderId, code, details: { ...details, type: input.type, amount: input.amount.toString() } },
-    });
+export async function checkNewOrder(input: RiskSubject & { storeLimits: unknown }, settings: Settings): Promise<void> {
+  const refuse = async (code: string, message: string, param: string, details: object): Promise<never> => {
+    await recordRiskEvent(input, code, details);
     throw new DomainError("invalid_request", code, message, param);
   };
 
@@ -36,22 +28,5 @@ export async function checkNewOrder(
   }
   if (settings["fraud.blacklisted_customer_ids"].includes(input.customerId)) {
     await refuse("customer_blocked", "This customer cannot make payments.", "customer_id", {});
-  }
-
-  const openCap = settings["fraud.max_open_orders_per_customer"];
-  const hourlyCap = settings["fraud.max_orders_per_customer_per_hour"];
-  if (!openCap && !hourlyCap) return;
-  const hourAgo = new Date(now.getTime() - 3600_000);
-  const [counts] = await prisma.$queryRaw<{ open: number; last_hour: number }[]>`
-    SELECT count(*) FILTER (WHERE status = ANY(${[...OPEN_STATUSES, "created"]}::order_status[]))::int AS open,
-           count(*) FILTER (WHERE created_at >= ${hourAgo})::int AS last_hour
-    FROM incoming_orders
-    WHERE store_id = ${input.storeId} AND customer_id = ${input.customerId}
-      AND (created_at >= ${hourAgo} OR status = ANY(${[...OPEN_STATUSES, "created"]}::order_status[]))`;
-  if (openCap && counts.open >= openCap) {
-    await refuse("customer_open_orders_limit", `This customer already has ${counts.open} open orders.`, "customer_id", { open: counts.open, cap: openCap });
-  }
-  if (hourlyCap && counts.last_hour >= hourlyCap) {
-    await refuse("customer_velocity_limit", "This customer made too many orders in the last hour.", "customer_id", { lastHour: counts.last_hour, cap: hourlyCap });
   }
 }

@@ -100,8 +100,10 @@ try {
       await client.query(
         `WITH o AS (
            INSERT INTO incoming_orders (id, type, store_id, amount, original_amount, currency_id, customer_id, merchant_order_id,
-                                        metadata, payment_method_id, destination, rate, crypto_amount, created_at, next_match_at, updated_at)
-           VALUES ($1, 'payin', $2, $3, $3, $4, $5, $6, NULL, NULL, NULL, NULL, NULL, $7, $7, $7)
+                                        metadata, payment_method_id, destination, rate, crypto_amount, created_at, next_match_at, updated_at,
+                                        store_commission)
+           SELECT $1, 'payin', s.id, $3, $3, $4, $5, $6, NULL, NULL, NULL, NULL, NULL, $7, $7, $7, s.payin_commission
+           FROM merchant_store s WHERE s.id = $2
            RETURNING id, type, status, store_id, trader_id, requisite_id, currency_id, amount, crypto_amount, rate::text AS rate, customer_id
          ), audit AS (
            INSERT INTO audit_logs (user_id, actor_type, action, entity_type, entity_id, old_values, new_values, ip, user_agent)

@@ -20,6 +20,8 @@ import { GET as paymentMethodsRoute } from "@/app/api/v1/payment-methods/route";
 import { GET as traderOrdersRoute } from "@/app/api/v1/trader/orders/route";
 import { POST as traderConfirmRoute } from "@/app/api/v1/trader/orders/[id]/confirm/route";
 import { POST as traderPaidRoute } from "@/app/api/v1/trader/orders/[id]/paid/route";
+import { POST as traderAcceptRoute } from "@/app/api/v1/trader/orders/[id]/accept/route";
+import { POST as confirmPayoutRoute } from "@/app/api/v1/payout/[id]/confirm/route";
 import {
   TINY_PNG_BASE64,
   call,
@@ -139,10 +141,11 @@ describe("401 authentication", () => {
     const inactive = await createMerchantApiKey(prisma, { storeId: inactiveStore.id });
     const unknownKey = `jp_test_${"Z".repeat(32)}`;
     for (const e of endpoints().filter((x) => !x.trader)) {
-      for (const key of [unknownKey, revoked.key, inactive.key]) {
+      for (const key of [unknownKey, revoked.key]) {
         const response = await call(e.handler, e.method, e.path, { key, params: e.params, body: e.body });
         expectErrorShape(response, 401, "invalid_api_key");
       }
+      expectErrorShape(await call(e.handler, e.method, e.path, { key: inactive.key, params: e.params, body: e.body }), 401, "store_deactivated");
     }
     // Nothing was created by the refused POST /payin and /payout.
     expect(await prisma.incomingOrder.count({ where: { storeId: { in: [A.store.id, inactiveStore.id] } } })).toBe(0);
@@ -153,10 +156,11 @@ describe("401 authentication", () => {
     const inactiveTrader = await createTrader(prisma, { isActive: false });
     const inactive = await createTraderApiToken(prisma, { traderId: inactiveTrader.id });
     for (const e of endpoints().filter((x) => x.trader)) {
-      for (const key of [`jp_test_${"Q".repeat(32)}`, revoked.token, inactive.token, A.key]) {
+      for (const key of [`jp_test_${"Q".repeat(32)}`, revoked.token, A.key]) {
         const response = await call(e.handler, e.method, e.path, { key, params: e.params, body: e.body });
         expectErrorShape(response, 401, "invalid_api_token");
       }
+      expectErrorShape(await call(e.handler, e.method, e.path, { key: inactive.token, params: e.params, body: e.body }), 401, "account_deactivated");
     }
     // A trader token is not a merchant key.
     for (const e of endpoints().filter((x) => !x.trader)) {
@@ -429,6 +433,9 @@ describe("GET /payin/{id}, POST /payin/{id}/confirm, POST /payin/{id}/cancel", (
   });
 });
 
+/** Payouts are offered to online traders only: T1 was seen just now. */
+const setOnline = (trader: { id: number }) => prisma.trader.update({ where: { id: trader.id }, data: { lastSeenAt: new Date() } });
+
 async function createPayoutFor(merchant: typeof A) {
   const { available } = await storeUsdt(currencies, merchant.store.id);
   if (available < 100_000_000n) await creditStoreUsdt(currencies, merchant.store.id, 1_000_000_000n);
@@ -471,7 +478,10 @@ describe("trader API", () => {
     expect(mine.status).toBe(200);
     expect(mine.json.object).toBe("list");
     expect(mine.json.data.map((o: { id: string }) => o.id)).toContain(order.id);
-    const ownIds = new Set((await prisma.incomingOrder.findMany({ where: { traderId: T1.trader.id }, select: { id: true } })).map((o) => o.id));
+    // Its own orders and the payouts offered to it right now.
+    const ownIds = new Set(
+      (await prisma.incomingOrder.findMany({ where: { OR: [{ traderId: T1.trader.id }, { offeredTraderId: T1.trader.id, status: "created" }] }, select: { id: true } })).map((o) => o.id),
+    );
     for (const o of mine.json.data) expect(ownIds.has(o.id)).toBe(true);
 
     const completed = await call(traderOrdersRoute, "GET", "/x", { key: T1.token, query: "?status=completed" });
@@ -508,9 +518,10 @@ describe("POST /payout, GET /payout/{id}, POST /payout/{id}/cancel", () => {
     expect(await prisma.incomingOrder.count({ where: { storeId: C.store.id } })).toBe(0);
   });
 
-  it("creates a payout (201, po_, assigned), holds u·(1+s); GET; cancel releases the hold", async () => {
+  it("creates a payout (201, po_, created and offered to the online trader), holds u·(1+s); GET; cancel releases the hold", async () => {
     const C = await createMerchant({ payoutCommission: "0.02" });
     await creditStoreUsdt(currencies, C.store.id, 500_000_000n);
+    await setOnline(T1.trader);
     const body = payoutBody({ amount: nextAmount(), metadata: { ref: "x1" } });
     const response = await call(createPayoutRoute, "POST", "/api/v1/payout", { key: C.key, body });
     expect(response.status, response.text).toBe(201);
@@ -518,7 +529,7 @@ describe("POST /payout, GET /payout/{id}, POST /payout/{id}/cancel", () => {
     expect(order.id).toMatch(/^po_[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(order).toMatchObject({
       object: "payout",
-      status: "assigned",
+      status: "created",
       amount: body.amount,
       currency: "RUB",
       customer_id: body.customer_id,
@@ -529,7 +540,11 @@ describe("POST /payout, GET /payout/{id}, POST /payout/{id}/cancel", () => {
       rate: "92.5",
     });
     expect(order.created_at).toMatch(ISO);
-    expect(order.expires_at).toMatch(ISO);
+    // Offered, not pushed: nobody holds it until the trader accepts, so there is no deadline yet.
+    expect(order.expires_at).toBeNull();
+    const row = await prisma.incomingOrder.findUniqueOrThrow({ where: { id: order.id } });
+    expect(row).toMatchObject({ traderId: null, requisiteId: null, offeredTraderId: T1.trader.id, offeredRequisiteId: T1.requisite.id });
+    expect(row.offerExpiresAt!.getTime()).toBeGreaterThan(Date.now());
     const u = fiatToCrypto(BigInt(body.amount), 2, "92.5", 6);
     const debit = u + multiply(u, "0.02", "half_up");
     expect(await storeUsdt(currencies, C.store.id)).toEqual({ available: 500_000_000n - debit, held: debit });
@@ -558,7 +573,7 @@ describe("POST /payout, GET /payout/{id}, POST /payout/{id}/cancel", () => {
       expectErrorShape(await call(cancelPayoutRoute, "POST", `/api/v1/payout/${id}/cancel`, { key, params: { id }, body: {} }), 404, "order_not_found");
     }
     expect((await prisma.incomingOrder.findUniqueOrThrow({ where: { id: payin.id } })).status).toBe("awaiting_payment");
-    expect((await prisma.incomingOrder.findUniqueOrThrow({ where: { id: payout.id } })).status).toBe("assigned");
+    expect((await prisma.incomingOrder.findUniqueOrThrow({ where: { id: payout.id } })).status).toBe("created");
   });
 
   const invalid: [string, Record<string, unknown>, string?][] = [
@@ -623,10 +638,11 @@ describe("POST /payout, GET /payout/{id}, POST /payout/{id}/cancel", () => {
     expect(await storeUsdt(currencies, A.store.id)).toEqual(balance);
   });
 
-  it("lifecycle through the API: created → assigned → trader paid with receipt → completed; store held back to 0, trader repaid u·(1+t)", async () => {
+  it("lifecycle through the API: created → offered → trader accepts → trader paid with receipt → merchant confirms → completed; store held back to 0, trader repaid u·(1+t)", async () => {
     const C = await createMerchant({ payoutCommission: "0.02" });
     const credit = 200_000_000n; // 200 USDT
     await creditStoreUsdt(currencies, C.store.id, credit);
+    await setOnline(T1.trader);
     const traderBefore = await traderUsdt(currencies, T1.trader.id);
     const platformBefore = (await prisma.balancePlatform.findFirst({ where: { currencyId: currencies.USDT.id } }))?.amount ?? 0n;
 
@@ -634,17 +650,34 @@ describe("POST /payout, GET /payout/{id}, POST /payout/{id}/cancel", () => {
     const created = await call(createPayoutRoute, "POST", "/api/v1/payout", { key: C.key, body });
     expect(created.status, created.text).toBe(201);
     const order = created.json;
-    expect(order.status).toBe("assigned");
-    const row = await prisma.incomingOrder.findUniqueOrThrow({ where: { id: order.id } });
-    expect(row.traderId).toBe(T1.trader.id);
-    expect(row.requisiteId).toBe(T1.requisite.id);
+    expect(order.status).toBe("created");
+    const offered = await prisma.incomingOrder.findUniqueOrThrow({ where: { id: order.id } });
+    expect(offered).toMatchObject({ traderId: null, offeredTraderId: T1.trader.id, offeredRequisiteId: T1.requisite.id });
 
     const u = fiatToCrypto(BigInt(body.amount), 2, "92.5", 6);
     expect(order.crypto_amount).toBe((Number(u) / 1e6).toFixed(6));
     const storeDebit = u + multiply(u, "0.02", "half_up");
     expect(await storeUsdt(currencies, C.store.id)).toEqual({ available: credit - storeDebit, held: storeDebit });
 
-    // The trader sees it in their queue.
+    // The trader sees the offer in their list; nobody else can accept it, and it cannot be
+    // paid before it is accepted.
+    const offers = await call(traderOrdersRoute, "GET", "/x", { key: T1.token });
+    expect(offers.json.data.map((o: { id: string }) => o.id)).toContain(order.id);
+    const acceptPath = `/api/v1/trader/orders/${order.id}/accept`;
+    expectErrorShape(await call(traderAcceptRoute, "POST", acceptPath, { key: T2.token, params: { id: order.id } }), 404, "order_not_found");
+    expectErrorShape(await call(traderPaidRoute, "POST", "/x", { key: T1.token, params: { id: order.id }, body: { receipt: RECEIPT } }), 404, "order_not_found");
+    expect((await prisma.incomingOrder.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("created");
+
+    // T1 accepts: the payout is theirs to pay, at the reward fixed now.
+    const accepted = await call(traderAcceptRoute, "POST", acceptPath, { key: T1.token, params: { id: order.id } });
+    expect(accepted.status, accepted.text).toBe(200);
+    expect(accepted.json).toMatchObject({ id: order.id, object: "payout", status: "assigned" });
+    expect(accepted.json.expires_at).toMatch(ISO);
+    const row = await prisma.incomingOrder.findUniqueOrThrow({ where: { id: order.id } });
+    expect(row).toMatchObject({ traderId: T1.trader.id, requisiteId: T1.requisite.id, offeredTraderId: null, offeredRequisiteId: null, offerExpiresAt: null });
+    expect(row.traderReward?.toString()).toBe("0.015");
+    expectErrorShape(await call(traderAcceptRoute, "POST", acceptPath, { key: T1.token, params: { id: order.id } }), 409, "invalid_state");
+
     const queue = await call(traderOrdersRoute, "GET", "/x", { key: T1.token, query: "?status=assigned" });
     expect(queue.json.data.map((o: { id: string }) => o.id)).toContain(order.id);
 
@@ -657,8 +690,20 @@ describe("POST /payout, GET /payout/{id}, POST /payout/{id}/cancel", () => {
 
     const paid = await call(traderPaidRoute, "POST", `/api/v1/trader/orders/${order.id}/paid`, { key: T1.token, params: { id: order.id }, body: { receipt: RECEIPT } });
     expect(paid.status, paid.text).toBe(200);
-    expect(paid.json).toMatchObject({ id: order.id, object: "payout", status: "completed" });
-    expect(paid.json.completed_at).toMatch(ISO);
+    // Paid, not completed: the merchant has the confirmation window to confirm or dispute it.
+    expect(paid.json).toMatchObject({ id: order.id, object: "payout", status: "paid", completed_at: null });
+    expect(paid.json.expires_at).toMatch(ISO);
+    expect(Date.parse(paid.json.expires_at)).toBeGreaterThan(Date.now());
+    expect(await storeUsdt(currencies, C.store.id)).toEqual({ available: credit - storeDebit, held: storeDebit });
+    expect(await traderUsdt(currencies, T1.trader.id)).toEqual(traderBefore);
+
+    // Only the payout's store can confirm it; the merchant confirms and it completes.
+    const confirmPath = `/api/v1/payout/${order.id}/confirm`;
+    expectErrorShape(await call(confirmPayoutRoute, "POST", confirmPath, { key: B.key, params: { id: order.id }, body: {} }), 404, "order_not_found");
+    const confirmed = await call(confirmPayoutRoute, "POST", confirmPath, { key: C.key, params: { id: order.id }, body: {} });
+    expect(confirmed.status, confirmed.text).toBe(200);
+    expect(confirmed.json).toMatchObject({ id: order.id, object: "payout", status: "completed" });
+    expect(confirmed.json.completed_at).toMatch(ISO);
 
     const receipts = await prisma.receipt.findMany({ where: { orderId: order.id } });
     expect(receipts).toHaveLength(1);
@@ -674,11 +719,16 @@ describe("POST /payout, GET /payout/{id}, POST /payout/{id}/cancel", () => {
     expect(platformAfter - platformBefore).toBe(storeDebit - u - reward);
 
     const history = await prisma.orderHistory.findMany({ where: { incomingOrderId: order.id }, orderBy: { id: "asc" } });
-    expect(history.map((h) => h.status)).toEqual(["assigned", "paid", "completed"]);
+    expect(history.map((h) => [h.status, h.actorType])).toEqual([
+      ["assigned", "trader_api"],
+      ["paid", "trader_api"],
+      ["completed", "merchant_api"],
+    ]);
     expect(await checkLedger(prisma)).toEqual([]);
 
-    // Finished: no second payment, no cancel, and the merchant sees it completed.
+    // Finished: no second payment, no second confirmation, no cancel, and the merchant sees it completed.
     expectErrorShape(await call(traderPaidRoute, "POST", "/x", { key: T1.token, params: { id: order.id }, body: { receipt: RECEIPT } }), 409, "invalid_state");
+    expectErrorShape(await call(confirmPayoutRoute, "POST", "/x", { key: C.key, params: { id: order.id }, body: {} }), 409, "invalid_state");
     expectErrorShape(await call(cancelPayoutRoute, "POST", "/x", { key: C.key, params: { id: order.id }, body: {} }), 409, "invalid_state");
     const got = await call(getPayoutRoute, "GET", "/x", { key: C.key, params: { id: order.id } });
     expect(got.json.status).toBe("completed");

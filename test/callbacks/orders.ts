@@ -4,7 +4,7 @@ import { createPayin } from "@/lib/orders/create-payin";
 import { markPayinPaid } from "@/lib/orders/mark-payin-paid";
 import { completePayin } from "@/lib/orders/complete-payin";
 import { endOrder } from "@/lib/orders/end-order";
-import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
+import { merchantActor, traderActor } from "@/lib/factories/actors";
 import { createTraderWithRequisite, setSetting, setupReference, unique } from "@/test/api/helpers";
 
 /** Reference data, a trader with a deposit and one requisite, loopback callbacks allowed. */
@@ -29,11 +29,11 @@ const STEPS: Record<PayinStory, number> = { awaiting_payment: 1, paid: 2, comple
  */
 export async function payinWithCallbacks(store: { id: number; limits: unknown; allowAmountAdjustment: boolean }, story: PayinStory) {
   const amount = 100_000n + BigInt(++amountSeq) * 100n;
-  const order = await createPayin(store, { amount, currency: "RUB", customerId: unique("cust"), merchantOrderId: unique("mo") }, SYSTEM_ACTOR);
+  const order = await createPayin(store, { amount, currency: "RUB", customerId: unique("cust"), merchantOrderId: unique("mo") }, merchantActor);
   if (order.status !== "awaiting_payment") throw new Error(`The pay-in was not matched (${order.status})`);
-  if (story === "paid" || story === "completed") await markPayinPaid(order.id, store.id, SYSTEM_ACTOR);
-  if (story === "completed") await completePayin(order.id, {}, SYSTEM_ACTOR);
-  if (story === "cancelled") await endOrder(order.id, "cancelled", { storeId: store.id }, SYSTEM_ACTOR);
+  if (story === "paid" || story === "completed") await markPayinPaid(order.id, store.id, merchantActor);
+  if (story === "completed") await completePayin(order.id, {}, traderActor);
+  if (story === "cancelled") await endOrder(order.id, "cancelled", { storeId: store.id }, merchantActor);
   const callbacks = await prisma.callbackDelivery.findMany({ where: { orderId: order.id }, orderBy: { sequence: "asc" } });
   if (callbacks.length !== STEPS[story]) throw new Error(`Expected ${STEPS[story]} callbacks, found ${callbacks.length}`);
   return { orderId: order.id, callbacks };

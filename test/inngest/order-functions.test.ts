@@ -12,7 +12,7 @@ import { createPayin } from "@/lib/orders/create-payin";
 import { completePayin } from "@/lib/orders/complete-payin";
 import { checkLedger } from "@/lib/ledger/check-ledger";
 import { emitAfterCommit, runTransaction } from "@/lib/db/run-transaction";
-import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
+import { merchantActor, traderActor } from "@/lib/factories/actors";
 import { NO_REQUISITE_AVAILABLE } from "@/lib/matching/retry-due-matches";
 import { inngest } from "@/inngest/client";
 import { deliverCallbacks, paymentTimeout, retryMatching } from "@/inngest/functions/orders";
@@ -24,7 +24,7 @@ let receiver: Receiver;
 let amountSeq = 0;
 
 const payin = (store: { id: number; limits: unknown; allowAmountAdjustment: boolean }) =>
-  createPayin(store, { amount: 100_000n + BigInt(++amountSeq) * 100n, currency: "RUB", customerId: unique("cust"), merchantOrderId: unique("mo") }, SYSTEM_ACTOR);
+  createPayin(store, { amount: 100_000n + BigInt(++amountSeq) * 100n, currency: "RUB", customerId: unique("cust"), merchantOrderId: unique("mo") }, merchantActor);
 
 const TRIGGERS = new Map<unknown, string>([
   [retryMatching, "order/unmatched"],
@@ -127,7 +127,7 @@ describe("payment-timeout (order/deadline.set)", () => {
     const store = await createStore(prisma);
     await createTraderWithRequisite(currencies);
     const order = await payin(store);
-    await completePayin(order.id, {}, SYSTEM_ACTOR);
+    await completePayin(order.id, {}, traderActor);
 
     const { result } = await run(paymentTimeout, { orderId: order.id, expiresAt: order.expiresAt!.toISOString() });
 
@@ -142,7 +142,7 @@ describe("deliver-callbacks (order/changed)", () => {
     const store = await createStore(prisma, { callbackUrl: receiver.url });
     await createTraderWithRequisite(currencies);
     const order = await payin(store);
-    await completePayin(order.id, {}, SYSTEM_ACTOR);
+    await completePayin(order.id, {}, traderActor);
     receiver.received.length = 0;
 
     await run(deliverCallbacks, { orderId: order.id, status: "completed" });

@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors/domain-error";
 import { getTranslator } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/config";
-import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import type { MessageKey, MessageVars, Translate } from "@/lib/i18n/translate";
 import { fieldErrorsOf, zodErrorMap } from "@/lib/admin/validation";
 import type { ActionResult } from "@/components/admin/action-result";
 
@@ -38,10 +38,14 @@ export function fieldError(field: string, message: string): never {
   throw new InputError({ [field]: message });
 }
 
-/** A domain refusal in the reader's language: its code's message when we have one, else its own text. */
+/**
+ * A domain refusal in the reader's language: its code's message when we have one, else its own
+ * text. An error that names a limit (e.g. PlatformShareError's `values.bound`) fills it in.
+ */
 function domainErrorText(error: DomainError, t: Translate): string {
   const key = `admin.errors.${error.code}`;
-  const text = t(key as MessageKey);
+  const values = "values" in error && error.values && typeof error.values === "object" ? (error.values as MessageVars) : undefined;
+  const text = t(key as MessageKey, values);
   return text === key ? error.message : text;
 }
 

@@ -13,6 +13,6 @@ export async function requireMerchant(): Promise<{ user: CurrentUser; actor: Act
   const requestHeaders = await headers();
   return {
     user,
-    actor: { type: "user", userId: user.id, ip: clientIpFromHeaders(requestHeaders), userAgent: requestHeaders.get("user-agent") },
+    actor: { type: "user", role: "merchant", userId: user.id, ip: clientIpFromHeaders(requestHeaders), userAgent: requestHeaders.get("user-agent") },
   };
 }

@@ -5,13 +5,25 @@ import type { EvidenceFile } from "@/lib/disputes/evidence";
 import type { MerchantOrder } from "./get-merchant-order";
 import { ownedOrderStoreId } from "./get-merchant-order";
 
+const HOUR_MS = 3600_000;
+
 /**
- * Whether the order page offers "Open dispute": a paid order (the customer paid, nobody
- * confirmed), or one the platform disputed by itself that the merchant may add their report to.
- * openDispute decides for real; this only avoids offering a form that would be refused.
+ * Whether the order page offers "Open dispute": a paid pay-in (the customer paid, nobody
+ * confirmed); a paid payout until its confirmation deadline (expiresAt); an expired or
+ * cancelled pay-in that had a trader, within order.late_dispute_window_hours of its end (the
+ * customer paid late); or an order the platform disputed by itself that the merchant may add
+ * their report to. openDispute decides for real; this only avoids offering a form that would
+ * be refused.
  */
-export function canOpenDispute(order: Pick<MerchantOrder, "status" | "disputes">): boolean {
-  if (order.status === "paid") return true;
+export function canOpenDispute(
+  order: Pick<MerchantOrder, "type" | "status" | "disputes" | "expiresAt" | "endedAt" | "traderId">,
+  { lateDisputeWindowHours }: { lateDisputeWindowHours: number },
+  now = new Date(),
+): boolean {
+  if (order.status === "paid") return order.type === "payin" || !order.expiresAt || order.expiresAt > now;
+  if (order.type === "payin" && (order.status === "expired" || order.status === "cancelled")) {
+    return order.traderId !== null && order.endedAt !== null && order.endedAt.getTime() + lateDisputeWindowHours * HOUR_MS > now.getTime();
+  }
   return order.status === "disputed" && order.disputes.some((d) => d.status === "open" && d.openedVia === "system");
 }
 

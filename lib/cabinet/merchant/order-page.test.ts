@@ -7,6 +7,7 @@ import { getMerchantOrder, getMerchantReceipt } from "./get-merchant-order";
 import { listMerchantOrderCallbacks, resendMerchantOrderCallback } from "./order-callbacks";
 import { canOpenDispute, openMerchantDispute } from "./open-merchant-dispute";
 
+const WINDOW = { lateDisputeWindowHours: 72 };
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
 let receiver: Receiver;
@@ -71,11 +72,12 @@ describe("a merchant's order page", () => {
   it("opens a dispute with evidence on the merchant's own paid order; another merchant's is not found and unchanged", async () => {
     const { user, orderId } = await merchantOrder("paid");
     const intruder = await createUser(prisma, { role: "merchant" });
-    const actor = { type: "user" as const, userId: user.id };
-    expect(canOpenDispute(await getMerchantOrder(user.id, orderId))).toBe(true);
+    // As the merchant cabinet's session acts: a user with role "merchant" (the lifecycle's merchant party).
+    const actor = { type: "user" as const, role: "merchant" as const, userId: user.id };
+    expect(canOpenDispute(await getMerchantOrder(user.id, orderId), WINDOW)).toBe(true);
 
     const evidence = [{ fileName: "чек.png", contentType: "image/png", data: PNG }];
-    await expect(openMerchantDispute(intruder.id, { orderId, reason: "paid, not confirmed", evidence }, { type: "user", userId: intruder.id })).rejects.toMatchObject({
+    await expect(openMerchantDispute(intruder.id, { orderId, reason: "paid, not confirmed", evidence }, { type: "user", role: "merchant", userId: intruder.id })).rejects.toMatchObject({
       kind: "not_found",
       code: "order_not_found",
     });
@@ -87,6 +89,36 @@ describe("a merchant's order page", () => {
     const order = await getMerchantOrder(user.id, orderId);
     expect(order.status).toBe("disputed");
     expect(order.receipts.map((r) => r.fileName)).toEqual(["чек.png"]);
-    expect(canOpenDispute(order)).toBe(false);
+    expect(canOpenDispute(order, WINDOW)).toBe(false);
+  });
+});
+
+describe("when the order page offers a dispute", () => {
+  const now = new Date("2026-12-05T12:00:00Z");
+  const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+  const order = (fields: Partial<Parameters<typeof canOpenDispute>[0]>): Parameters<typeof canOpenDispute>[0] => ({
+    type: "payin",
+    status: "paid",
+    disputes: [],
+    expiresAt: null,
+    endedAt: null,
+    traderId: 1,
+    ...fields,
+  });
+
+  it("a paid pay-in, and a paid payout only until its confirmation deadline", () => {
+    expect(canOpenDispute(order({ expiresAt: at(-5) }), WINDOW, now)).toBe(true);
+    expect(canOpenDispute(order({ type: "payout", expiresAt: at(5) }), WINDOW, now)).toBe(true);
+    expect(canOpenDispute(order({ type: "payout", expiresAt: at(-1) }), WINDOW, now)).toBe(false);
+    expect(canOpenDispute(order({ type: "payout", status: "assigned", expiresAt: at(5) }), WINDOW, now)).toBe(false);
+  });
+
+  it("an expired or cancelled pay-in that had a trader, within the late-payment window of its end", () => {
+    expect(canOpenDispute(order({ status: "expired", endedAt: at(-71 * 60) }), WINDOW, now)).toBe(true);
+    expect(canOpenDispute(order({ status: "cancelled", endedAt: at(-10) }), WINDOW, now)).toBe(true);
+    expect(canOpenDispute(order({ status: "expired", endedAt: at(-73 * 60) }), WINDOW, now)).toBe(false);
+    expect(canOpenDispute(order({ status: "expired", endedAt: at(-10), traderId: null }), WINDOW, now)).toBe(false);
+    expect(canOpenDispute(order({ status: "expired", endedAt: at(-10) }), { lateDisputeWindowHours: 0 }, now)).toBe(false);
+    expect(canOpenDispute(order({ type: "payout", status: "expired", endedAt: at(-10) }), WINDOW, now)).toBe(false);
   });
 });

@@ -11,6 +11,8 @@ export type TraderActionResult<T = null> =
 export const EXPLAINED_ERROR_CODES = [
   "invalid_state",
   "order_not_found",
+  "offer_expired",
+  "offer_no_longer_fits",
   "requisite_not_found",
   "requisite_blocked",
   "requisite_without_limits",

@@ -10,22 +10,28 @@ const PAYMENT_METHOD_OF_TYPE: Record<NewRequisite["type"], string | null> = { ca
 /**
  * Adds a requisite to the trader's own list, active at once, with its limits, and records the
  * audit row in the same transaction. The bank and currency must be active; the same number
- * twice in one trader's list is refused (the customer could not tell which one they pay).
+ * twice in one trader's list is refused (the customer could not tell which one they pay), and
+ * the number of any requisite the platform blocked with `requisite_blocked`.
  */
 export async function addTraderRequisite(traderId: number, input: NewRequisite, actor: Actor) {
   return runTransaction(async (tx) => {
     // Serialises two adds of the same trader, so the duplicate check below cannot race.
     await tx.$queryRaw`SELECT id FROM trader WHERE id = ${traderId} FOR UPDATE`;
-    const [bank, currency, method, duplicate] = await Promise.all([
+    const [bank, currency, method, duplicate, blocked] = await Promise.all([
       tx.bank.findFirst({ where: { id: input.bankId, isActive: true }, select: { id: true, name: true } }),
       tx.currency.findFirst({ where: { code: input.currencyCode, kind: "fiat", isActive: true }, select: { id: true } }),
       PAYMENT_METHOD_OF_TYPE[input.type]
         ? tx.paymentMethod.findFirst({ where: { code: PAYMENT_METHOD_OF_TYPE[input.type]!, isActive: true }, select: { id: true } })
         : null,
       tx.reqTrader.findFirst({ where: { traderId, details: { path: ["number"], equals: input.number } }, select: { id: true } }),
+      tx.reqTrader.findFirst({ where: { status: "blocked", details: { path: ["number"], equals: input.number } }, select: { id: true } }),
     ]);
     if (!bank) throw new DomainError("invalid_request", "unknown_bank", "Choose one of the listed banks.", "bankId");
     if (!currency) throw new DomainError("invalid_request", "unsupported_currency", `Currency ${input.currencyCode} is not supported.`, "currency");
+    // Adding a blocked card again (here or in another trader's list) would route orders around the block.
+    if (blocked) {
+      throw new DomainError("permission", "requisite_blocked", "The platform blocked this requisite; only support can change it.", "number");
+    }
     if (duplicate) throw new DomainError("conflict", "duplicate_requisite", "You already have a requisite with this number.", "number");
 
     const requisite = await tx.reqTrader.create({

@@ -32,6 +32,8 @@ export interface TraderRequisiteRow {
   maskedNumber: string;
   holder: string | null;
   status: RequisiteStatus;
+  /** Why support or an admin blocked it (status blocked); null otherwise. */
+  blockedReason: string | null;
   /** Null when the requisite has no limits configured (created outside the cabinet). */
   limits: RequisiteLimitsView | null;
   usage: RequisiteUsage;
@@ -79,6 +81,7 @@ export async function listTraderRequisites(traderId: number, now = new Date()): 
         type: true,
         details: true,
         status: true,
+        blockedReason: true,
         bank: { select: { name: true } },
         settings: {
           select: {
@@ -121,6 +124,7 @@ export async function listTraderRequisites(traderId: number, now = new Date()): 
         maskedNumber: maskRequisiteNumber(details.number),
         holder: details.holder,
         status: r.status,
+        blockedReason: r.status === "blocked" ? r.blockedReason : null,
         limits: r.settings
           ? {
               currencyCode: r.settings.currency.code,

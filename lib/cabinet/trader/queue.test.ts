@@ -1,8 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
+import type { Actor } from "@/lib/audit/record-audit";
 import { completePayin } from "@/lib/orders/complete-payin";
 import { markPayoutPaid } from "@/lib/orders/mark-payout-paid";
+import { confirmPayout } from "@/lib/orders/confirm-payout";
+import { merchantActor } from "@/lib/factories/actors";
 import { completePayinOrder, createStore, releaseOrder } from "@/lib/factories";
 import { getTraderBalances } from "./get-trader-balances";
 import { getTraderEarnings } from "./get-trader-earnings";
@@ -22,6 +25,16 @@ async function expectDomainError(promise: Promise<unknown>, code: string) {
   const error = await promise.then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(DomainError);
   expect((error as DomainError).code).toBe(code);
+}
+
+/**
+ * The fixture's trader acting as the trader cabinet's session does: a user with role "trader",
+ * the party the order lifecycle lets complete a pay-in and mark a payout paid.
+ */
+async function cabinetTrader() {
+  const fixture = await traderWithRequisite(currencies);
+  const actor: Actor = { ...fixture.actor, role: "trader" };
+  return { ...fixture, actor };
 }
 
 const PNG = { fileName: "receipt.png", contentType: "image/png", data: Buffer.from("89504e470d0a1a0a", "hex") };
@@ -54,8 +67,8 @@ describe("the live queue", () => {
 
   it("refuses to complete or mark paid another trader's order: not found, nothing changed", async () => {
     const store = await storeWithBalance(currencies);
-    const owner = await traderWithRequisite(currencies);
-    const intruder = await traderWithRequisite(currencies);
+    const owner = await cabinetTrader();
+    const intruder = await cabinetTrader();
     const payin = await matchedPayin(currencies, store, owner.requisite, 120_000n);
     const payout = await assignedPayout(currencies, store, owner.requisite, 130_000n);
 
@@ -65,16 +78,19 @@ describe("the live queue", () => {
     expect(rows.map((r) => r.status).sort()).toEqual(["assigned", "awaiting_payment"]);
     expect(await prisma.receipt.count({ where: { orderId: payout.id } })).toBe(0);
 
-    // The owner can, and the order then leaves their queue.
+    // The owner can: the pay-in completes and leaves their queue; the paid payout stays there
+    // until the merchant confirms it (or the confirmation window ends), then leaves too.
     await completePayin(payin.id, { traderId: owner.trader.id }, owner.actor);
     await markPayoutPaid(payout.id, owner.trader.id, owner.actor, PNG);
-    expect(await listTraderQueue(owner.trader.id)).toEqual([]);
+    expect(await listTraderQueue(owner.trader.id)).toEqual([expect.objectContaining({ id: payout.id, status: "paid" })]);
     expect(await prisma.receipt.count({ where: { orderId: payout.id, uploadedVia: "trader" } })).toBe(1);
+    await confirmPayout(payout.id, store.id, merchantActor);
+    expect(await listTraderQueue(owner.trader.id)).toEqual([]);
   });
 
   it("refuses to confirm an order that expired meanwhile with invalid_state", async () => {
     const store = await createStore(prisma);
-    const { trader, requisite, actor } = await traderWithRequisite(currencies);
+    const { trader, requisite, actor } = await cabinetTrader();
     const order = await releaseOrder(prisma, await matchedPayin(currencies, store, requisite, 110_000n), "expired");
     await expectDomainError(completePayin(order.id, { traderId: trader.id }, actor), "invalid_state");
   });

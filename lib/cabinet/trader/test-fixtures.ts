@@ -34,7 +34,7 @@ export async function traderWithRequisite(currencies: Currencies, requisite: Par
   const trader = await createTrader(prisma);
   await creditTraderDeposit(prisma, { traderId: trader.id, currencyId: currencies.USDT.id, amount: 10_000_000_000n });
   const req = await createRequisite(prisma, { traderId: trader.id, currencyId: currencies.RUB.id, ...requisite });
-  const actor: Actor = { type: "user", userId: trader.userId };
+  const actor: Actor = { type: "user", role: "trader", userId: trader.userId };
   return { trader, requisite: req, actor };
 }
 

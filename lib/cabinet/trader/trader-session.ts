@@ -1,7 +1,5 @@
 import "server-only";
-import { cache } from "react";
 import { headers } from "next/headers";
-import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/audit/record-audit";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { requireRole, type CurrentUser } from "@/lib/auth/session";
@@ -15,23 +13,19 @@ export interface TraderSession {
   actor: Actor;
 }
 
-const traderIdOfUser = cache(async (userId: number): Promise<number | null> => {
-  const trader = await prisma.trader.findUnique({ where: { userId }, select: { id: true } });
-  return trader?.id ?? null;
-});
-
 /**
  * For trader pages, route handlers and server actions: the signed-in trader (else /login or a
- * 403) and their trader profile. Every read and write below is scoped by `traderId`, never by
- * an id the browser sent alone.
+ * 403; a deactivated user or trader profile counts as signed out) and their trader profile,
+ * both from getCurrentUser's one query. Every read and write below is scoped by `traderId`,
+ * never by an id the browser sent alone.
  */
 export async function requireTrader(): Promise<TraderSession> {
   const user = await requireRole("trader");
   const requestHeaders = await headers();
   return {
     user,
-    traderId: await traderIdOfUser(user.id),
-    actor: { type: "user", userId: user.id, ip: clientIpFromHeaders(requestHeaders), userAgent: requestHeaders.get("user-agent") },
+    traderId: user.traderId,
+    actor: { type: "user", role: "trader", userId: user.id, ip: clientIpFromHeaders(requestHeaders), userAgent: requestHeaders.get("user-agent") },
   };
 }
 
@@ -42,5 +36,5 @@ export async function requireTrader(): Promise<TraderSession> {
 export async function traderRouteSession(): Promise<{ traderId: number | null; refusal?: never } | { traderId?: never; refusal: Response }> {
   const { user, refusal } = await routeUserOrRefusal("trader");
   if (refusal) return { refusal };
-  return { traderId: await traderIdOfUser(user.id) };
+  return { traderId: user.traderId };
 }

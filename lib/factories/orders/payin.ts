@@ -55,6 +55,7 @@ export function createPayinOrder(db: Db, input: CreatePayinInput): Promise<Order
         paymentMethodId: input.paymentMethodId ?? null,
         metadata: input.metadata,
         status: "created",
+        storeCommission: order.storeCommission,
         createdAt: at,
         updatedAt: at,
       },

@@ -61,6 +61,7 @@ export function createPayoutOrder(db: Db, input: CreatePayoutInput): Promise<Ord
         rate,
         cryptoAmount: u,
         status: "created",
+        storeCommission: order.storeCommission,
         createdAt: at,
         updatedAt: at,
       },

@@ -62,7 +62,14 @@ export async function transition(
   const at = options.at ?? new Date();
   const { count } = await tx.incomingOrder.updateMany({
     where: { id: order.id, status: order.status },
-    data: { ...options.data, status: to, updatedAt: at },
+    data: {
+      ...options.data,
+      // The snapshots the engine keeps on the order: the trader's reward once matched, the end time.
+      traderReward: order.traderCommission,
+      ...(to === "cancelled" || to === "expired" || to === "failed" ? { endedAt: at } : {}),
+      status: to,
+      updatedAt: at,
+    },
   });
   if (count !== 1) throw new Error(`Order ${order.id} is no longer ${order.status}`);
   await tx.orderHistory.create({

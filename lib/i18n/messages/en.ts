@@ -9,8 +9,9 @@ import { merchant } from "./en/merchant";
 import { admin } from "./en/admin";
 import { support } from "./en/support";
 import { teamlead } from "./en/teamlead";
+import { forceOrder } from "./en/force-order";
 
-export const en = { ...shared, trader, merchant, admin, support, teamlead };
+export const en = { ...shared, trader, merchant, admin, support, teamlead, forceOrder };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 

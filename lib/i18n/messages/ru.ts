@@ -5,5 +5,6 @@ import { merchant } from "./ru/merchant";
 import { admin } from "./ru/admin";
 import { support } from "./ru/support";
 import { teamlead } from "./ru/teamlead";
+import { forceOrder } from "./ru/force-order";
 
-export const ru: Messages = { ...shared, trader, merchant, admin, support, teamlead };
+export const ru: Messages = { ...shared, trader, merchant, admin, support, teamlead, forceOrder };

@@ -5,6 +5,8 @@ import { adjustTraderDeposit } from "@/lib/admin/adjust-trader-deposit";
 import { parseAmountInput } from "@/lib/money/parse-amount";
 import { settlementCurrency } from "@/lib/admin/settlement-currency";
 import { traderUpdateSchema, updateTrader } from "@/lib/admin/update-trader";
+import { blockRequisite, unblockRequisite } from "@/lib/requisites/block-requisite";
+import { requisiteBlockSchema } from "@/lib/requisites/block-schema";
 import { formatMinor } from "@/components/format/money";
 import type { ActionResult } from "@/components/admin/action-result";
 import { fieldError, parseActionInput, runAdminAction } from "../admin-action";
@@ -46,5 +48,21 @@ export async function adjustDepositAction(input: unknown): Promise<ActionResult>
     const result = await adjustTraderDeposit({ traderId, direction, amount: parsed.minor, note: note || undefined }, context.actor);
     const vars = { amount: formatMinor(parsed.minor, usdt.exponent, usdt.code, locale), balance: formatMinor(result.available, usdt.exponent, usdt.code, locale) };
     return direction === "credit" ? t("admin.traders.credited", vars) : t("admin.traders.debited", vars);
+  });
+}
+
+/** Blocks a trader's requisite with a reason: matching stops using it, the trader sees why. */
+export async function blockRequisiteAction(input: unknown): Promise<ActionResult> {
+  return runAdminAction("/admin/traders", "traders.manage", async (context) => {
+    await blockRequisite({ ...parseActionInput(requisiteBlockSchema, input, context), actor: context.actor });
+    return context.t("requisiteBlock.blocked");
+  });
+}
+
+/** Lifts a requisite's block (with a reason for the audit log); it is off until the trader switches it on. */
+export async function unblockRequisiteAction(input: unknown): Promise<ActionResult> {
+  return runAdminAction("/admin/traders", "traders.manage", async (context) => {
+    await unblockRequisite({ ...parseActionInput(requisiteBlockSchema, input, context), actor: context.actor });
+    return context.t("requisiteBlock.unblocked");
   });
 }

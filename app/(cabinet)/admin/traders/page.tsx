@@ -1,6 +1,7 @@
 import { requirePermission } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { listTeamleads, listTraders } from "@/lib/cabinet/admin/list-traders";
+import { listRequisiteBlocks, type RequisiteBlockRow } from "@/lib/requisites/list-requisite-blocks";
 import { ActionSwitch } from "@/components/admin/action-switch";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { DepositDialog } from "@/components/admin/deposit-dialog";
@@ -12,9 +13,12 @@ import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { Money } from "@/components/cabinet/money";
 import { PageHeader } from "@/components/cabinet/page-header";
+import { BlockRequisiteDialog } from "@/components/requisites/block-requisite-dialog";
+import { RequisiteBlockStatus } from "@/components/requisites/requisite-block-status";
+import { requisiteTypeLabel } from "@/components/trader/requisite-type-label";
 import { formatFractionAsPercent } from "@/components/format/money";
 import { TableCell, TableRow } from "@/components/ui/table";
-import { adjustDepositAction, setTraderActiveAction, updateTraderAction } from "./actions";
+import { adjustDepositAction, blockRequisiteAction, setTraderActiveAction, unblockRequisiteAction, updateTraderAction } from "./actions";
 
 export const generateMetadata = adminMetadata("admin.traders.title");
 
@@ -27,6 +31,11 @@ export default async function AdminTradersPage({ searchParams }: { searchParams:
   const search = typeof params.q === "string" ? params.q.slice(0, 100) : undefined;
   const after = typeof params.after === "string" ? params.after : undefined;
   const [{ t }, page, teamleads] = await Promise.all([getTranslator(), listTraders(admin.id, { teamLeadId, search, after }), listTeamleads(admin.id)]);
+  // Requisites are blocked and unblocked with traders.manage; without it they are not shown.
+  const requisites = canManage ? await listRequisiteBlocks(admin.id, { traderIds: page.rows.map((trader) => trader.id) }) : [];
+  const requisitesOf = new Map<number, RequisiteBlockRow[]>();
+  for (const requisite of requisites) requisitesOf.set(requisite.traderId, [...(requisitesOf.get(requisite.traderId) ?? []), requisite]);
+  const labelOf = (requisite: RequisiteBlockRow) => [requisiteTypeLabel(t, requisite.type), requisite.bankName, requisite.maskedNumber].filter(Boolean).join(" · ");
 
   const columns = [
     t("admin.traders.trader"),
@@ -36,6 +45,7 @@ export default async function AdminTradersPage({ searchParams }: { searchParams:
     { label: t("admin.traders.priority"), align: "right" as const },
     { label: t("admin.traders.rewards"), align: "right" as const },
     { label: t("admin.traders.depositColumn"), align: "right" as const },
+    ...(canManage ? [t("admin.traders.requisites")] : []),
     t("common.actions"),
   ];
   return (
@@ -91,6 +101,28 @@ export default async function AdminTradersPage({ searchParams }: { searchParams:
                   </div>
                 ) : null}
               </TableCell>
+              {canManage ? (
+                <TableCell className="min-w-72">
+                  {requisitesOf.get(trader.id)?.length ? (
+                    <ul className="grid gap-3">
+                      {requisitesOf.get(trader.id)!.map((requisite) => (
+                        <li key={requisite.id} className="grid gap-1.5" data-testid="trader-requisite" data-requisite-id={requisite.id}>
+                          <span className="font-mono text-xs">{labelOf(requisite)}</span>
+                          <div className="flex flex-wrap items-start gap-2">
+                            <RequisiteBlockStatus status={requisite.status} reason={requisite.blockedReason} t={t} />
+                            <BlockRequisiteDialog
+                              requisite={{ id: requisite.id, label: labelOf(requisite), status: requisite.status }}
+                              action={requisite.status === "blocked" ? unblockRequisiteAction : blockRequisiteAction}
+                            />
+                          </div>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="text-muted-foreground">{t("admin.traders.noRequisites")}</span>
+                  )}
+                </TableCell>
+              ) : null}
               <TableCell>
                 <div className="flex gap-2">
                   {canManage ? (

@@ -19,6 +19,7 @@ const requisiteId = (value: unknown): number => {
 /** Field errors a DomainError about one field becomes, so the form shows it next to that field. */
 const FIELD_ERRORS: Record<string, [field: string, key: string]> = {
   duplicate_requisite: ["number", "trader.requisites.errors.duplicate"],
+  requisite_blocked: ["number", "trader.errors.requisite_blocked"],
   unknown_bank: ["bankId", "trader.requisites.errors.bank"],
   unsupported_currency: ["currency", "trader.requisites.errors.currency"],
 };

@@ -141,6 +141,15 @@ export const merchant = {
         support: "by support",
       },
     },
+    confirmPayout: {
+      open: "Confirm payout",
+      title: "Confirm the payout",
+      description: "Confirm only when the recipient has the money. The trader is repaid from your store's balance at once; this cannot be undone.",
+      submit: "Yes, the recipient got it",
+      confirmed: "Payout confirmed: it is completed.",
+      waitingTitle: "Waiting for your confirmation",
+      deadline: "The trader has paid this payout and uploaded the receipt. Confirm it once the recipient has the money, or open a dispute if they did not get it, by {time}. After that it completes by itself.",
+    },
     dispute: {
       listTitle: "Disputes",
       none: "No disputes.",
@@ -152,6 +161,8 @@ export const merchant = {
       evidenceHint: "Up to {count} PNG, JPEG or PDF files, 1 MB each.",
       submit: "Open dispute",
       opened: "Dispute opened. Support will look into it.",
+      descriptionPayout: "The recipient did not get the money? Support checks the trader's receipt and completes or cancels the payout.",
+      descriptionLate: "The customer paid after the order ended? Support checks the payment and can still complete the order.",
       resolution: "Support's decision: {note}",
       status: {
         open: "open",
@@ -289,6 +300,10 @@ export const merchant = {
     invalid_state: "The order's status does not allow this any more. Reload the page.",
     dispute_open: "This order already has an open dispute; support is on it.",
     invalid_evidence: "Each file must be a PNG, JPEG or PDF of at most 1 MB.",
+    confirmation_window_closed: "The confirmation window of this payout has closed; it completes as paid.",
+    late_dispute_window_closed: "This order ended too long ago to be disputed.",
+    not_matched: "No trader ever had this order, so no one could have received or sent the money.",
+    transition_forbidden: "This cannot be done from the merchant's cabinet.",
     invalid_value: "Say what happened (at most 2000 characters).",
   },
 };

@@ -48,6 +48,16 @@ export const support = {
     disputes: "Disputes",
     disputeLink: "Dispute {id}",
   },
+  requisite: {
+    fixFields: "Check the highlighted fields.",
+    errors: {
+      requisite_not_found: "This requisite no longer exists.",
+      requisite_blocked: "This requisite is already blocked.",
+      requisite_not_blocked: "This requisite is not blocked.",
+      permission_denied: "Your permissions do not allow blocking requisites.",
+      failed: "The requisite could not be changed. Try again.",
+    },
+  },
   callbacks: {
     sequence: "#",
     event: "Event",

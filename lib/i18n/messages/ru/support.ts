@@ -49,6 +49,16 @@ export const support: Messages["support"] = {
     disputes: "Споры",
     disputeLink: "Спор {id}",
   },
+  requisite: {
+    fixFields: "Проверьте отмеченные поля.",
+    errors: {
+      requisite_not_found: "Этого реквизита больше нет.",
+      requisite_blocked: "Этот реквизит уже заблокирован.",
+      requisite_not_blocked: "Этот реквизит не заблокирован.",
+      permission_denied: "Ваши права не позволяют блокировать реквизиты.",
+      failed: "Не удалось изменить реквизит. Попробуйте ещё раз.",
+    },
+  },
   callbacks: {
     sequence: "№",
     event: "Событие",

@@ -1,7 +1,9 @@
 "use server";
 
 import { z } from "zod";
+import { parseOrderId } from "@/lib/api/schemas/common";
 import { refused, type ActionResult } from "@/lib/cabinet/merchant/action-result";
+import { confirmMerchantPayout } from "@/lib/cabinet/merchant/confirm-merchant-payout";
 import { requireMerchant } from "@/lib/cabinet/merchant/merchant-session";
 import { resendMerchantOrderCallback } from "@/lib/cabinet/merchant/order-callbacks";
 import { getTranslator } from "@/lib/i18n/server";
@@ -20,6 +22,22 @@ export async function resendCallbackAction(orderId: string, deliveryId: number):
   try {
     const callback = await resendMerchantOrderCallback(user.id, input.data.orderId, BigInt(input.data.deliveryId));
     return { ok: true, delivered: callback.status === "succeeded", error: callback.lastError };
+  } catch (error) {
+    return refused(error, t);
+  }
+}
+
+/**
+ * "Confirm payout" on the order page: the merchant's own paid payout completes (the trader is
+ * repaid from the store's hold). Another merchant's order is not found; a payout that is no
+ * longer paid (disputed, completed by the deadline sweep) is refused with the reason.
+ */
+export async function confirmPayoutAction(orderId: string): Promise<ActionResult<{ status: string }>> {
+  const { user, actor } = await requireMerchant();
+  const { t } = await getTranslator();
+  try {
+    const order = await confirmMerchantPayout(user.id, parseOrderId(typeof orderId === "string" ? orderId : undefined), actor);
+    return { ok: true, status: order.status };
   } catch (error) {
     return refused(error, t);
   }

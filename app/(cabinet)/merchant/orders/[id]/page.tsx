@@ -6,21 +6,24 @@ import { getMerchantOrder } from "@/lib/cabinet/merchant/get-merchant-order";
 import { requireMerchant } from "@/lib/cabinet/merchant/merchant-session";
 import { canOpenDispute } from "@/lib/cabinet/merchant/open-merchant-dispute";
 import { listMerchantOrderCallbacks } from "@/lib/cabinet/merchant/order-callbacks";
+import { readSettings } from "@/lib/config/read-settings";
 import { DomainError } from "@/lib/errors/domain-error";
 import { getTranslator } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { DateTime } from "@/components/cabinet/date-time";
+import { formatDateTime } from "@/components/format/date";
 import { PageHeader } from "@/components/cabinet/page-header";
+import { ConfirmPayoutForm } from "@/components/merchant/confirm-payout-form";
 import { DisputeForm } from "@/components/merchant/dispute-form";
 import { merchantMetadata } from "@/components/merchant/merchant-metadata";
 import { OrderCallbacks } from "@/components/merchant/order-callbacks";
 import { OrderDetails } from "@/components/merchant/order-details";
 import { OrderReceipts } from "@/components/merchant/order-receipts";
 import { OrderTimeline } from "@/components/merchant/order-timeline";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { resendCallbackAction } from "./actions";
+import { confirmPayoutAction, resendCallbackAction } from "./actions";
 
 export const generateMetadata = merchantMetadata("merchant.order.title");
 
@@ -35,8 +38,12 @@ async function loadOrder(userId: number, id: string) {
 
 export default async function MerchantOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { user } = await requireMerchant();
-  const { t } = await getTranslator();
+  const [{ t, locale }, settings] = await Promise.all([getTranslator(), readSettings()]);
   const [order, callbacks] = await loadOrder(user.id, decodeURIComponent((await params).id));
+  const disputable = canOpenDispute(order, { lateDisputeWindowHours: settings["order.late_dispute_window_hours"] });
+  // A paid payout waits for the merchant: confirm, or dispute until its deadline (expiresAt);
+  // past it the sweep completes it, and confirming first does the same.
+  const awaitingConfirmation = order.type === "payout" && order.status === "paid";
 
   return (
     <>
@@ -47,9 +54,16 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
       {/* Order ids are one long word: let the heading break inside it on a phone. */}
       <div className="[&_h1]:break-all [&_p]:break-all">
         <PageHeader title={t("merchant.order.heading", { id: order.id })} description={t("merchant.order.description", { merchantOrderId: order.merchantOrderId })}>
-          {canOpenDispute(order) ? <DisputeForm orderId={order.id} /> : null}
+          {awaitingConfirmation ? <ConfirmPayoutForm orderId={order.id} confirm={confirmPayoutAction} /> : null}
+          {disputable ? <DisputeForm orderId={order.id} kind={order.type === "payout" ? "payout" : order.status === "expired" || order.status === "cancelled" ? "late" : "payin"} /> : null}
         </PageHeader>
       </div>
+      {awaitingConfirmation && order.expiresAt ? (
+        <Alert role="status" className="mb-6" data-testid="payout-confirmation-deadline">
+          <AlertTitle>{t("merchant.order.confirmPayout.waitingTitle")}</AlertTitle>
+          <AlertDescription>{t("merchant.order.confirmPayout.deadline", { time: formatDateTime(order.expiresAt, locale) })}</AlertDescription>
+        </Alert>
+      ) : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-3">
           <CardHeader>

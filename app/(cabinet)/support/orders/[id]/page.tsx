@@ -4,6 +4,7 @@ import { requireRole } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
 import { getSupportOrder } from "@/lib/cabinet/support/get-support-order";
 import { maskPaymentDetails } from "@/lib/cabinet/support/mask-payment-details";
+import { listRequisiteBlocks } from "@/lib/requisites/list-requisite-blocks";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { DateTime } from "@/components/cabinet/date-time";
 import { PageHeader } from "@/components/cabinet/page-header";
@@ -12,9 +13,15 @@ import { DisputeStatusBadge } from "@/components/support/dispute-status-badge";
 import { OrderFacts } from "@/components/support/order-facts";
 import { OrderTimeline } from "@/components/support/order-timeline";
 import { ReceiptList } from "@/components/support/receipt-list";
+import { ForceOrderSection } from "@/components/orders/force-order-section";
+import { BlockRequisiteDialog } from "@/components/requisites/block-requisite-dialog";
+import { RequisiteBlockStatus } from "@/components/requisites/requisite-block-status";
+import { requisiteTypeLabel } from "@/components/trader/requisite-type-label";
 import { Section } from "@/components/support/section";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
+import { blockRequisiteAction, unblockRequisiteAction } from "../actions";
+import { forceOrderAction } from "../force-actions";
 
 const ORDER_ID = /^p[io]_[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -33,7 +40,8 @@ export default async function SupportOrderPage({ params }: { params: Params }) {
   if (!found) notFound();
   // Full card numbers and receipts only with their permissions (the receipt route checks again).
   const order = user.permissions["payment_details.read"] ? found : maskPaymentDetails(found);
-  const { t } = await getTranslator();
+  const [{ t }, [requisite]] = await Promise.all([getTranslator(), found.requisiteId ? listRequisiteBlocks(user.id, { requisiteIds: [found.requisiteId] }) : []]);
+  const requisiteLabel = requisite ? [requisiteTypeLabel(t, requisite.type), requisite.bankName, requisite.maskedNumber].filter(Boolean).join(" · ") : "";
 
   return (
     <>
@@ -51,6 +59,7 @@ export default async function SupportOrderPage({ params }: { params: Params }) {
             <OrderFacts order={order} />
           </CardContent>
         </Card>
+        <ForceOrderSection order={order} action={forceOrderAction} allowed={user.permissions["disputes.resolve"]} />
         {order.disputes.length ? (
           <Section title={t("support.order.disputes")} id="order-disputes">
             <ul className="grid gap-2">
@@ -66,6 +75,20 @@ export default async function SupportOrderPage({ params }: { params: Params }) {
                 </li>
               ))}
             </ul>
+          </Section>
+        ) : null}
+        {requisite ? (
+          <Section title={t("support.order.requisite")} id="order-requisite">
+            <div className="flex flex-wrap items-start gap-4" data-testid="order-requisite" data-requisite-id={requisite.id}>
+              <span className="font-mono text-sm">{requisiteLabel}</span>
+              <RequisiteBlockStatus status={requisite.status} reason={requisite.blockedReason} t={t} />
+              {user.permissions["requisites.block"] ? (
+                <BlockRequisiteDialog
+                  requisite={{ id: requisite.id, label: requisiteLabel, status: requisite.status }}
+                  action={requisite.status === "blocked" ? unblockRequisiteAction : blockRequisiteAction}
+                />
+              ) : null}
+            </div>
           </Section>
         ) : null}
         <Section title={t("support.order.timeline")} id="order-timeline">

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { traderRoute } from "@/lib/api/route";
 import { listTraderOrders } from "@/lib/orders/list-trader-orders";
-import { serializeOrder } from "@/lib/orders/serialize-order";
+import { serializeTraderOrder } from "@/lib/orders/serialize-order";
 
 const querySchema = z
-  .object({ status: z.enum(["awaiting_payment", "assigned", "paid", "disputed", "completed", "cancelled", "expired"]).optional() })
+  .object({ status: z.enum(["created", "awaiting_payment", "assigned", "paid", "disputed", "completed", "cancelled", "expired"]).optional() })
   .strict();
 
 export const GET = traderRoute(async ({ auth, request }) => {
   const { status } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const orders = await listTraderOrders(auth.trader.id, status);
-  return { body: { object: "list", data: orders.map(serializeOrder) } };
+  return { body: { object: "list", data: orders.map((order) => serializeTraderOrder(order, auth.trader.id)) } };
 });

@@ -30,7 +30,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const evidence = await Promise.all(files.map(async (file) => ({ fileName: file.name, contentType: file.type, data: Buffer.from(await file.arrayBuffer()) })));
 
   try {
-    const actor = { type: "user" as const, userId: user.id, ip: clientIpFromHeaders(request.headers), userAgent: request.headers.get("user-agent") };
+    const actor = { type: "user" as const, role: "merchant" as const, userId: user.id, ip: clientIpFromHeaders(request.headers), userAgent: request.headers.get("user-agent") };
     await openMerchantDispute(user.id, { orderId: (await params).id, reason, evidence }, actor);
     return answer({ ok: true });
   } catch (error) {

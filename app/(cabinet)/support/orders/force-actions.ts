@@ -1,0 +1,15 @@
+"use server";
+
+import { requirePermission } from "@/lib/auth/session";
+import type { ActionResult } from "@/components/admin/action-result";
+import { runForceOrder } from "../../force-order-action";
+
+/**
+ * Support forces a stuck order to completed or cancelled with a note (a public endpoint like
+ * any server action): the role and disputes.resolve are checked here (403 otherwise) and again
+ * by forceOrder.
+ */
+export async function forceOrderAction(input: unknown): Promise<ActionResult> {
+  const user = await requirePermission("support", "disputes.resolve");
+  return runForceOrder(input, { role: "support", userId: user.id }, "/support");
+}

@@ -1,0 +1,3 @@
+import { disputeOrderRoute } from "@/lib/api/dispute-order-route";
+
+export const POST = disputeOrderRoute("payout");
