@@ -6,7 +6,14 @@ import { prisma } from "@/lib/db/client";
 import { checkLedger } from "@/lib/ledger/check-ledger";
 import { resolveDispute } from "@/lib/disputes/resolve-dispute";
 import { expireOrder } from "@/lib/orders/expire-due-orders";
-import { createSupport } from "@/lib/factories";
+import { createAdmin, createSupport } from "@/lib/factories";
+import { adminActor, traderActor } from "@/lib/factories/actors";
+import { updateStore } from "@/lib/admin/update-store";
+import { updateTrader } from "@/lib/admin/update-trader";
+import { createPayout } from "@/lib/orders/create-payout";
+import { retryDueMatches } from "@/lib/matching/retry-due-matches";
+import { acceptPayout } from "@/lib/orders/accept-payout";
+import type { Actor } from "@/lib/audit/record-audit";
 import { POST as createPayinRoute } from "@/app/api/v1/payin/route";
 import { POST as confirmPayinRoute } from "@/app/api/v1/payin/[id]/confirm/route";
 import { POST as cancelPayinRoute } from "@/app/api/v1/payin/[id]/cancel/route";
@@ -45,6 +52,7 @@ let M: Awaited<ReturnType<typeof createMerchant>>;
 let T1: Awaited<ReturnType<typeof createTraderWithRequisite>>;
 let T2: Awaited<ReturnType<typeof createTraderWithRequisite>>;
 let supportUserId: number;
+let admin: Actor;
 let amountSeq = 0;
 
 beforeAll(async () => {
@@ -55,6 +63,7 @@ beforeAll(async () => {
   T1 = await createTraderWithRequisite(currencies, { trader: { lastSeenAt: new Date(), trafficPriority: 10 } });
   T2 = await createTraderWithRequisite(currencies, { trader: { lastSeenAt: new Date(), trafficPriority: 0 } });
   supportUserId = (await createSupport(prisma)).user.id;
+  admin = adminActor((await createAdmin(prisma)).user.id);
 });
 
 const amount = () => 100_000 + ++amountSeq * 100;
@@ -126,9 +135,9 @@ describe("no party takes money back alone", () => {
 
   it("a paid payout waits for the merchant: confirm completes it once, with the commissions fixed at creation and acceptance", async () => {
     const id = await paidPayout();
-    // An admin edit after the order was made affects new orders only.
-    await prisma.merchantStore.update({ where: { id: M.store.id }, data: { payoutCommission: "0.05" } });
-    await prisma.trader.update({ where: { id: T1.trader.id }, data: { payoutReward: "0.001" } });
+    // An admin's edits after the order was made affect new orders only.
+    await updateStore({ storeId: M.store.id, payoutCommission: "0.05" }, admin);
+    await updateTrader({ traderId: T1.trader.id, payoutReward: "0.001" }, admin);
     try {
       expect(await orderRow(id)).toMatchObject({ status: "paid" });
       const traderBefore = await traderUsdt(currencies, T1.trader.id);
@@ -145,8 +154,8 @@ describe("no party takes money back alone", () => {
       expect(history.storeCommission!.toString()).toBe("0.02");
       expect(history.platformProfit).toBe((u * 2n + 50n) / 100n - (u * 15n) / 1000n);
     } finally {
-      await prisma.merchantStore.update({ where: { id: M.store.id }, data: { payoutCommission: "0.02" } });
-      await prisma.trader.update({ where: { id: T1.trader.id }, data: { payoutReward: "0.015" } });
+      await updateTrader({ traderId: T1.trader.id, payoutReward: "0.015" }, admin);
+      await updateStore({ storeId: M.store.id, payoutCommission: "0.02" }, admin);
     }
     expect(await checkLedger(prisma)).toEqual([]);
   });
@@ -231,6 +240,23 @@ describe("payouts are offered to online traders", () => {
     const cancelled = await post(cancelPayoutRoute, "/api/v1/payout/{id}/cancel", M.key, id, {});
     expect(cancelled.json.status, cancelled.text).toBe("cancelled");
     expect(await checkLedger(prisma)).toEqual([]);
+  });
+
+  it("an unanswered offer lapses after order.payout_offer_seconds and goes to the next online trader", async () => {
+    const t0 = new Date();
+    await prisma.trader.updateMany({ where: { id: { in: [T1.trader.id, T2.trader.id] } }, data: { lastSeenAt: t0 } });
+    const input = { amount: BigInt(amount()), currency: "RUB", customerId: "lapse", merchantOrderId: `lapse-${amountSeq}`, destination: { type: "card", number: "2200123456789010" } };
+    const payout = await createPayout(M.store, input, { type: "merchant_api" }, t0);
+    expect(payout.offeredTraderId).toBe(T1.trader.id);
+    expect(payout.offerExpiresAt!.getTime() - t0.getTime()).toBe(60_000);
+    // Not yet: the offer still stands.
+    await retryDueMatches({ now: new Date(t0.getTime() + 59_000) });
+    expect(await orderRow(payout.id)).toMatchObject({ offeredTraderId: T1.trader.id });
+    await retryDueMatches({ now: payout.offerExpiresAt! });
+    expect(await orderRow(payout.id)).toMatchObject({ status: "created", offeredTraderId: T2.trader.id, declinedTraderIds: [T1.trader.id] });
+    const lapsed = await acceptPayout(payout.id, T1.trader.id, traderActor, payout.offerExpiresAt!).catch((e: unknown) => e);
+    expect(lapsed).toMatchObject({ code: "order_not_found" });
+    expect((await acceptPayout(payout.id, T2.trader.id, traderActor, payout.offerExpiresAt!)).status).toBe("assigned");
   });
 
   it("an offline trader gets no offer, a deactivated one no order at all", async () => {
