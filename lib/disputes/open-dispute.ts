@@ -6,6 +6,8 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { Prisma, type Dispute } from "@/lib/generated/prisma/client";
 import { lockOrder, type LockedOrder } from "@/lib/orders/load-order";
 import { assertMayTransition, transitionOrder } from "@/lib/orders/transition-order";
+import { mayTransition } from "@/lib/orders/lifecycle";
+import { partyOf } from "@/lib/orders/party-of";
 import { readSettings, type Settings } from "@/lib/config/read-settings";
 import { ORDER_API_INCLUDE } from "@/lib/orders/get-order";
 import type { OrderForApi } from "@/lib/orders/serialize-order";
@@ -95,6 +97,11 @@ async function disputeOrder(tx: Tx, order: LockedOrder, reason: string, actor: A
     if (order.trader_id === null) {
       throw new DomainError("invalid_state", "not_matched", "The pay-in was never matched to a trader: no one could have received the payment.");
     }
+    // Support already decided this order (a resolved dispute, a force action): that stands.
+    const decided = await tx.dispute.count({ where: { orderId: order.id } });
+    if (decided > 0 || order.failure_reason === "forced_cancel") {
+      throw new DomainError("invalid_state", "dispute_resolved", "Support has already decided this order; its decision stands.");
+    }
   }
   const updated = await transitionOrder(tx, { order, to: "disputed", actor, note: reason, patch: { expiresAt: null } });
   const dispute = await createDispute(tx, { orderId: order.id, openedVia: via, openedById: actor.userId ?? null, reason });
@@ -104,6 +111,11 @@ async function disputeOrder(tx: Tx, order: LockedOrder, reason: string, actor: A
 
 /** The order is disputed already: join the platform's own dispute, or refuse a second one. */
 async function joinSystemDispute(tx: Tx, order: LockedOrder, reason: string, actor: Actor, via: DisputeChannel) {
+  // Only a party who could have opened it may take over the platform's dispute.
+  const party = partyOf(actor);
+  if (!party || !mayTransition(order.type, "paid", "disputed", party)) {
+    throw new DomainError("permission", "transition_forbidden", `A ${party ?? actor.type} may not dispute a ${order.type}.`);
+  }
   const open = await tx.dispute.findFirst({ where: { orderId: order.id, status: "open" } });
   if (!open || open.openedVia !== "system") {
     throw new DomainError("conflict", "dispute_open", `The order already has an open dispute${open ? ` (${open.id})` : ""}; support is handling it.`);

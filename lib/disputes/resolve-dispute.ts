@@ -1,8 +1,7 @@
 import "server-only";
-import type { Tx } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { effectivePermissions } from "@/lib/auth/permissions";
+import { verifyStaff } from "@/lib/orders/staff-actor";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Dispute } from "@/lib/generated/prisma/client";
 import { lockOrder } from "@/lib/orders/load-order";
@@ -12,6 +11,8 @@ import { endLockedOrder } from "@/lib/orders/end-order";
 import type { OrderForApi } from "@/lib/orders/serialize-order";
 import { requireDisputeText } from "./limits";
 
+const SUPPORT_ONLY = new DomainError("permission", "support_only", "Only support can resolve disputes.");
+
 export type DisputeOutcome = "completed" | "cancelled";
 
 export interface ResolveDisputeInput {
@@ -19,6 +20,8 @@ export interface ResolveDisputeInput {
   outcome: DisputeOutcome;
   note: string;
   actor: Actor;
+  /** When it happens; now by default (the simulator passes its clock). */
+  now?: Date;
 }
 
 /**
@@ -34,12 +37,11 @@ export interface ResolveDisputeInput {
  * Only an active support user with the disputes.resolve permission may resolve
  * (lib/auth/permissions.ts: granted unless their granted_permissions withhold it).
  */
-export async function resolveDispute({ disputeId, outcome, note, actor }: ResolveDisputeInput): Promise<{ order: OrderForApi; dispute: Dispute }> {
+export async function resolveDispute({ disputeId, outcome, note, actor, now }: ResolveDisputeInput): Promise<{ order: OrderForApi; dispute: Dispute }> {
   const text = requireDisputeText(note, "note");
   return runTransaction(async (tx) => {
-    await assertResolver(tx, actor);
     // Checked to be support just now: the lifecycle sees the support party.
-    const resolver: Actor = { ...actor, role: "support" };
+    const resolver = await verifyStaff(tx, actor, { support: "disputes.resolve" }, SUPPORT_ONLY);
     const target = await tx.dispute.findUnique({ where: { id: disputeId }, select: { orderId: true } });
     if (!target) throw new DomainError("not_found", "dispute_not_found", `No dispute ${disputeId}.`, "dispute_id");
     const order = await lockOrder(tx, target.orderId);
@@ -54,7 +56,7 @@ export async function resolveDispute({ disputeId, outcome, note, actor }: Resolv
     // Leaving `disputed` closes the open dispute in the transition's own statement, with the note.
     const updated =
       outcome === "cancelled"
-        ? await endLockedOrder(tx, order, "cancelled", resolver, { note: text, reason: "dispute_cancelled" })
+        ? await endLockedOrder(tx, order, "cancelled", resolver, { note: text, reason: "dispute_cancelled", now })
         : order.type === "payin"
           ? await completeLockedPayin(tx, order, resolver, text)
           : await completePayout(tx, order, resolver, text);
@@ -68,13 +70,4 @@ export async function resolveDispute({ disputeId, outcome, note, actor }: Resolv
     });
     return { order: updated, dispute: resolved };
   });
-}
-
-async function assertResolver(tx: Tx, actor: Actor) {
-  const support = actor.userId
-    ? await tx.support.findFirst({ where: { userId: actor.userId, user: { isActive: true, role: { name: "support" } } }, select: { grantedPermissions: true } })
-    : null;
-  if (!support || !effectivePermissions("support", support.grantedPermissions)["disputes.resolve"]) {
-    throw new DomainError("permission", "support_only", "Only support can resolve disputes.");
-  }
 }

@@ -49,7 +49,7 @@ export async function attemptMatch(tx: Tx, order: LockedOrder, now: Date, settin
     select: { createdAt: true, retryCount: true, paymentMethodId: true, currency: true, store: { select: { allowAmountAdjustment: true } } },
   });
   const attempts: MatchAttempts = { createdAt: row.createdAt, failedAttempts: row.retryCount };
-  if (matchingExhausted(attempts, now, settings)) return fail(tx, order, {});
+  if (matchingExhausted(attempts, now, settings)) return fail(tx, order, {}, now);
 
   const settlement = await findCurrency(tx, SETTLEMENT_CURRENCY);
   const matched = await matchOrder(tx, order, {
@@ -65,7 +65,7 @@ export async function attemptMatch(tx: Tx, order: LockedOrder, now: Date, settin
 
   const tried = { retryCount: row.retryCount + 1, lastAttemptAt: now };
   const nextMatchAt = nextMatchAttemptAt({ ...attempts, failedAttempts: tried.retryCount }, now, settings);
-  if (!nextMatchAt) return fail(tx, order, tried);
+  if (!nextMatchAt) return fail(tx, order, tried, now);
   await tx.incomingOrder.update({ where: { id: order.id }, data: { ...tried, nextMatchAt } });
   return { outcome: "rescheduled", nextMatchAt };
 }
@@ -85,8 +85,8 @@ async function lapseOffer(tx: Tx, order: LockedOrder): Promise<LockedOrder> {
 }
 
 /** created → failed; a payout's store hold is released (a pay-in holds nothing before matching). */
-async function fail(tx: Tx, order: LockedOrder, attempt: Prisma.IncomingOrderUncheckedUpdateInput): Promise<RetryResult> {
-  await endLockedOrder(tx, order, "failed", SYSTEM_ACTOR, { reason: NO_REQUISITE_AVAILABLE, patch: attempt });
+async function fail(tx: Tx, order: LockedOrder, attempt: Prisma.IncomingOrderUncheckedUpdateInput, now: Date): Promise<RetryResult> {
+  await endLockedOrder(tx, order, "failed", SYSTEM_ACTOR, { reason: NO_REQUISITE_AVAILABLE, patch: attempt, now });
   return { outcome: "failed", nextMatchAt: null };
 }
 

@@ -1,8 +1,6 @@
 import "server-only";
-import type { Tx } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { effectivePermissions } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors/domain-error";
 import { requireDisputeText } from "@/lib/disputes/limits";
 import { lockOrder } from "./load-order";
@@ -10,6 +8,9 @@ import { endLockedOrder } from "./end-order";
 import { completeLockedPayin } from "./complete-locked-payin";
 import { completePayout } from "./complete-payout";
 import type { OrderForApi } from "./serialize-order";
+import { verifyStaff } from "./staff-actor";
+
+const FORCE_NOT_ALLOWED = new DomainError("permission", "force_not_allowed", "Only support (disputes.resolve) or an admin (traders.manage) can force an order.");
 
 export type ForcedOutcome = "completed" | "cancelled";
 
@@ -31,8 +32,7 @@ export interface ForceOrderInput {
 export async function forceOrder({ orderId, outcome, note, actor, now }: ForceOrderInput): Promise<OrderForApi> {
   const text = requireDisputeText(note, "note");
   return runTransaction(async (tx) => {
-    const role = await forcerRole(tx, actor);
-    const forcer: Actor = { ...actor, role };
+    const forcer = await verifyStaff(tx, actor, { support: "disputes.resolve", admin: "traders.manage" }, FORCE_NOT_ALLOWED);
     const order = await lockOrder(tx, orderId);
     const updated =
       outcome === "cancelled"
@@ -43,17 +43,4 @@ export async function forceOrder({ orderId, outcome, note, actor, now }: ForceOr
     await recordAudit(tx, forcer, { action: "order.forced", entityType: "order", entityId: orderId, oldValues: { status: order.status }, newValues: { status: outcome, note: text } });
     return updated;
   });
-}
-
-/** An active support user who may resolve disputes, or an active admin who manages traders. */
-async function forcerRole(tx: Tx, actor: Actor): Promise<"support" | "admin"> {
-  const user = actor.userId
-    ? await tx.user.findUnique({
-        where: { id: actor.userId },
-        select: { isActive: true, role: { select: { name: true } }, support: { select: { grantedPermissions: true } }, admin: { select: { grantedPermissions: true } } },
-      })
-    : null;
-  if (user?.isActive && user.role.name === "support" && user.support && effectivePermissions("support", user.support.grantedPermissions)["disputes.resolve"]) return "support";
-  if (user?.isActive && user.role.name === "admin" && user.admin && effectivePermissions("admin", user.admin.grantedPermissions)["traders.manage"]) return "admin";
-  throw new DomainError("permission", "force_not_allowed", "Only support (disputes.resolve) or an admin (traders.manage) can force an order.");
 }

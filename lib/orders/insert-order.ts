@@ -41,7 +41,7 @@ export async function insertOrder(tx: Tx, order: NewOrder, actor: Actor): Promis
              CASE WHEN ${type}::text = 'payin' THEN s.payin_commission ELSE s.payout_commission END
       FROM merchant_store s WHERE s.id = ${storeId}::int
       RETURNING id, type, status, store_id, trader_id, requisite_id, currency_id, amount, crypto_amount, rate::text AS rate, customer_id,
-                expires_at, ended_at, store_commission::text AS store_commission, trader_reward::text AS trader_reward,
+                expires_at, ended_at, failure_reason, store_commission::text AS store_commission, trader_reward::text AS trader_reward,
                 offered_trader_id, offered_requisite_id, offer_expires_at, declined_trader_ids
     ), audit AS (${auditInsertSql(actor, {
       action: "order.created",

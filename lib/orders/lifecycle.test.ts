@@ -287,11 +287,18 @@ describe("the lifecycle table", () => {
     expect((refused as DomainError).code).toBe("order_not_found");
   });
 
-  it("a system actor is never recorded for a party's move, and a teamlead is no party", async () => {
+  it("the system, a teamlead and an unverified staff label are no party to a trader's or merchant's move", async () => {
     const id = await orderIn("payin", "awaiting_payment");
     const refused = await completePayin(id, {}, { type: "user", role: "teamlead", userId: 1 }).catch((e: unknown) => e);
     expect((refused as DomainError).code).toBe("transition_forbidden");
     const bySystem = await completePayin(id, {}, systemActor).catch((e: unknown) => e);
     expect((bySystem as DomainError).code).toBe("transition_forbidden");
+    // A support or admin label is not enough: only resolveDispute and forceOrder, which check
+    // the user (active, role, permission), act as support or admin.
+    for (const actor of [supportActor(supportId), adminActor(adminId)]) {
+      expect(await completePayin(id, {}, actor).catch((e: unknown) => (e as DomainError).code)).toBe("transition_forbidden");
+      expect(await endOrder(id, "cancelled", {}, actor).catch((e: unknown) => (e as DomainError).code)).toBe("transition_forbidden");
+    }
+    expect((await prisma.incomingOrder.findUniqueOrThrow({ where: { id } })).status).toBe("awaiting_payment");
   });
 });

@@ -19,6 +19,7 @@ export interface LockedOrder {
   currency_code: string;
   expires_at: Date | null;
   ended_at: Date | null;
+  failure_reason: string | null;
   /** The store's commission and the trader's reward fixed on the order (decimal strings). */
   store_commission: string;
   trader_reward: string | null;
@@ -45,7 +46,7 @@ export async function lockOrder(
   // order's API object without reading them again.
   const rows = await tx.$queryRaw<LockedOrder[]>`
     SELECT o.id, o.type, o.status, o.store_id, o.trader_id, o.requisite_id, o.currency_id, o.amount,
-           o.crypto_amount, o.rate::text AS rate, o.customer_id, c.code AS currency_code, o.expires_at, o.ended_at,
+           o.crypto_amount, o.rate::text AS rate, o.customer_id, c.code AS currency_code, o.expires_at, o.ended_at, o.failure_reason,
            o.store_commission::text AS store_commission, o.trader_reward::text AS trader_reward, o.offered_trader_id,
            o.offered_requisite_id, o.offer_expires_at, COALESCE(o.declined_trader_ids, '{}') AS declined_trader_ids,
            CASE WHEN r.id IS NULL THEN NULL

@@ -1,10 +1,13 @@
 import type { Actor } from "@/lib/audit/record-audit";
 import type { Party } from "./lifecycle";
+import { isVerifiedStaff } from "./staff-actor";
 
 /**
  * The party an actor acts as in the order lifecycle: the API key decides for the gateway
- * (merchant) and the trader API, the role for a cabinet session. A teamlead, or a session
- * without a role, is no party: every order move is refused to it.
+ * (merchant) and the trader API, the role for a cabinet session (from the signed-in user) —
+ * and for support and admins only once verifyStaff checked them (./staff-actor.ts). A
+ * teamlead, an unverified staff actor, or a session without a role is no party: every order
+ * move is refused to it.
  */
 export function partyOf(actor: Actor): Party | null {
   switch (actor.type) {
@@ -17,6 +20,8 @@ export function partyOf(actor: Actor): Party | null {
     case "customer":
       return "customer";
     case "user":
-      return actor.role === "admin" || actor.role === "merchant" || actor.role === "trader" || actor.role === "support" ? actor.role : null;
+      if (actor.role === "merchant" || actor.role === "trader") return actor.role;
+      if (actor.role === "support" || actor.role === "admin") return isVerifiedStaff(actor) ? actor.role : null;
+      return null;
   }
 }

@@ -122,6 +122,8 @@ describe("no party takes money back alone", () => {
     await resolveDispute({ disputeId: dispute.id, outcome: "cancelled", note: "No transfer on the statement", actor: { type: "user", userId: supportUserId } });
     expect(await prisma.dispute.findUniqueOrThrow({ where: { id: dispute.id } })).toMatchObject({ status: "resolved_cancelled" });
     expect(await orderRow(id)).toMatchObject({ status: "cancelled" });
+    // Support's decision stands: the merchant cannot reopen it as a "late payment".
+    expectErrorShape(await post(disputePayinRoute, "/api/v1/payin/{id}/dispute", M.key, id, { reason: "Paid after all" }), 409, "dispute_resolved");
   });
 
   it("a merchant cannot cancel a pay-in the customer reported paid; the trader can dispute it", async () => {
