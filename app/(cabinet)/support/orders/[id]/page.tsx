@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/auth/session";
 import { getTranslator } from "@/lib/i18n/server";
@@ -6,20 +5,14 @@ import { getSupportOrder } from "@/lib/cabinet/support/get-support-order";
 import { maskPaymentDetails } from "@/lib/cabinet/support/mask-payment-details";
 import { listRequisiteBlocks } from "@/lib/requisites/list-requisite-blocks";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
-import { DateTime } from "@/components/cabinet/date-time";
-import { PageHeader } from "@/components/cabinet/page-header";
 import { CallbackTable } from "@/components/support/callback-table";
-import { DisputeStatusBadge } from "@/components/support/dispute-status-badge";
-import { OrderFacts } from "@/components/support/order-facts";
+import { StaffOrderPage } from "@/components/orders/staff-order-page";
 import { OrderTimeline } from "@/components/support/order-timeline";
 import { ReceiptList } from "@/components/support/receipt-list";
-import { ForceOrderSection } from "@/components/orders/force-order-section";
 import { BlockRequisiteDialog } from "@/components/requisites/block-requisite-dialog";
 import { RequisiteBlockStatus } from "@/components/requisites/requisite-block-status";
 import { requisiteTypeLabel } from "@/components/trader/requisite-type-label";
 import { Section } from "@/components/support/section";
-import { buttonVariants } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
 import { blockRequisiteAction, unblockRequisiteAction } from "../actions";
 import { forceOrderAction } from "../force-actions";
 
@@ -44,65 +37,38 @@ export default async function SupportOrderPage({ params }: { params: Params }) {
   const requisiteLabel = requisite ? [requisiteTypeLabel(t, requisite.type), requisite.bankName, requisite.maskedNumber].filter(Boolean).join(" · ") : "";
 
   return (
-    <>
-      {/* The order id is one long word: let the heading break it on a phone. */}
-      <div className="[&_h1]:[overflow-wrap:anywhere]">
-        <PageHeader title={t("support.order.title", { id: order.id })}>
-          <Link href="/support" className={buttonVariants({ variant: "outline", size: "sm" })}>
-            {t("support.order.back")}
-          </Link>
-        </PageHeader>
-      </div>
-      <div className="grid gap-8">
-        <Card>
-          <CardContent>
-            <OrderFacts order={order} />
-          </CardContent>
-        </Card>
-        <ForceOrderSection order={order} action={forceOrderAction} allowed={user.permissions["disputes.resolve"]} />
-        {order.disputes.length ? (
-          <Section title={t("support.order.disputes")} id="order-disputes">
-            <ul className="grid gap-2">
-              {order.disputes.map((dispute) => (
-                <li key={dispute.id} className="flex flex-wrap items-center gap-3 text-sm">
-                  <Link href={`/support/disputes/${dispute.id}`} className="font-medium underline-offset-4 hover:underline">
-                    {t("support.order.disputeLink", { id: dispute.id })}
-                  </Link>
-                  <DisputeStatusBadge status={dispute.status} t={t} />
-                  <span className="text-muted-foreground">
-                    <DateTime value={dispute.createdAt} />
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </Section>
-        ) : null}
-        {requisite ? (
-          <Section title={t("support.order.requisite")} id="order-requisite">
-            <div className="flex flex-wrap items-start gap-4" data-testid="order-requisite" data-requisite-id={requisite.id}>
-              <span className="font-mono text-sm">{requisiteLabel}</span>
-              <RequisiteBlockStatus status={requisite.status} reason={requisite.blockedReason} t={t} />
-              {user.permissions["requisites.block"] ? (
-                <BlockRequisiteDialog
-                  requisite={{ id: requisite.id, label: requisiteLabel, status: requisite.status }}
-                  action={requisite.status === "blocked" ? unblockRequisiteAction : blockRequisiteAction}
-                />
-              ) : null}
-            </div>
-          </Section>
-        ) : null}
-        <Section title={t("support.order.timeline")} id="order-timeline">
-          <OrderTimeline entries={order.history} />
+    <StaffOrderPage
+      order={order}
+      title={t("support.order.title", { id: order.id })}
+      back={{ href: "/support", label: t("support.order.back") }}
+      force={{ action: forceOrderAction, allowed: user.permissions["disputes.resolve"] }}
+      disputeHref={(disputeId) => `/support/disputes/${disputeId}`}
+    >
+      {requisite ? (
+        <Section title={t("support.order.requisite")} id="order-requisite">
+          <div className="flex flex-wrap items-start gap-4" data-testid="order-requisite" data-requisite-id={requisite.id}>
+            <span className="font-mono text-sm">{requisiteLabel}</span>
+            <RequisiteBlockStatus status={requisite.status} reason={requisite.blockedReason} t={t} />
+            {user.permissions["requisites.block"] ? (
+              <BlockRequisiteDialog
+                requisite={{ id: requisite.id, label: requisiteLabel, status: requisite.status }}
+                action={requisite.status === "blocked" ? unblockRequisiteAction : blockRequisiteAction}
+              />
+            ) : null}
+          </div>
         </Section>
-        {user.permissions["receipts.read"] ? (
-          <Section title={t("support.order.receipts")} id="order-receipts">
-            <ReceiptList receipts={order.receipts} empty={t("support.order.receiptsEmpty")} />
-          </Section>
-        ) : null}
-        <Section title={t("support.order.callbacks")} id="order-callbacks">
-          <CallbackTable callbacks={order.callbacks} />
+      ) : null}
+      <Section title={t("support.order.timeline")} id="order-timeline">
+        <OrderTimeline entries={order.history} />
+      </Section>
+      {user.permissions["receipts.read"] ? (
+        <Section title={t("support.order.receipts")} id="order-receipts">
+          <ReceiptList receipts={order.receipts} empty={t("support.order.receiptsEmpty")} />
         </Section>
-      </div>
-    </>
+      ) : null}
+      <Section title={t("support.order.callbacks")} id="order-callbacks">
+        <CallbackTable callbacks={order.callbacks} />
+      </Section>
+    </StaffOrderPage>
   );
 }
