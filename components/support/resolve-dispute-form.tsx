@@ -21,6 +21,7 @@ const ERROR_MESSAGES: Record<ResolveDisputeError, MessageKey> = {
   noteTooLong: "support.resolve.errors.noteTooLong",
   alreadyResolved: "support.resolve.errors.alreadyResolved",
   forbidden: "support.resolve.errors.forbidden",
+  depositInsufficient: "support.resolve.errors.depositInsufficient",
   failed: "support.resolve.errors.failed",
 };
 

@@ -35,7 +35,7 @@ export async function authenticateStore(request: Request) {
     where: { keyHash: hash },
     include: {
       store: {
-        select: { id: true, isActive: true, limits: true, allowAmountAdjustment: true, payoutCommission: true, userId: true, user: { select: { isActive: true } } },
+        select: { id: true, isActive: true, limits: true, allowAmountAdjustment: true, userId: true, user: { select: { isActive: true } } },
       },
     },
   });

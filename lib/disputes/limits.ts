@@ -41,3 +41,22 @@ export function requireDisputeText(value: string, param: "reason" | "note"): str
   }
   return text;
 }
+
+export type LateDisputeRefusal = "late_dispute_window_closed" | "not_matched" | "dispute_resolved";
+
+/**
+ * Why an expired or cancelled pay-in can no longer be disputed as a late payment, or null when
+ * it can: it ended within order.late_dispute_window_hours, a trader had it (someone could have
+ * received the money), and support has not decided it already (a resolved dispute, a force
+ * action). The engine (openDispute) refuses by it; the merchant's order page offers the form by it.
+ */
+export function lateDisputeRefusal(
+  order: { endedAt: Date | null; traderId: number | null; failureReason: string | null; disputeCount: number },
+  windowHours: number,
+  now: Date,
+): LateDisputeRefusal | null {
+  if ((order.endedAt ?? now).getTime() + windowHours * 3600_000 <= now.getTime()) return "late_dispute_window_closed";
+  if (order.traderId === null) return "not_matched";
+  if (order.disputeCount > 0 || order.failureReason === "forced_cancel") return "dispute_resolved";
+  return null;
+}

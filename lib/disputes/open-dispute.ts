@@ -12,7 +12,13 @@ import { readSettings, type Settings } from "@/lib/config/read-settings";
 import { ORDER_API_INCLUDE } from "@/lib/orders/get-order";
 import type { OrderForApi } from "@/lib/orders/serialize-order";
 import { storeEvidence, validateEvidence, type EvidenceFile } from "./evidence";
-import { requireDisputeText } from "./limits";
+import { lateDisputeRefusal, requireDisputeText, type LateDisputeRefusal } from "./limits";
+
+const LATE_DISPUTE_REFUSALS: Record<LateDisputeRefusal, (status: string, windowHours: number) => string> = {
+  late_dispute_window_closed: (status, hours) => `A ${status} pay-in can be disputed for ${hours} hours after it ended; that window has closed.`,
+  not_matched: () => "The pay-in was never matched to a trader: no one could have received the payment.",
+  dispute_resolved: () => "Support has already decided this order; its decision stands.",
+};
 
 export type DisputeChannel = "merchant_api" | "merchant_cabinet" | "trader";
 
@@ -90,18 +96,9 @@ async function disputeOrder(tx: Tx, order: LockedOrder, reason: string, actor: A
   }
   if (order.status === "expired" || order.status === "cancelled") {
     const windowHours = settings["order.late_dispute_window_hours"];
-    const endedAt = order.ended_at ?? now;
-    if (endedAt.getTime() + windowHours * 3600_000 <= now.getTime()) {
-      throw new DomainError("invalid_state", "late_dispute_window_closed", `A ${order.status} pay-in can be disputed for ${windowHours} hours after it ended; that window has closed.`);
-    }
-    if (order.trader_id === null) {
-      throw new DomainError("invalid_state", "not_matched", "The pay-in was never matched to a trader: no one could have received the payment.");
-    }
-    // Support already decided this order (a resolved dispute, a force action): that stands.
-    const decided = await tx.dispute.count({ where: { orderId: order.id } });
-    if (decided > 0 || order.failure_reason === "forced_cancel") {
-      throw new DomainError("invalid_state", "dispute_resolved", "Support has already decided this order; its decision stands.");
-    }
+    const disputeCount = await tx.dispute.count({ where: { orderId: order.id } });
+    const refusal = lateDisputeRefusal({ endedAt: order.ended_at, traderId: order.trader_id, failureReason: order.failure_reason, disputeCount }, windowHours, now);
+    if (refusal) throw new DomainError("invalid_state", refusal, LATE_DISPUTE_REFUSALS[refusal](order.status, windowHours));
   }
   const updated = await transitionOrder(tx, { order, to: "disputed", actor, note: reason, patch: { expiresAt: null } });
   const dispute = await createDispute(tx, { orderId: order.id, openedVia: via, openedById: actor.userId ?? null, reason });

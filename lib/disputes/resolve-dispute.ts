@@ -1,7 +1,7 @@
 import "server-only";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { verifyStaff } from "@/lib/orders/staff-actor";
+import { verifyStaff } from "@/lib/auth/verify-staff";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Dispute } from "@/lib/generated/prisma/client";
 import { lockOrder } from "@/lib/orders/load-order";

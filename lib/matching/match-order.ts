@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Settings } from "@/lib/config/read-settings";
-import { SYSTEM_ACTOR, type Actor } from "@/lib/audit/record-audit";
+import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
 import { fiatToCrypto } from "@/lib/money/convert";
 import { currentRate } from "@/lib/rates/current-rate";
 import type { LockedOrder } from "@/lib/orders/load-order";
@@ -19,7 +19,6 @@ export interface MatchContext {
   store: { allowAmountAdjustment: boolean };
   paymentMethodId: number | null;
   now: Date;
-  actor?: Actor;
 }
 
 /**

@@ -3,12 +3,13 @@ import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { readSettings, type Settings } from "@/lib/config/read-settings";
-import { SYSTEM_ACTOR, recordAudit } from "@/lib/audit/record-audit";
+import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
 import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
 import { lockOrder, type LockedOrder } from "@/lib/orders/load-order";
 import { endLockedOrder } from "@/lib/orders/end-order";
 import { sweepDueOrders } from "@/lib/orders/sweep-due-orders";
 import { matchOrder } from "./match-order";
+import { withdrawOffer } from "./withdraw-offer";
 import { matchingExhausted, nextMatchAttemptAt, type MatchAttempts } from "./backoff";
 
 export type RetryOutcome = "matched" | "offered" | "rescheduled" | "failed";
@@ -33,7 +34,10 @@ async function retryLocked(tx: Tx, id: string, now: Date, settings: Settings): P
   if (order.status !== "created") return null;
   const { nextMatchAt } = await tx.incomingOrder.findUniqueOrThrow({ where: { id }, select: { nextMatchAt: true } });
   if (!nextMatchAt || nextMatchAt > now) return null;
-  return attemptMatch(tx, order.offered_trader_id !== null ? await lapseOffer(tx, order) : order, now, settings);
+  // The trader a payout was offered to let the offer lapse: an answer, not a failed attempt (it
+  // does not use up order.match_attempts).
+  const current = order.offered_trader_id !== null ? await withdrawOffer(tx, order, SYSTEM_ACTOR, "order.offer_lapsed") : order;
+  return attemptMatch(tx, current, now, settings);
 }
 
 /**
@@ -68,20 +72,6 @@ export async function attemptMatch(tx: Tx, order: LockedOrder, now: Date, settin
   if (!nextMatchAt) return fail(tx, order, tried, now);
   await tx.incomingOrder.update({ where: { id: order.id }, data: { ...tried, nextMatchAt } });
   return { outcome: "rescheduled", nextMatchAt };
-}
-
-/**
- * The trader a payout was offered to let the offer lapse: it is not offered to them again
- * (a lapsed offer is an answer, not a failed attempt: it does not use up order.match_attempts).
- */
-async function lapseOffer(tx: Tx, order: LockedOrder): Promise<LockedOrder> {
-  const declined = [...order.declined_trader_ids, order.offered_trader_id!];
-  await tx.incomingOrder.update({
-    where: { id: order.id },
-    data: { offeredTraderId: null, offeredRequisiteId: null, offerExpiresAt: null, declinedTraderIds: declined },
-  });
-  await recordAudit(tx, SYSTEM_ACTOR, { action: "order.offer_lapsed", entityType: "order", entityId: order.id, oldValues: { traderId: order.offered_trader_id } });
-  return { ...order, offered_trader_id: null, offered_requisite_id: null, offer_expires_at: null, declined_trader_ids: declined };
 }
 
 /** created → failed; a payout's store hold is released (a pay-in holds nothing before matching). */

@@ -3,7 +3,7 @@ import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Actor } from "@/lib/audit/record-audit";
 import { readSettings } from "@/lib/config/read-settings";
-import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
+import { findOrderCurrencies } from "@/lib/reference/find-currency";
 import { selectRequisite } from "@/lib/matching/select-requisite";
 import { assertMayTransition, transitionOrder } from "./transition-order";
 import { lockOfferedPayout } from "./lock-offered-payout";
@@ -23,8 +23,7 @@ export async function acceptPayout(id: string, traderId: number, actor: Actor, n
     if (!order.offer_expires_at || order.offer_expires_at <= now || order.offered_requisite_id === null) {
       throw new DomainError("invalid_state", "offer_expired", "The offer has lapsed; the payout is being offered to another trader.");
     }
-    const currency = await tx.currency.findUniqueOrThrow({ where: { id: order.currency_id } });
-    const settlement = await findCurrency(tx, SETTLEMENT_CURRENCY);
+    const { currency, settlement } = await findOrderCurrencies(tx, order.currency_code);
     const match = await selectRequisite(tx, {
       currencyId: currency.id,
       settlementCurrencyId: settlement.id,

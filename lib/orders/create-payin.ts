@@ -68,7 +68,6 @@ export async function createPayin(store: StoreForOrders, input: CreatePayinInput
         store,
         paymentMethodId: paymentMethod?.id ?? null,
         now,
-        actor,
       });
     });
   } catch (error) {

@@ -66,7 +66,7 @@ export async function createPayout(store: StoreForOrders, input: CreatePayoutInp
         throw error;
       });
 
-      return matchOrScheduleRetry(tx, order, { settings, currency, settlement, store, paymentMethodId: null, now, actor });
+      return matchOrScheduleRetry(tx, order, { settings, currency, settlement, store, paymentMethodId: null, now });
     });
   } catch (error) {
     throw duplicateOrderError(await recordCapRefusal(error), input.merchantOrderId);

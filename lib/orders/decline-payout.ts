@@ -1,9 +1,10 @@
 import "server-only";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import type { Actor } from "@/lib/audit/record-audit";
 import { readSettings } from "@/lib/config/read-settings";
 import { offerOnward } from "@/lib/matching/offer-onward";
+import { withdrawOffer } from "@/lib/matching/withdraw-offer";
 import { lockOfferedPayout } from "./lock-offered-payout";
 
 /**
@@ -18,14 +19,7 @@ export async function declinePayout(id: string, traderId: number, actor: Actor, 
     if (order.status !== "created" || order.offered_trader_id !== traderId) {
       throw new DomainError("invalid_state", "invalid_state", `The payout is ${order.status}${order.status === "created" ? " and no longer offered to you" : ""}; there is no offer to decline.`);
     }
-    const declined = [...order.declined_trader_ids, traderId];
-    await tx.incomingOrder.update({
-      where: { id },
-      data: { offeredTraderId: null, offeredRequisiteId: null, offerExpiresAt: null, declinedTraderIds: declined },
-    });
-    await recordAudit(tx, actor, { action: "order.offer_declined", entityType: "order", entityId: id, oldValues: { traderId } });
-    const unoffered = { ...order, offered_trader_id: null, offered_requisite_id: null, offer_expires_at: null, declined_trader_ids: declined };
-    await offerOnward(tx, unoffered, now, settings);
+    await offerOnward(tx, await withdrawOffer(tx, order, actor, "order.offer_declined"), now, settings);
     return { id, status: "declined" as const };
   });
 }

@@ -8,7 +8,7 @@ import { endLockedOrder } from "./end-order";
 import { completeLockedPayin } from "./complete-locked-payin";
 import { completePayout } from "./complete-payout";
 import type { OrderForApi } from "./serialize-order";
-import { verifyStaff } from "./staff-actor";
+import { verifyStaff } from "@/lib/auth/verify-staff";
 
 const FORCE_NOT_ALLOWED = new DomainError("permission", "force_not_allowed", "Only support (disputes.resolve) or an admin (traders.manage) can force an order.");
 

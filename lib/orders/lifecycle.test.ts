@@ -48,9 +48,7 @@ beforeAll(async () => {
   await createExchangeRate(prisma, { baseCurrencyId: currencies.RUB.id, quoteCurrencyId: currencies.USDT.id, rate: "92.5" });
   await prisma.configurationSetting.updateMany({ where: { key: { in: ["fraud.max_open_orders_per_customer", "fraud.max_orders_per_customer_per_hour"] } }, data: { value: 0 } });
   await prisma.configurationSetting.update({ where: { key: "matching.max_open_orders_per_requisite" }, data: { value: 100 } });
-  await prisma.configurationSetting.update({ where: { key: "trader.online_window_seconds" }, data: { value: 3600 } }).catch(() =>
-    prisma.configurationSetting.create({ data: { key: "trader.online_window_seconds", value: 3600 } }),
-  );
+  await prisma.configurationSetting.update({ where: { key: "trader.online_window_seconds" }, data: { value: 3600 } });
   invalidateSettings();
   store = await createStore(prisma, { payinCommission: "0.03", payoutCommission: "0.02" });
   trader = await createTrader(prisma, { payinReward: "0.02", payoutReward: "0.015", lastSeenAt: new Date() });

@@ -72,21 +72,12 @@ export function refusalOf(type: OrderType, from: OrderStatus, to: OrderStatus, p
   return REACHABLE.has(`${type}:${to}:${party}`) ? "state" : "party";
 }
 
-const PARTY_LABELS: Record<Party, string> = {
-  system: "system",
-  merchant: "merchant",
-  customer: "customer",
-  trader: "trader",
-  support: "support",
-  admin: "admin",
-};
-
 /** The README's table of who may do what, generated from LIFECYCLE. */
 export function lifecycleMarkdown(): string {
   const rows = LIFECYCLE.map((rule) => {
     const type = rule.types.length === 2 ? "both" : rule.types[0] === "payin" ? "pay-in" : "payout";
     const from = rule.from.length === NON_TERMINAL_STATUSES.length ? "any non-terminal" : rule.from.map((s) => `\`${s}\``).join(", ");
-    return `| ${type} | ${from} → \`${rule.to}\` | ${rule.by.map((p) => PARTY_LABELS[p]).join(", ")} | ${rule.when} |`;
+    return `| ${type} | ${from} → \`${rule.to}\` | ${rule.by.join(", ")} | ${rule.when} |`;
   });
   return ["| order | from → to | who | when |", "|---|---|---|---|", ...rows].join("\n");
 }

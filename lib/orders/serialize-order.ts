@@ -1,5 +1,6 @@
 import type { IncomingOrder } from "@/lib/generated/prisma/client";
 import { minorToDecimalString } from "@/lib/money/convert";
+import { maskRequisiteNumber } from "@/lib/cabinet/trader/requisite-details";
 
 /** What the customer is shown to pay to: the requisite's kind, bank and details. */
 export interface RequisiteForApi {
@@ -71,6 +72,5 @@ export function serializeTraderOrder(order: OrderForApi, traderId: number) {
   const api = serializeOrder(order);
   if (order.type !== "payout" || order.traderId === traderId) return api;
   const destination = (order.destination ?? {}) as { type?: string; number?: string; bank?: string };
-  const last4 = (destination.number ?? "").replace(/\D/g, "").slice(-4);
-  return { ...api, destination: { type: destination.type ?? null, bank: destination.bank ?? null, number: last4 ? `•••• ${last4}` : null, holder: null } };
+  return { ...api, destination: { type: destination.type ?? null, bank: destination.bank ?? null, number: maskRequisiteNumber(destination.number ?? ""), holder: null } };
 }

@@ -5,7 +5,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { parseInput } from "@/lib/admin/validation";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { RequisiteStatus } from "@/lib/generated/prisma/enums";
-import { assertRequisiteBlocker } from "./assert-requisite-blocker";
+import { verifyStaff } from "@/lib/auth/verify-staff";
 import { requisiteBlockSchema, type RequisiteBlockInput } from "./block-schema";
 
 interface LockedRequisite {
@@ -22,6 +22,15 @@ async function lockRequisite(tx: Tx, requisiteId: number): Promise<LockedRequisi
 }
 
 type BlockCommand = RequisiteBlockInput & { actor: Actor };
+
+/** An active support user with `requisites.block` or an active admin with `traders.manage`, checked in the transaction that changes the requisite. */
+const assertRequisiteBlocker = (tx: Tx, actor: Actor) =>
+  verifyStaff(
+    tx,
+    actor,
+    { support: "requisites.block", admin: "traders.manage" },
+    new DomainError("permission", "permission_denied", "Blocking requisites needs support's requisites.block or an admin's traders.manage permission."),
+  );
 
 /**
  * Support or an admin blocks a trader's requisite, with a reason the trader reads: matching

@@ -2,10 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/audit/record-audit";
 import { openDispute, type OpenedDispute } from "@/lib/disputes/open-dispute";
 import type { EvidenceFile } from "@/lib/disputes/evidence";
+import { lateDisputeRefusal } from "@/lib/disputes/limits";
 import type { MerchantOrder } from "./get-merchant-order";
 import { ownedOrderStoreId } from "./get-merchant-order";
-
-const HOUR_MS = 3600_000;
 
 /**
  * Whether the order page offers "Open dispute": a paid pay-in (the customer paid, nobody
@@ -16,13 +15,13 @@ const HOUR_MS = 3600_000;
  * be refused.
  */
 export function canOpenDispute(
-  order: Pick<MerchantOrder, "type" | "status" | "disputes" | "expiresAt" | "endedAt" | "traderId">,
+  order: Pick<MerchantOrder, "type" | "status" | "disputes" | "expiresAt" | "endedAt" | "traderId" | "failureReason">,
   { lateDisputeWindowHours }: { lateDisputeWindowHours: number },
   now = new Date(),
 ): boolean {
   if (order.status === "paid") return order.type === "payin" || !order.expiresAt || order.expiresAt > now;
   if (order.type === "payin" && (order.status === "expired" || order.status === "cancelled")) {
-    return order.traderId !== null && order.endedAt !== null && order.endedAt.getTime() + lateDisputeWindowHours * HOUR_MS > now.getTime();
+    return order.endedAt !== null && lateDisputeRefusal({ ...order, disputeCount: order.disputes.length }, lateDisputeWindowHours, now) === null;
   }
   return order.status === "disputed" && order.disputes.some((d) => d.status === "open" && d.openedVia === "system");
 }

@@ -102,6 +102,7 @@ describe("when the order page offers a dispute", () => {
     disputes: [],
     expiresAt: null,
     endedAt: null,
+    failureReason: null,
     traderId: 1,
     ...fields,
   });
@@ -120,5 +121,11 @@ describe("when the order page offers a dispute", () => {
     expect(canOpenDispute(order({ status: "expired", endedAt: at(-10), traderId: null }), WINDOW, now)).toBe(false);
     expect(canOpenDispute(order({ status: "expired", endedAt: at(-10) }), { lateDisputeWindowHours: 0 }, now)).toBe(false);
     expect(canOpenDispute(order({ type: "payout", status: "expired", endedAt: at(-10) }), WINDOW, now)).toBe(false);
+  });
+
+  it("not a pay-in support already decided (a resolved dispute, a force action)", () => {
+    const resolved = { id: 1, status: "resolved_cancelled" as const, openedVia: "merchant_api", reason: "r", resolutionNote: "n", createdAt: at(-30), resolvedAt: at(-20) };
+    expect(canOpenDispute(order({ status: "cancelled", endedAt: at(-10), disputes: [resolved] }), WINDOW, now)).toBe(false);
+    expect(canOpenDispute(order({ status: "cancelled", endedAt: at(-10), failureReason: "forced_cancel" }), WINDOW, now)).toBe(false);
   });
 });

@@ -15,10 +15,15 @@ const resolveInputSchema = z.object({
   note: z.string().max(DISPUTE_TEXT_MAX * 2),
 });
 
-export type ResolveDisputeError = "noteRequired" | "noteTooLong" | "alreadyResolved" | "forbidden" | "failed";
+export type ResolveDisputeError = "noteRequired" | "noteTooLong" | "alreadyResolved" | "forbidden" | "depositInsufficient" | "failed";
 export type ResolveDisputeResult = { ok: true; outcome: "completed" | "cancelled" } | { ok: false; error: ResolveDisputeError; field?: "note" };
 
-const ERRORS: Record<string, ResolveDisputeError> = { dispute_resolved: "alreadyResolved", support_only: "forbidden" };
+const ERRORS: Record<string, ResolveDisputeError> = {
+  dispute_resolved: "alreadyResolved",
+  support_only: "forbidden",
+  // A late-paid pay-in no longer holds the trader's USDT, and their deposit cannot cover it again.
+  trader_deposit_insufficient: "depositInsufficient",
+};
 
 /**
  * Support resolves a dispute (a public endpoint like any server action): the role and the

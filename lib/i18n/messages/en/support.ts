@@ -156,6 +156,8 @@ export const support = {
       noteTooLong: "The note can be at most {max} characters.",
       alreadyResolved: "This dispute has already been resolved by someone else.",
       forbidden: "You are not allowed to resolve disputes.",
+      depositInsufficient:
+        "This pay-in ended before the customer's late payment, so it no longer holds the trader's USDT, and their deposit cannot cover it again. An admin must top up the trader's deposit before you can complete it.",
       failed: "The dispute could not be resolved. Try again.",
     },
   },

@@ -1,15 +1,15 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Actor } from "@/lib/audit/record-audit";
-import { effectivePermissions, type PermissionOf } from "@/lib/auth/permissions";
+import { effectivePermissions, type PermissionOf } from "./permissions";
 import { DomainError } from "@/lib/errors/domain-error";
 
 /**
- * Support and admins move orders only through the functions that check who they are (resolving
- * a dispute, forcing an order): an actor merely labelled `role: "support"` is no party of the
- * lifecycle. verifyStaff reads the user under the caller's transaction and marks the actor with
- * a symbol no other module can forge; partyOf (./party-of.ts) grants the support or admin
- * party only to a marked actor.
+ * Support and admins act only through the functions that check who they are (resolving a
+ * dispute, forcing an order, blocking a requisite): an actor merely labelled `role: "support"`
+ * is no party of the order lifecycle. verifyStaff reads the user under the caller's transaction
+ * and marks the actor with a symbol no other module can forge; partyOf (lib/orders/party-of.ts)
+ * grants the support or admin party only to a marked actor.
  */
 const VERIFIED = Symbol("staff verified in this transaction");
 
