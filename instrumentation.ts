@@ -5,6 +5,6 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startBackgroundSweeps } = await import("./lib/background/start-background-sweeps");
+  const { startBackgroundSweeps } = await import("./lib/jobs/start-background-sweeps");
   startBackgroundSweeps();
 }

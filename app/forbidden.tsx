@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ShieldAlert } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/web/locale";
 
 export default async function Forbidden() {
   const { t } = await getTranslator();

@@ -4,7 +4,7 @@ import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import { Providers } from "@/components/providers";
 import { ThemeScript } from "@/components/theme/theme-script";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/web/locale";
 import { MESSAGES } from "@/lib/i18n/messages";
 import "./globals.css";
 

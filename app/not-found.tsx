@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SearchX } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/web/locale";
 
 export const metadata: Metadata = { title: "Page not found" };
 

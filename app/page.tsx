@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/web/session";
 import { cabinetPath } from "@/lib/auth/roles";
 
 export default async function HomePage() {

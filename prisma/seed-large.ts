@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { createRequisite, createTrader, creditTraderDeposit, seededRandom, testCardNumber } from "@/lib/factories";
+import { createRequisite, createTrader, creditTraderDeposit, seededRandom, testCardNumber } from "@/lib/testing";
 import { fiatToCrypto } from "@/lib/money/convert";
 import { splitPayin, splitPayout } from "@/lib/money/commissions";
 import { newOrderId } from "@/lib/ids/ulid";

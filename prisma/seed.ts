@@ -30,8 +30,8 @@ import {
   seededRandom,
   sha256Hex,
   testCardNumber,
-} from "@/lib/factories";
-import { SETTINGS } from "@/lib/config/definitions";
+} from "@/lib/testing";
+import { SETTINGS } from "@/lib/settings/definitions";
 import { DEMO_LOGINS } from "./demo-logins";
 
 /** configuration_settings key the seed leaves behind; a database without it (and with users) is not the seed's. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { createPayinOrder, createRequisite, createStore, createTrader, createUser, ensureCurrencies, newOrderId, type CurrencyRow } from "@/lib/factories";
+import { createPayinOrder, createRequisite, createStore, createTrader, createUser, ensureCurrencies, newOrderId, type CurrencyRow } from "@/lib/testing";
 
 let currencies: { RUB: CurrencyRow; USDT: CurrencyRow };
 beforeAll(async () => {

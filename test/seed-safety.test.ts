@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { checkLedger } from "@/lib/ledger/check-ledger";
-import { createUser } from "@/lib/factories";
+import { createUser } from "@/lib/testing";
 import { SeedRefusedError, seedDemoData } from "@/prisma/seed";
 import { createDatabase, dropDatabase } from "./database";
 import { connectPrisma } from "./prisma";

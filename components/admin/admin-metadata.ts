@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/web/locale";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 /** generateMetadata for an admin page: its translated title, and only for admins (see cabinetMetadata). */

@@ -1,4 +1,4 @@
-import { formatJsonInline } from "@/components/format/json";
+import { formatJsonInline } from "@/lib/format/json";
 
 type Json = unknown;
 

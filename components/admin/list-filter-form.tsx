@@ -1,5 +1,5 @@
 import type { ComponentProps } from "react";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/web/locale";
 import { FilterSelect } from "@/components/cabinet/filter-select";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

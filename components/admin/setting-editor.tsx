@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Loader2, RotateCcw } from "lucide-react";
-import type { SettingKind } from "@/lib/admin/setting-kind";
+import type { SettingKind } from "@/lib/settings/setting-kind";
 import { useT } from "@/components/i18n/i18n-provider";
 import { DateTime } from "@/components/cabinet/date-time";
 import { Badge } from "@/components/ui/badge";

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatDateTime } from "@/components/format/date";
+import { formatDateTime } from "@/lib/format/date";
 import { useLocale } from "@/components/i18n/i18n-provider";
 
 export function DateTime({ value }: { value: Date | null | undefined }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatMinorNumber } from "@/components/format/money";
+import { formatMinorNumber } from "@/lib/format/money";
 import { useLocale } from "@/components/i18n/i18n-provider";
 import { cn } from "@/components/ui/cn";
 

@@ -5,7 +5,7 @@ import { BrandMark } from "@/components/brand";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import { Badge } from "@/components/ui/badge";
 import { LocaleSwitcher } from "@/components/i18n/locale-switcher";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/web/locale";
 import { visibleNav } from "./navigation";
 import { DesktopNav, MobileNav } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";

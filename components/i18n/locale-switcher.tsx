@@ -4,7 +4,7 @@ import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Languages } from "lucide-react";
 import { LOCALES, LOCALE_NAMES, type Locale } from "@/lib/i18n/config";
-import { setLocaleAction } from "@/lib/i18n/set-locale-action";
+import { setLocaleAction } from "@/lib/web/set-locale-action";
 import { useLocale, useT } from "./i18n-provider";
 
 /** A compact language picker; the page re-renders in the new language without a reload. */

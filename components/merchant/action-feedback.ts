@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/cabinet/merchant/action-result";
+import type { ActionResult } from "@/lib/web/merchant-action-result";
 import type { Translate } from "@/lib/i18n/translate";
 
 /** The one line to toast for a refused action: its message, else its first field error. */

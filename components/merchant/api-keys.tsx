@@ -3,7 +3,7 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Plus, Trash2 } from "lucide-react";
-import type { ActionResult } from "@/lib/cabinet/merchant/action-result";
+import type { ActionResult } from "@/lib/web/merchant-action-result";
 import { useT } from "@/components/i18n/i18n-provider";
 import { DateTime } from "@/components/cabinet/date-time";
 import { FormDialog, useFormDialog } from "@/components/cabinet/form-dialog";

@@ -2,7 +2,7 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
-import type { ActionResult } from "@/lib/cabinet/merchant/action-result";
+import type { ActionResult } from "@/lib/web/merchant-action-result";
 import { useT } from "@/components/i18n/i18n-provider";
 import { FormField } from "@/components/cabinet/form-field";
 import { Input } from "@/components/ui/input";

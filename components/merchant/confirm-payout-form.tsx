@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { CheckCircle2 } from "lucide-react";
-import type { ActionResult } from "@/lib/cabinet/merchant/action-result";
+import type { ActionResult } from "@/lib/web/merchant-action-result";
 import { useT } from "@/components/i18n/i18n-provider";
 import { FormDialog, useFormDialog } from "@/components/cabinet/form-dialog";
 import { Button } from "@/components/ui/button";

@@ -2,7 +2,7 @@
 
 import { useOptimistic, useTransition } from "react";
 import { toast } from "sonner";
-import type { ActionResult } from "@/lib/cabinet/merchant/action-result";
+import type { ActionResult } from "@/lib/web/merchant-action-result";
 import { useT } from "@/components/i18n/i18n-provider";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";

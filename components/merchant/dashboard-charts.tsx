@@ -1,10 +1,10 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { DailyPoint } from "@/lib/cabinet/merchant/get-merchant-dashboard";
+import type { DailyPoint } from "@/lib/metrics/get-merchant-dashboard";
 import type { Locale } from "@/lib/i18n/config";
-import { formatDay } from "@/components/format/date";
-import { formatMinorNumber } from "@/components/format/money";
+import { formatDay } from "@/lib/format/date";
+import { formatMinorNumber } from "@/lib/format/money";
 import { useLocale, useT } from "@/components/i18n/i18n-provider";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDuration } from "./dashboard-format";

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { ShieldAlert } from "lucide-react";
-import type { ActionResult } from "@/lib/cabinet/merchant/action-result";
+import type { ActionResult } from "@/lib/web/merchant-action-result";
 import { DISPUTE_TEXT_MAX, EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_FILES } from "@/lib/disputes/limits";
 import { useT } from "@/components/i18n/i18n-provider";
 import { FormDialog, useFormDialog } from "@/components/cabinet/form-dialog";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import type { DashboardSnapshot } from "@/lib/cabinet/merchant/dashboard-snapshot";
+import type { DashboardSnapshot } from "@/lib/metrics/merchant-dashboard-snapshot";
 import { useT } from "@/components/i18n/i18n-provider";
 import { BalancesTable } from "@/components/cabinet/balances-table";
 import { EmptyState } from "@/components/cabinet/empty-state";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getCurrentUser } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { getCurrentUser } from "@/lib/web/session";
+import { getTranslator } from "@/lib/web/locale";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 /**

@@ -1,4 +1,4 @@
-import type { OrderRow } from "@/lib/cabinet/merchant/order-keyset";
+import type { OrderRow } from "@/lib/orders/order-keyset";
 import type { Translate } from "@/lib/i18n/translate";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { OrderIdCell, OrderOutcomeCells } from "@/components/cabinet/order-cells";

@@ -9,7 +9,7 @@ import { useT } from "@/components/i18n/i18n-provider";
 import { DateTime } from "@/components/cabinet/date-time";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { PendingButton } from "@/components/ui/pending-button";
-import type { ActionResult } from "@/lib/cabinet/merchant/action-result";
+import type { ActionResult } from "@/lib/web/merchant-action-result";
 
 export type CallbackView = ReturnType<typeof serializeCallback>;
 export type ResendAction = (orderId: string, deliveryId: number) => Promise<ActionResult<{ delivered: boolean; error: string | null }>>;

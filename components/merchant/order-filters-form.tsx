@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { Search, X } from "lucide-react";
 import { OrderStatus, OrderType } from "@/lib/generated/prisma/enums";
-import { ORDER_FILTER_PARAMS, type OrderFilterParam } from "@/lib/cabinet/merchant/order-filters";
+import { ORDER_FILTER_PARAMS, type OrderFilterParam } from "@/lib/orders/order-filters";
 import { normalizeDecimalInput } from "@/lib/money/parse-amount";
 import { useLocale, useT } from "@/components/i18n/i18n-provider";
 import { FilterSelect } from "@/components/cabinet/filter-select";

@@ -1,5 +1,5 @@
 import { FileText } from "lucide-react";
-import type { MerchantOrder } from "@/lib/cabinet/merchant/get-merchant-order";
+import type { MerchantOrder } from "@/lib/orders/get-merchant-order";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { DateTime } from "@/components/cabinet/date-time";
 

@@ -1,4 +1,4 @@
-import type { MerchantOrder, TimelineActor } from "@/lib/cabinet/merchant/get-merchant-order";
+import type { MerchantOrder, TimelineActor } from "@/lib/orders/get-merchant-order";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { DateTime } from "@/components/cabinet/date-time";
 import { OrderStatusBadge } from "@/components/cabinet/order-status-badge";

@@ -3,8 +3,8 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
-import type { ActionResult } from "@/lib/cabinet/merchant/action-result";
-import { formatMinorNumber } from "@/components/format/money";
+import type { ActionResult } from "@/lib/web/merchant-action-result";
+import { formatMinorNumber } from "@/lib/format/money";
 import { useLocale, useT } from "@/components/i18n/i18n-provider";
 import { FormField } from "@/components/cabinet/form-field";
 import { Button } from "@/components/ui/button";

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { CheckCircle2, XCircle } from "lucide-react";
 import { DISPUTE_TEXT_MAX } from "@/lib/disputes/limits";
-import type { ForceOrderForm, ForcedOutcomeChoice } from "@/lib/cabinet/force-order-schema";
+import type { ForceOrderForm, ForcedOutcomeChoice } from "@/lib/orders/force-order-schema";
 import { useT } from "@/components/i18n/i18n-provider";
 import type { ActionResult } from "@/components/admin/action-result";
 import { FormDialog, useFormDialog } from "@/components/cabinet/form-dialog";

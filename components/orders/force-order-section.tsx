@@ -1,7 +1,7 @@
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { NON_TERMINAL_STATUSES } from "@/lib/orders/lifecycle";
-import { getTranslator } from "@/lib/i18n/server";
-import type { ForceOrderForm } from "@/lib/cabinet/force-order-schema";
+import { getTranslator } from "@/lib/web/locale";
+import type { ForceOrderForm } from "@/lib/orders/force-order-schema";
 import type { ActionResult } from "@/components/admin/action-result";
 import { Section } from "@/components/support/section";
 import { ForceOrderControls } from "./force-order-controls";

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { DisputeStatus } from "@/lib/generated/prisma/enums";
-import type { OrderWithDetails } from "@/lib/cabinet/support/get-support-order";
-import type { ForceOrderForm } from "@/lib/cabinet/force-order-schema";
-import { getTranslator } from "@/lib/i18n/server";
+import type { OrderWithDetails } from "@/lib/orders/get-support-order";
+import type { ForceOrderForm } from "@/lib/orders/force-order-schema";
+import { getTranslator } from "@/lib/web/locale";
 import type { ActionResult } from "@/components/admin/action-result";
 import { DateTime } from "@/components/cabinet/date-time";
 import { PageHeader } from "@/components/cabinet/page-header";

@@ -1,5 +1,5 @@
 import type { CallbackWithAttempts } from "@/lib/callbacks/serialize-callback";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/web/locale";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { DateTime } from "@/components/cabinet/date-time";
 import { Badge, type BadgeProps } from "@/components/ui/badge";

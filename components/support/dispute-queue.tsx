@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Clock, Paperclip } from "lucide-react";
-import type { DisputeQueueRow } from "@/lib/cabinet/support/list-disputes";
-import { getTranslator } from "@/lib/i18n/server";
+import type { DisputeQueueRow } from "@/lib/disputes/list-disputes";
+import { getTranslator } from "@/lib/web/locale";
 import { DateTime } from "@/components/cabinet/date-time";
 import { Money } from "@/components/cabinet/money";
 import { OrderStatusBadge } from "@/components/cabinet/order-status-badge";

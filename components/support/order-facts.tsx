@@ -1,5 +1,5 @@
-import type { OrderWithDetails } from "@/lib/cabinet/support/get-support-order";
-import { getTranslator } from "@/lib/i18n/server";
+import type { OrderWithDetails } from "@/lib/orders/get-support-order";
+import { getTranslator } from "@/lib/web/locale";
 import { DateTime } from "@/components/cabinet/date-time";
 import { Money } from "@/components/cabinet/money";
 import { OrderStatusBadge } from "@/components/cabinet/order-status-badge";

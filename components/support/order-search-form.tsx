@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { OrderStatus } from "@/lib/generated/prisma/enums";
-import type { SupportOrderSearch } from "@/lib/cabinet/support/search-orders";
-import { getTranslator } from "@/lib/i18n/server";
+import type { SupportOrderSearch } from "@/lib/orders/search-orders";
+import { getTranslator } from "@/lib/web/locale";
 import { FilterSelect } from "@/components/cabinet/filter-select";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

@@ -1,6 +1,6 @@
 import { Download, ExternalLink, FileText } from "lucide-react";
-import type { ReceiptMeta } from "@/lib/cabinet/support/get-support-order";
-import { getTranslator } from "@/lib/i18n/server";
+import type { ReceiptMeta } from "@/lib/orders/get-support-order";
+import { getTranslator } from "@/lib/web/locale";
 import { DateTime } from "@/components/cabinet/date-time";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";

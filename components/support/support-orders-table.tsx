@@ -1,5 +1,5 @@
-import type { SupportOrderRow } from "@/lib/cabinet/support/search-orders";
-import { getTranslator } from "@/lib/i18n/server";
+import type { SupportOrderRow } from "@/lib/orders/search-orders";
+import { getTranslator } from "@/lib/web/locale";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { OrderIdCell, OrderOutcomeCells } from "@/components/cabinet/order-cells";

@@ -1,9 +1,9 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
-import type { TeamDay } from "@/lib/cabinet/teamlead/get-team-daily-series";
-import { formatDay } from "@/components/format/date";
-import { formatMinorNumber } from "@/components/format/money";
+import type { TeamDay } from "@/lib/metrics/get-team-daily-series";
+import { formatDay } from "@/lib/format/date";
+import { formatMinorNumber } from "@/lib/format/money";
 import { useLocale, useT } from "@/components/i18n/i18n-provider";
 import { Money } from "@/components/cabinet/money";
 import { formatPercent } from "./percent";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { TeamTraderRow } from "@/lib/cabinet/teamlead/get-team-overview";
-import { getTranslator } from "@/lib/i18n/server";
+import type { TeamTraderRow } from "@/lib/traders/get-team-overview";
+import { getTranslator } from "@/lib/web/locale";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { DateTime } from "@/components/cabinet/date-time";
 import { Money } from "@/components/cabinet/money";

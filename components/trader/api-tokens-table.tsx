@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { revokeApiTokenAction } from "@/app/(cabinet)/trader/api-tokens/actions";
-import type { TraderApiTokenRow } from "@/lib/cabinet/trader/list-trader-api-tokens";
+import type { TraderApiTokenRow } from "@/lib/traders/list-trader-api-tokens";
 import { useT } from "@/components/i18n/i18n-provider";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { DateTime } from "@/components/cabinet/date-time";

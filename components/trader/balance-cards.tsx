@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
-import type { TraderBalances } from "@/lib/cabinet/trader/get-trader-balances";
+import type { TraderBalances } from "@/lib/ledger/get-trader-balances";
 import { useT } from "@/components/i18n/i18n-provider";
 import { Money } from "@/components/cabinet/money";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";

@@ -3,7 +3,7 @@
 import { CheckCircle2 } from "lucide-react";
 import { toast } from "sonner";
 import { confirmPayinAction } from "@/app/(cabinet)/trader/order-actions";
-import type { QueueOrder } from "@/lib/cabinet/trader/list-trader-queue";
+import type { QueueOrder } from "@/lib/orders/list-trader-queue";
 import { useT } from "@/components/i18n/i18n-provider";
 import { FormDialog, useFormDialog } from "@/components/cabinet/form-dialog";
 import { Money } from "@/components/cabinet/money";

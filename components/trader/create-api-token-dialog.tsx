@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { Check, Copy, KeyRound } from "lucide-react";
 import { toast } from "sonner";
 import { createApiTokenAction } from "@/app/(cabinet)/trader/api-tokens/actions";
-import { apiTokenNameSchema } from "@/lib/cabinet/trader/api-token-schema";
+import { apiTokenNameSchema } from "@/lib/traders/api-token-schema";
 import { useT } from "@/components/i18n/i18n-provider";
 import { FormField } from "@/components/cabinet/form-field";
 import { Alert, AlertDescription } from "@/components/ui/alert";

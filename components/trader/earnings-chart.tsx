@@ -1,9 +1,9 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
-import type { TraderEarnings } from "@/lib/cabinet/trader/get-trader-earnings";
-import { formatDay } from "@/components/format/date";
-import { formatMinorNumber } from "@/components/format/money";
+import type { TraderEarnings } from "@/lib/metrics/get-trader-earnings";
+import { formatDay } from "@/lib/format/date";
+import { formatMinorNumber } from "@/lib/format/money";
 import { useLocale, useT } from "@/components/i18n/i18n-provider";
 import { Money } from "@/components/cabinet/money";
 

@@ -1,4 +1,4 @@
-import { isExplainedErrorCode, type TraderActionResult } from "@/lib/cabinet/trader/action-result";
+import { isExplainedErrorCode, type TraderActionResult } from "@/lib/web/trader-action-result";
 import type { MessageVars, Translate } from "@/lib/i18n/translate";
 
 /** The code of an action whose request failed on the way (offline, server gone): no answer came. */

@@ -1,6 +1,6 @@
 "use client";
 
-import type { RequisiteLimitsForm } from "@/lib/cabinet/trader/requisite-schema";
+import type { RequisiteLimitsForm } from "@/lib/requisites/requisite-schema";
 import { useT } from "@/components/i18n/i18n-provider";
 import { FormField } from "@/components/cabinet/form-field";
 import { Input } from "@/components/ui/input";

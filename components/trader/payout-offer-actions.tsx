@@ -4,7 +4,7 @@ import { useTransition } from "react";
 import { Check, X } from "lucide-react";
 import { toast } from "sonner";
 import { acceptPayoutAction, declinePayoutAction } from "@/app/(cabinet)/trader/order-actions";
-import type { QueueOrder } from "@/lib/cabinet/trader/list-trader-queue";
+import type { QueueOrder } from "@/lib/orders/list-trader-queue";
 import { useT } from "@/components/i18n/i18n-provider";
 import { PendingButton } from "@/components/ui/pending-button";
 import { callTraderAction, explainError } from "./explain-error";

@@ -1,8 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import type { QueueOrder } from "@/lib/cabinet/trader/list-trader-queue";
-import { formatDateTime } from "@/components/format/date";
+import type { QueueOrder } from "@/lib/orders/list-trader-queue";
+import { formatDateTime } from "@/lib/format/date";
 import { useLocale, useT } from "@/components/i18n/i18n-provider";
 import { Money } from "@/components/cabinet/money";
 import { OrderStatusBadge } from "@/components/cabinet/order-status-badge";

@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 import { Undo2 } from "lucide-react";
 import { toast } from "sonner";
 import { releasePayoutAction } from "@/app/(cabinet)/trader/order-actions";
-import type { QueueOrder } from "@/lib/cabinet/trader/list-trader-queue";
+import type { QueueOrder } from "@/lib/orders/list-trader-queue";
 import { useT } from "@/components/i18n/i18n-provider";
 import { FormDialog, useFormDialog } from "@/components/cabinet/form-dialog";
 import { FormField } from "@/components/cabinet/form-field";

@@ -1,4 +1,4 @@
-import { REQUISITE_TYPES, type RequisiteType } from "@/lib/cabinet/trader/requisite-schema";
+import { REQUISITE_TYPES, type RequisiteType } from "@/lib/requisites/requisite-schema";
 import type { Translate } from "@/lib/i18n/translate";
 
 /** "Card", "SBP (phone)", "Account" in the reader's language; an unknown kind as stored. */

@@ -1,6 +1,6 @@
 "use client";
 
-import type { TraderRequisiteRow } from "@/lib/cabinet/trader/list-trader-requisites";
+import type { TraderRequisiteRow } from "@/lib/requisites/list-trader-requisites";
 import { useT } from "@/components/i18n/i18n-provider";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { Money } from "@/components/cabinet/money";

@@ -1,6 +1,6 @@
-import type { QueueOrder } from "@/lib/cabinet/trader/list-trader-queue";
-import type { TraderBalances } from "@/lib/cabinet/trader/get-trader-balances";
-import type { HistoryPage } from "@/lib/cabinet/trader/list-trader-history";
+import type { QueueOrder } from "@/lib/orders/list-trader-queue";
+import type { TraderBalances } from "@/lib/ledger/get-trader-balances";
+import type { HistoryPage } from "@/lib/orders/list-trader-history";
 
 export interface QueueResponse {
   /** The server's clock when it answered (ISO); countdowns run on it. */

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import type { z } from "zod";
-import type { TraderActionResult } from "@/lib/cabinet/trader/action-result";
+import type { TraderActionResult } from "@/lib/web/trader-action-result";
 import { useT } from "@/components/i18n/i18n-provider";
 import { useFormDialog } from "@/components/cabinet/form-dialog";
 import { callTraderAction, explainError } from "./explain-error";

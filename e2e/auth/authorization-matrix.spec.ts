@@ -54,7 +54,7 @@ const LOGIN_REDIRECT_DIGEST = "NEXT_REDIRECT;replace;/login;";
  * than app/(cabinet)/<role>/ and not listed here fails the matrix until it is placed or listed.
  */
 const SHARED_ACTIONS: Record<string, string> = {
-  "lib/i18n/set-locale-action.ts": "switches the language; signed in, only the caller's own profile is changed",
+  "lib/web/set-locale-action.ts": "switches the language; signed in, only the caller's own profile is changed",
   "app/(auth)/forgot-password/actions.ts": "public: emails a reset link to the address's owner",
   "app/(auth)/reset-password/actions.ts": "public: the emailed single-use token is the credential",
   "app/(auth)/invite/actions.ts": "public: the invitation's single-use token is the credential",

@@ -1,5 +1,5 @@
-import { inngest } from "@/inngest/client";
-import { orderChanged, orderDeadlineSet, orderUnmatched } from "@/inngest/order-events";
+import { inngest } from "@/lib/jobs/inngest-client";
+import { orderChanged, orderDeadlineSet, orderUnmatched } from "@/lib/jobs/order-events";
 import { retryMatch } from "@/lib/matching/retry-due-matches";
 import { expireOrder } from "@/lib/orders/expire-due-orders";
 import { deliverOrderCallbacks } from "@/lib/callbacks/deliver-callback";

@@ -1,5 +1,5 @@
-import { inngest } from "@/inngest/client";
-import { emailQueued } from "@/inngest/events";
+import { inngest } from "@/lib/jobs/inngest-client";
+import { emailQueued } from "@/lib/jobs/email-events";
 import { sendEmail } from "@/lib/email/send-queued-emails";
 
 /**

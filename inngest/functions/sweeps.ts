@@ -1,10 +1,10 @@
 import { cron } from "inngest";
-import { inngest } from "@/inngest/client";
-import { cronForInterval } from "@/lib/background/cron";
-import { SWEEP_TASKS } from "@/lib/background/sweep-tasks";
+import { inngest } from "@/lib/jobs/inngest-client";
+import { cronForInterval } from "@/lib/jobs/cron";
+import { SWEEP_TASKS } from "@/lib/jobs/sweep-tasks";
 
 /**
- * With Inngest configured, each sweep of lib/background/sweep-tasks.ts runs as a cron
+ * With Inngest configured, each sweep of lib/jobs/sweep-tasks.ts runs as a cron
  * function instead of in process (one run at a time), e.g. `sweep-send-queued-emails` sends
  * whatever emails an event-driven run left queued.
  */

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
-import { readSettings } from "@/lib/config/read-settings";
+import { readSettings } from "@/lib/settings/read-settings";
 
 const WINDOW_MS = 60_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { createUser } from "@/lib/factories";
+import { createUser } from "@/lib/testing";
 import { authenticate } from "./authenticate";
 import { lockedForSeconds, throttleKeys } from "./login-throttle";
 

@@ -17,7 +17,7 @@ export async function authenticate(rawEmail: string, password: string, ip: strin
 
   const user = await prisma.user.findUnique({ where: { email }, include: { role: true, trader: { select: { isActive: true } } } });
   const passwordOk = await verifyPassword(password.slice(0, 200), user?.passwordHash ?? null);
-  // A deactivated trader profile signs in no more than a deactivated user (lib/auth/session.ts).
+  // A deactivated trader profile signs in no more than a deactivated user (lib/web/session.ts).
   const active = user?.isActive === true && user.trader?.isActive !== false;
   if (!user || !passwordOk || !active || !isRole(user.role.name)) {
     await recordFailure(keys);

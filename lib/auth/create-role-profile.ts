@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { readSettings } from "@/lib/config/read-settings";
+import { readSettings } from "@/lib/settings/read-settings";
 import type { Role } from "./roles";
 
 /** A username from the email's local part; the user id is appended when that one is taken. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
-import { createAdmin, createUser, ensureDefaultSettings } from "@/lib/factories";
+import { createAdmin, createUser, ensureDefaultSettings } from "@/lib/testing";
 import { acceptInvitation } from "./accept-invitation";
 import { authenticate } from "./authenticate";
 import { inviteUser } from "./invite-user";

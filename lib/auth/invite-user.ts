@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { appUrl } from "@/lib/email/app-url";
 import { notifyEmailsQueued } from "@/lib/email/notify-emails-queued";
-import { assertUserManager } from "@/lib/admin/assert-admin";
+import { assertUserManager } from "@/lib/auth/assert-admin";
 import { createRoleProfile } from "./create-role-profile";
 import { hashPassword } from "./password";
 import { ROLES } from "./roles";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
-import { createUser } from "@/lib/factories";
+import { createUser } from "@/lib/testing";
 import { authenticate } from "./authenticate";
 import { requestPasswordReset, resetPassword } from "./password-reset";
 import { setPasswordFromForm } from "./set-password-action";

@@ -4,11 +4,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/audit/record-audit";
-import { setUserActive } from "@/lib/admin/set-user-active";
-import { updateUserProfile } from "@/lib/admin/update-user-profile";
-import { auditRows, expectDomainError } from "@/lib/admin/test-helpers";
-import { createAdmin, createSupport, createTeamlead, createTrader, ensureDefaultSettings } from "@/lib/factories";
-import { setTraderTraffic } from "@/lib/teamlead/set-trader-traffic";
+import { setUserActive } from "@/lib/users/set-user-active";
+import { updateUserProfile } from "@/lib/users/update-user-profile";
+import { auditRows, expectDomainError } from "@/lib/testing/admin";
+import { createAdmin, createSupport, createTeamlead, createTrader, ensureDefaultSettings } from "@/lib/testing";
+import { setTraderTraffic } from "@/lib/traders/set-trader-traffic";
 import { inviteUser } from "./invite-user";
 
 const actorOf = (userId: number): Actor & { userId: number } => ({ type: "user", userId });

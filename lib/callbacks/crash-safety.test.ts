@@ -2,7 +2,7 @@
 // receiver may see a webhook-id twice (Standard Webhooks receivers de-duplicate on it).
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { createStore } from "@/lib/factories";
+import { createStore } from "@/lib/testing";
 import { payinWithCallbacks, setupCallbackWorld } from "@/test/callbacks/orders";
 import { startReceiver, type Receiver } from "@/test/callbacks/receiver";
 import { claimDueCallbacks } from "./claim-due-callbacks";

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { prisma } from "@/lib/db/client";
-import { createStore } from "@/lib/factories";
+import { createStore } from "@/lib/testing";
 import { getStoreOrder } from "@/lib/orders/get-order";
 import { serializeOrder } from "@/lib/orders/serialize-order";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";

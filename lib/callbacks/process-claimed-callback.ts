@@ -1,5 +1,5 @@
 import "server-only";
-import { readSettings, type Settings } from "@/lib/config/read-settings";
+import { readSettings, type Settings } from "@/lib/settings/read-settings";
 import type { ClaimedCallback } from "./claim-due-callbacks";
 import { nextDeliveryState } from "./next-delivery-state";
 import { recordAttempt, recordNoCallbackUrl } from "./record-attempt";

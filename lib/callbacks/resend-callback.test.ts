@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
-import { createStore } from "@/lib/factories";
+import { createStore } from "@/lib/testing";
 import { payinWithCallbacks, setupCallbackWorld } from "@/test/callbacks/orders";
 import { startReceiver, type Receiver } from "@/test/callbacks/receiver";
 import { deliverDueCallbacks } from "./deliver-due-callbacks";

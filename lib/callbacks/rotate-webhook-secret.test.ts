@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
-import { createStore } from "@/lib/factories";
+import { createStore } from "@/lib/testing";
 import { rotateWebhookSecret } from "./rotate-webhook-secret";
 
 describe("rotateWebhookSecret", () => {

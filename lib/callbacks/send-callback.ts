@@ -1,5 +1,5 @@
 import "server-only";
-import type { Settings } from "@/lib/config/read-settings";
+import type { Settings } from "@/lib/settings/read-settings";
 import { OutboundRequestError } from "@/lib/net/outbound-request-error";
 import { safePost } from "@/lib/net/safe-post";
 import type { ClaimedCallback } from "./claim-due-callbacks";

@@ -1,5 +1,5 @@
 import "server-only";
-import { emit, type BackgroundEvent } from "@/lib/background/emit";
+import { emit, type BackgroundEvent } from "@/lib/jobs/emit";
 import { prisma, type Tx } from "./client";
 import { maybeInjectFault } from "./fault-injection";
 

@@ -8,7 +8,7 @@ import { lockOrder, type LockedOrder } from "@/lib/orders/load-order";
 import { assertMayTransition, transitionOrder } from "@/lib/orders/transition-order";
 import { mayTransition } from "@/lib/orders/lifecycle";
 import { partyOf } from "@/lib/orders/party-of";
-import { readSettings, type Settings } from "@/lib/config/read-settings";
+import { readSettings, type Settings } from "@/lib/settings/read-settings";
 import { ORDER_API_INCLUDE } from "@/lib/orders/get-order";
 import type { OrderForApi } from "@/lib/orders/serialize-order";
 import { storeEvidence, validateEvidence, type EvidenceFile } from "./evidence";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { createPayinOrder, createStore, createUser, ensureCurrencies, uniqueSuffix } from "@/lib/factories";
+import { createPayinOrder, createStore, createUser, ensureCurrencies, uniqueSuffix } from "@/lib/testing";
 import { alertFailingCallbacks, CALLBACK_FAILURE_STREAK } from "./alert-failing-callbacks";
 
 const MINUTE = 60_000;

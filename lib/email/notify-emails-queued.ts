@@ -1,6 +1,6 @@
 import "server-only";
-import { emit } from "@/lib/background/emit";
-import { emailQueued } from "@/inngest/events";
+import { emit } from "@/lib/jobs/emit";
+import { emailQueued } from "@/lib/jobs/email-events";
 
 /** After the transaction that queued them commits: lets Inngest send these emails right away. */
 export async function notifyEmailsQueued(ids: (bigint | null)[]): Promise<void> {

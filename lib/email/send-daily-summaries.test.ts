@@ -10,7 +10,7 @@ import {
   creditTraderDeposit,
   ensureCurrencies,
   matchPayinOrder,
-} from "@/lib/factories";
+} from "@/lib/testing";
 import { sendDailySummaries } from "./send-daily-summaries";
 import { conversionPercent } from "./templates/daily-summary";
 

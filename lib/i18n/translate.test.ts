@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { localeFromAcceptLanguage } from "./config";
 import { MESSAGES } from "./messages";
 import { createTranslator, type MessageKey } from "./translate";
-import { formatMinorNumber } from "@/components/format/money";
-import { formatDateTime } from "@/components/format/date";
+import { formatMinorNumber } from "@/lib/format/money";
+import { formatDateTime } from "@/lib/format/date";
 
 type Tree = { [key: string]: string | Tree };
 const keysOf = (tree: Tree, prefix = ""): string[] =>

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { checkLedger } from "./check-ledger";
 import { postMovements } from "./post-movements";
-import { createStore, createTrader, ensureCurrencies } from "@/lib/factories";
+import { createStore, createTrader, ensureCurrencies } from "@/lib/testing";
 
 let usdt: number;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { checkLedger } from "@/lib/ledger/check-ledger";
 const ledgerStructureProblems = async () => (await checkLedger(prisma)).filter((v) => !v.invariant.startsWith("trader held"));
 import { prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
-import { createStore, createTrader, ensureCurrencies } from "@/lib/factories";
+import { createStore, createTrader, ensureCurrencies } from "@/lib/testing";
 import type { LedgerAccount, Movement } from "./accounts";
 import { postMovements } from "./post-movements";
 

@@ -1,4 +1,4 @@
-import type { Settings } from "@/lib/config/read-settings";
+import type { Settings } from "@/lib/settings/read-settings";
 
 export type MatchRetrySettings = Pick<
   Settings,

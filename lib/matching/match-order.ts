@@ -1,13 +1,13 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import type { Settings } from "@/lib/config/read-settings";
+import type { Settings } from "@/lib/settings/read-settings";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
 import { fiatToCrypto } from "@/lib/money/convert";
-import { currentRate } from "@/lib/rates/current-rate";
+import { currentRate } from "@/lib/currencies/current-rate";
 import type { LockedOrder } from "@/lib/orders/load-order";
 import { transitionOrder } from "@/lib/orders/transition-order";
 import { emitAfterCommit } from "@/lib/db/run-transaction";
-import { orderUnmatched } from "@/inngest/order-events";
+import { orderUnmatched } from "@/lib/jobs/order-events";
 import { selectRequisite } from "./select-requisite";
 import { nextMatchAttemptAt } from "./backoff";
 import { offerPayout } from "./offer-payout";

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import type { Settings } from "@/lib/config/read-settings";
+import type { Settings } from "@/lib/settings/read-settings";
 import { emitAfterCommit } from "@/lib/db/run-transaction";
-import { orderUnmatched } from "@/inngest/order-events";
+import { orderUnmatched } from "@/lib/jobs/order-events";
 import type { LockedOrder } from "@/lib/orders/load-order";
 import { attemptMatch } from "./retry-due-matches";
 

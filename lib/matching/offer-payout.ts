@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { SYSTEM_ACTOR, recordAudit } from "@/lib/audit/record-audit";
 import { emitAfterCommit } from "@/lib/db/run-transaction";
-import { orderUnmatched } from "@/inngest/order-events";
+import { orderUnmatched } from "@/lib/jobs/order-events";
 import type { LockedOrder } from "@/lib/orders/load-order";
 import type { OrderForApi } from "@/lib/orders/serialize-order";
 import type { MatchContext } from "./match-order";

@@ -5,12 +5,12 @@ import { createPayout } from "@/lib/orders/create-payout";
 import { acceptPayout } from "@/lib/orders/accept-payout";
 import { checkLedger } from "@/lib/ledger/check-ledger";
 import { postMovements } from "@/lib/ledger/post-movements";
-import { invalidateSettings } from "@/lib/config/read-settings";
-import type { SettingKey } from "@/lib/config/definitions";
-import { createExchangeRate, createRequisite, createStore, createTrader, ensureCurrencies, ensureDefaultSettings } from "@/lib/factories";
+import { invalidateSettings } from "@/lib/settings/read-settings";
+import type { SettingKey } from "@/lib/settings/definitions";
+import { createExchangeRate, createRequisite, createStore, createTrader, ensureCurrencies, ensureDefaultSettings } from "@/lib/testing";
 import { NO_REQUISITE_AVAILABLE, retryDueMatches, retryMatch } from "./retry-due-matches";
 
-import { merchantActor as merchant, systemActor as system, traderActor as trader_ } from "@/lib/factories/actors";
+import { merchantActor as merchant, systemActor as system, traderActor as trader_ } from "@/lib/testing/actors";
 let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
 let sequence = 0;
 

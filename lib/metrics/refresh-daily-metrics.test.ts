@@ -10,8 +10,8 @@ import { endOrder } from "@/lib/orders/end-order";
 import { expireOrder } from "@/lib/orders/expire-due-orders";
 import { retryMatch } from "@/lib/matching/retry-due-matches";
 import { postMovements } from "@/lib/ledger/post-movements";
-import { invalidateSettings } from "@/lib/config/read-settings";
-import { merchantActor, traderActor } from "@/lib/factories/actors";
+import { invalidateSettings } from "@/lib/settings/read-settings";
+import { merchantActor, traderActor } from "@/lib/testing/actors";
 import {
   completePayinOrder,
   createExchangeRate,
@@ -22,7 +22,7 @@ import {
   ensureCurrencies,
   ensureDefaultSettings,
   matchPayinOrder,
-} from "@/lib/factories";
+} from "@/lib/testing";
 import { refreshDailyMetrics } from "./refresh-daily-metrics";
 
 const DAY = 24 * 3600_000;

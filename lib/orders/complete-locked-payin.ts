@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/audit/record-audit";
 import type { Movement } from "@/lib/ledger/accounts";
 import { splitPayin } from "@/lib/money/commissions";
 import { minorToDecimalString } from "@/lib/money/convert";
-import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
+import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/currencies/find-currency";
 import type { LockedOrder } from "./load-order";
 import { assertMayTransition, transitionOrder } from "./transition-order";
 import { payinCompletionMovements } from "./completion-movements";

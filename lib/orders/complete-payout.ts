@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Actor } from "@/lib/audit/record-audit";
 import { multiply } from "@/lib/money/decimal";
-import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/reference/find-currency";
+import { findCurrency, SETTLEMENT_CURRENCY } from "@/lib/currencies/find-currency";
 import type { LockedOrder } from "./load-order";
 import { orderHolds } from "./hold-movements";
 import { assertMayTransition, transitionOrder } from "./transition-order";

@@ -8,10 +8,10 @@ import { markPayoutPaid } from "./mark-payout-paid";
 import { expireDueOrders, expireOrder } from "./expire-due-orders";
 import { checkLedger } from "@/lib/ledger/check-ledger";
 import { postMovements } from "@/lib/ledger/post-movements";
-import { invalidateSettings } from "@/lib/config/read-settings";
+import { invalidateSettings } from "@/lib/settings/read-settings";
 import { DomainError } from "@/lib/errors/domain-error";
-import { createExchangeRate, createRequisite, createStore, createTrader, ensureCurrencies, ensureDefaultSettings } from "@/lib/factories";
-import { merchantActor as merchant, traderActor } from "@/lib/factories/actors";
+import { createExchangeRate, createRequisite, createStore, createTrader, ensureCurrencies, ensureDefaultSettings } from "@/lib/testing";
+import { merchantActor as merchant, traderActor } from "@/lib/testing/actors";
 import { acceptPayout } from "./accept-payout";
 
 const HOUR = 3600_000;

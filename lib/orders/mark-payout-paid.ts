@@ -2,7 +2,7 @@ import "server-only";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Actor } from "@/lib/audit/record-audit";
-import { readSettings } from "@/lib/config/read-settings";
+import { readSettings } from "@/lib/settings/read-settings";
 import { lockOrder } from "./load-order";
 import { transitionOrder } from "./transition-order";
 import { storeReceipt, type ReceiptUpload } from "./store-receipt";

@@ -6,11 +6,11 @@ import { endOrder } from "./end-order";
 import { markPayinPaid } from "./mark-payin-paid";
 import { checkLedger } from "@/lib/ledger/check-ledger";
 import { postMovements } from "@/lib/ledger/post-movements";
-import { invalidateSettings } from "@/lib/config/read-settings";
+import { invalidateSettings } from "@/lib/settings/read-settings";
 import { DomainError } from "@/lib/errors/domain-error";
-import { createExchangeRate, createRequisite, createStore, createTrader, ensureCurrencies, ensureDefaultSettings } from "@/lib/factories";
+import { createExchangeRate, createRequisite, createStore, createTrader, ensureCurrencies, ensureDefaultSettings } from "@/lib/testing";
 
-import { merchantActor as merchant, systemActor as system, traderActor as trader_ } from "@/lib/factories/actors";
+import { merchantActor as merchant, systemActor as system, traderActor as trader_ } from "@/lib/testing/actors";
 let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
 
 async function traderWithDeposit(deposit: bigint, requisite: Partial<Parameters<typeof createRequisite>[1]> = {}, trader: Parameters<typeof createTrader>[1] = {}) {

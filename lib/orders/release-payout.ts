@@ -1,7 +1,7 @@
 import "server-only";
 import { runTransaction } from "@/lib/db/run-transaction";
 import type { Actor } from "@/lib/audit/record-audit";
-import { readSettings } from "@/lib/config/read-settings";
+import { readSettings } from "@/lib/settings/read-settings";
 import { offerOnward } from "@/lib/matching/offer-onward";
 import { lockOfferedPayout } from "./lock-offered-payout";
 import { transitionOrder } from "./transition-order";

@@ -1,6 +1,6 @@
 import type { IncomingOrder } from "@/lib/generated/prisma/client";
 import { minorToDecimalString } from "@/lib/money/convert";
-import { maskRequisiteNumber } from "@/lib/cabinet/trader/requisite-details";
+import { maskRequisiteNumber } from "@/lib/requisites/requisite-details";
 
 /** What the customer is shown to pay to: the requisite's kind, bank and details. */
 export interface RequisiteForApi {

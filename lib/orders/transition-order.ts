@@ -8,7 +8,7 @@ import { postMovements } from "@/lib/ledger/post-movements";
 import type { Movement } from "@/lib/ledger/accounts";
 import { callbackInsertSql } from "@/lib/callbacks/enqueue-callback";
 import { emitAfterCommit } from "@/lib/db/run-transaction";
-import { orderChanged, orderDeadlineSet } from "@/inngest/order-events";
+import { orderChanged, orderDeadlineSet } from "@/lib/jobs/order-events";
 import { OPEN_STATUSES } from "./statuses";
 import { refusalOf } from "./lifecycle";
 import { partyOf } from "./party-of";

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/audit/record-audit";
-import { auditRows, expectDomainError } from "@/lib/admin/test-helpers";
-import { addTraderRequisite } from "@/lib/cabinet/trader/add-trader-requisite";
-import { listTraderRequisites } from "@/lib/cabinet/trader/list-trader-requisites";
-import { setRequisiteStatus } from "@/lib/cabinet/trader/set-requisite-status";
-import { updateRequisiteLimits } from "@/lib/cabinet/trader/update-requisite-limits";
-import { invalidateSettings } from "@/lib/config/read-settings";
+import { auditRows, expectDomainError } from "@/lib/testing/admin";
+import { addTraderRequisite } from "@/lib/requisites/add-trader-requisite";
+import { listTraderRequisites } from "@/lib/requisites/list-trader-requisites";
+import { setRequisiteStatus } from "@/lib/requisites/set-requisite-status";
+import { updateRequisiteLimits } from "@/lib/requisites/update-requisite-limits";
+import { invalidateSettings } from "@/lib/settings/read-settings";
 import { createPayin } from "@/lib/orders/create-payin";
 import {
   createAdmin,
@@ -21,7 +21,7 @@ import {
   ensureCurrencies,
   ensureDefaultSettings,
   ensurePaymentMethods,
-} from "@/lib/factories";
+} from "@/lib/testing";
 import { blockRequisite, unblockRequisite } from "./block-requisite";
 import { listRequisiteBlocks } from "./list-requisite-blocks";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { parseInput } from "@/lib/admin/validation";
+import { parseInput } from "@/lib/validation/messages";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { RequisiteStatus } from "@/lib/generated/prisma/enums";
 import { verifyStaff } from "@/lib/auth/verify-staff";

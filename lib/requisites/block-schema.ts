@@ -8,7 +8,7 @@ const reasonMessage = { message: "admin.validation.blockReason" };
 /**
  * What support or an admin sends to block or unblock a requisite: which one, and why. The
  * reason is required both ways (the audit log keeps it) and the trader reads the blocking one.
- * Messages are keys under admin.validation (lib/admin/validation.ts translates them).
+ * Messages are keys under admin.validation (lib/validation/messages.ts translates them).
  */
 export const requisiteBlockSchema = z.object({
   requisiteId: z.number().int().positive().max(2_147_483_647),

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { RequisiteStatus } from "@/lib/generated/prisma/enums";
-import { maskRequisiteNumber, readRequisiteDetails } from "@/lib/cabinet/trader/requisite-details";
+import { maskRequisiteNumber, readRequisiteDetails } from "@/lib/requisites/requisite-details";
 
 /** A requisite as the block/unblock controls show it: what it is (number masked) and whether and why it is blocked. */
 export interface RequisiteBlockRow {

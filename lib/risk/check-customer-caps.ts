@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
-import type { Settings } from "@/lib/config/read-settings";
+import type { Settings } from "@/lib/settings/read-settings";
 import { OPEN_STATUSES } from "@/lib/orders/statuses";
 import { recordRiskEvent, type RiskSubject } from "./record-risk-event";
 

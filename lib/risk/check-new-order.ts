@@ -1,6 +1,6 @@
 import "server-only";
 import { DomainError } from "@/lib/errors/domain-error";
-import type { Settings } from "@/lib/config/read-settings";
+import type { Settings } from "@/lib/settings/read-settings";
 import { recordRiskEvent, type RiskSubject } from "./record-risk-event";
 
 export interface StoreLimits {

@@ -3,7 +3,7 @@ import { createPayin } from "@/lib/orders/create-payin";
 import { createPayout } from "@/lib/orders/create-payout";
 import { expireDueOrders } from "@/lib/orders/expire-due-orders";
 import { retryDueMatches } from "@/lib/matching/retry-due-matches";
-import { merchantActor } from "@/lib/factories/actors";
+import { merchantActor } from "@/lib/testing/actors";
 import type { Op, Step } from "./ops";
 import { opLabel } from "./ops";
 import { partyView, type OrderView } from "./parties";

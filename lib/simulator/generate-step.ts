@@ -1,4 +1,4 @@
-import { seededRandom, type Random } from "@/lib/factories/random";
+import { seededRandom, type Random } from "@/lib/testing/random";
 import type { MoveName, Op, Step, Target } from "./ops";
 import { drawMove, MOVE_QUEUES, MOVE_TYPE, RACES, type OrderType } from "./move-catalog";
 import type { WorldShape } from "./world-shape";

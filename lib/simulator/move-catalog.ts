@@ -1,4 +1,4 @@
-import type { Random } from "@/lib/factories/random";
+import type { Random } from "@/lib/testing/random";
 import { PARTIES, type MoveName, type MoveSpec, type Queue, type SimParty } from "./ops";
 
 /** The catalogue the step generator draws moves from: weights, rightful parties, queues, races. */

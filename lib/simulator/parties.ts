@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/audit/record-audit";
-import { adminActor, customerActor, merchantActor, supportActor, systemActor, traderActor } from "@/lib/factories/actors";
+import { adminActor, customerActor, merchantActor, supportActor, systemActor, traderActor } from "@/lib/testing/actors";
 import type { SimParty } from "./ops";
 import type { SimWorld } from "./world";
 

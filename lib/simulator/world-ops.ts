@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db/client";
-import { updateStore } from "@/lib/admin/update-store";
-import { updateTrader } from "@/lib/admin/update-trader";
-import { createExchangeRate, creditTraderDeposit } from "@/lib/factories";
-import { adminActor } from "@/lib/factories/actors";
+import { updateStore } from "@/lib/stores/update-store";
+import { updateTrader } from "@/lib/traders/update-trader";
+import { createExchangeRate, creditTraderDeposit } from "@/lib/testing";
+import { adminActor } from "@/lib/testing/actors";
 import type { Op } from "./ops";
 import type { SimState } from "./state";
 

@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { invalidateSettings } from "@/lib/config/read-settings";
+import { invalidateSettings } from "@/lib/settings/read-settings";
 import { postMovements } from "@/lib/ledger/post-movements";
 import {
   createAdmin, createExchangeRate, createRequisite, createStore, createSupport, createTrader, creditTraderDeposit, ensureCurrencies, ensureDefaultSettings,
-} from "@/lib/factories";
+} from "@/lib/testing";
 import type { WorldShape } from "./world-shape";
 
 /** Settings the simulator runs under: fraud caps off (they have their own race test), windows short enough to be crossed. */

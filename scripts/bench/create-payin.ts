@@ -50,7 +50,7 @@ try {
   process.env.DATABASE_URL = url;
   process.env.DATABASE_POOL_SIZE = String(CONCURRENCY);
   const { prisma } = await import("../../lib/db/client");
-  const f = await import("../../lib/factories");
+  const f = await import("@/lib/testing");
   const { postMovements } = await import("../../lib/ledger/post-movements");
   const { createPayin } = await import("../../lib/orders/create-payin");
   const { checkLedger } = await import("../../lib/ledger/check-ledger");

@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { checkLedger } from "@/lib/ledger/check-ledger";
 import { fiatToCrypto } from "@/lib/money/convert";
 import { multiply } from "@/lib/money/decimal";
-import { createMerchantApiKey, createStore, createTrader, createTraderApiToken } from "@/lib/factories";
+import { createMerchantApiKey, createStore, createTrader, createTraderApiToken } from "@/lib/testing";
 import { POST as createPayinRoute } from "@/app/api/v1/payin/route";
 import { GET as getPayinRoute } from "@/app/api/v1/payin/[id]/route";
 import { POST as confirmPayinRoute } from "@/app/api/v1/payin/[id]/confirm/route";

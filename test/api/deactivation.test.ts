@@ -3,9 +3,9 @@
 // account_deactivated through the real route wrapper; switched back on, they work again.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { setUserActive } from "@/lib/admin/set-user-active";
+import { setUserActive } from "@/lib/users/set-user-active";
 import type { Actor } from "@/lib/audit/record-audit";
-import { createAdmin, createMerchantApiKey, createStore } from "@/lib/factories";
+import { createAdmin, createMerchantApiKey, createStore } from "@/lib/testing";
 import { GET as balanceRoute } from "@/app/api/v1/balance/route";
 import { POST as createPayinRoute } from "@/app/api/v1/payin/route";
 import { GET as traderOrdersRoute } from "@/app/api/v1/trader/orders/route";

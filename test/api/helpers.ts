@@ -4,7 +4,7 @@
 import { expect } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { postMovements } from "@/lib/ledger/post-movements";
-import { invalidateSettings } from "@/lib/config/read-settings";
+import { invalidateSettings } from "@/lib/settings/read-settings";
 import {
   createExchangeRate,
   createMerchantApiKey,
@@ -19,7 +19,7 @@ import {
   type CreateRequisiteInput,
   type CreateStoreInput,
   type CreateTraderInput,
-} from "@/lib/factories";
+} from "@/lib/testing";
 
 export type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

@@ -4,7 +4,7 @@ import { createPayin } from "@/lib/orders/create-payin";
 import { markPayinPaid } from "@/lib/orders/mark-payin-paid";
 import { completePayin } from "@/lib/orders/complete-payin";
 import { endOrder } from "@/lib/orders/end-order";
-import { merchantActor, traderActor } from "@/lib/factories/actors";
+import { merchantActor, traderActor } from "@/lib/testing/actors";
 import { createTraderWithRequisite, setSetting, setupReference, unique } from "@/test/api/helpers";
 
 /** Reference data, a trader with a deposit and one requisite, loopback callbacks allowed. */

@@ -7,14 +7,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { InngestTestEngine } from "@inngest/test";
 import { Webhook } from "standardwebhooks";
 import { prisma } from "@/lib/db/client";
-import { createStore } from "@/lib/factories";
+import { createStore } from "@/lib/testing";
 import { createPayin } from "@/lib/orders/create-payin";
 import { completePayin } from "@/lib/orders/complete-payin";
 import { checkLedger } from "@/lib/ledger/check-ledger";
 import { emitAfterCommit, runTransaction } from "@/lib/db/run-transaction";
-import { merchantActor, traderActor } from "@/lib/factories/actors";
+import { merchantActor, traderActor } from "@/lib/testing/actors";
 import { NO_REQUISITE_AVAILABLE } from "@/lib/matching/retry-due-matches";
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/lib/jobs/inngest-client";
 import { deliverCallbacks, paymentTimeout, retryMatching } from "@/inngest/functions/orders";
 import { createTraderWithRequisite, setSetting, setupReference, unique } from "@/test/api/helpers";
 import { startReceiver, type Receiver } from "@/test/callbacks/receiver";

@@ -2,15 +2,15 @@ import "server-only";
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/web/session";
 import type { PermissionOf } from "@/lib/auth/permissions";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import type { Actor } from "@/lib/audit/record-audit";
 import { DomainError } from "@/lib/errors/domain-error";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/web/locale";
 import type { Locale } from "@/lib/i18n/config";
 import type { MessageKey, MessageVars, Translate } from "@/lib/i18n/translate";
-import { fieldErrorsOf, zodErrorMap } from "@/lib/admin/validation";
+import { fieldErrorsOf, zodErrorMap } from "@/lib/validation/messages";
 import type { ActionResult } from "@/components/admin/action-result";
 
 interface ActionContext {

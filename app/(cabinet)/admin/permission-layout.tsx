@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { PermissionOf } from "@/lib/auth/permissions";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/web/session";
 
 /**
  * The layout of an admin section a permission covers (the same list its nav entry and page

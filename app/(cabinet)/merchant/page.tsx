@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { ArrowRight } from "lucide-react";
-import { getDashboardSnapshot } from "@/lib/cabinet/merchant/dashboard-snapshot";
-import { getMerchantDailySeries } from "@/lib/cabinet/merchant/get-merchant-dashboard";
-import { listMerchantOrders } from "@/lib/cabinet/merchant/list-merchant-orders";
-import { requireMerchant } from "@/lib/cabinet/merchant/merchant-session";
-import { getTranslator } from "@/lib/i18n/server";
+import { getDashboardSnapshot } from "@/lib/metrics/merchant-dashboard-snapshot";
+import { getMerchantDailySeries } from "@/lib/metrics/get-merchant-dashboard";
+import { listMerchantOrders } from "@/lib/orders/list-merchant-orders";
+import { requireMerchant } from "@/lib/web/merchant-session";
+import { getTranslator } from "@/lib/web/locale";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { DashboardCharts } from "@/components/merchant/dashboard-charts";

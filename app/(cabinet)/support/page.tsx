@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { requireRole } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { listStoresForSearch, searchSupportOrders, supportOrderSearchSchema } from "@/lib/cabinet/support/search-orders";
+import { requireRole } from "@/lib/web/session";
+import { getTranslator } from "@/lib/web/locale";
+import { listStoresForSearch, searchSupportOrders, supportOrderSearchSchema } from "@/lib/orders/search-orders";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { OrderSearchForm } from "@/components/support/order-search-form";

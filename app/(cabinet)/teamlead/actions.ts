@@ -4,10 +4,10 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { forbidden } from "next/navigation";
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/web/session";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { DomainError } from "@/lib/errors/domain-error";
-import { setTraderTraffic } from "@/lib/teamlead/set-trader-traffic";
+import { setTraderTraffic } from "@/lib/traders/set-trader-traffic";
 
 const trafficInputSchema = z.object({
   traderId: z.number().int().positive().max(2_147_483_647),

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { requireRole } from "@/lib/auth/session";
+import { requireRole } from "@/lib/web/session";
 import { CabinetShell } from "@/components/cabinet/shell";
 
 export default async function TeamleadLayout({ children }: { children: ReactNode }) {

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { requireRole } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { getTeamOverview } from "@/lib/cabinet/teamlead/get-team-overview";
-import { getTeamDailySeries } from "@/lib/cabinet/teamlead/get-team-daily-series";
+import { requireRole } from "@/lib/web/session";
+import { getTranslator } from "@/lib/web/locale";
+import { getTeamOverview } from "@/lib/traders/get-team-overview";
+import { getTeamDailySeries } from "@/lib/metrics/get-team-daily-series";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { Money } from "@/components/cabinet/money";

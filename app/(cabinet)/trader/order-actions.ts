@@ -1,9 +1,9 @@
 "use server";
 
 import { cancelOrderSchema, parseOrderId } from "@/lib/api/schemas/common";
-import type { TraderActionResult } from "@/lib/cabinet/trader/action-result";
-import { receiptFromFile } from "@/lib/cabinet/trader/receipt-file";
-import { runTraderAction } from "@/lib/cabinet/trader/run-trader-action";
+import type { TraderActionResult } from "@/lib/web/trader-action-result";
+import { receiptFromFile } from "@/lib/orders/receipt-file";
+import { runTraderAction } from "@/lib/web/run-trader-action";
 import { acceptPayout } from "@/lib/orders/accept-payout";
 import { completePayin } from "@/lib/orders/complete-payin";
 import { declinePayout } from "@/lib/orders/decline-payout";

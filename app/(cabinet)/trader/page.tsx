@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { getTranslator } from "@/lib/i18n/server";
-import { requireTrader } from "@/lib/cabinet/trader/trader-session";
-import { getTraderBalances } from "@/lib/cabinet/trader/get-trader-balances";
-import { listTraderQueue } from "@/lib/cabinet/trader/list-trader-queue";
-import { markTraderSeen } from "@/lib/cabinet/trader/mark-trader-seen";
+import { getTranslator } from "@/lib/web/locale";
+import { requireTrader } from "@/lib/web/trader-session";
+import { getTraderBalances } from "@/lib/ledger/get-trader-balances";
+import { listTraderQueue } from "@/lib/orders/list-trader-queue";
+import { markTraderSeen } from "@/lib/traders/mark-trader-seen";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";

@@ -1,7 +1,7 @@
 import { serve } from "inngest/next";
-import { inngest } from "@/inngest/client";
+import { inngest } from "@/lib/jobs/inngest-client";
 import { functions } from "@/inngest/functions";
-import { isInngestConfigured } from "@/lib/background/inngest-configured";
+import { isInngestConfigured } from "@/lib/jobs/inngest-configured";
 
 // Inngest calls this endpoint to register the functions (PUT) and to run their steps (POST).
 const handlers = serve({ client: inngest, functions });

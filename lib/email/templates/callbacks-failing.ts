@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/format/date";
+import { formatDateTime } from "@/lib/format/date";
 import { button, emailDocument, paragraph, table, textDocument } from "../layout";
 import type { RenderedEmail } from "./types";
 

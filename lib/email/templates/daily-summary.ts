@@ -1,4 +1,4 @@
-import { formatMinor } from "@/components/format/money";
+import { formatMinor } from "@/lib/format/money";
 import { button, emailDocument, paragraph, table, textDocument } from "../layout";
 import type { RenderedEmail } from "./types";
 

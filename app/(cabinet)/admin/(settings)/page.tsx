@@ -1,9 +1,9 @@
-import { requireRole } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { requireRole } from "@/lib/web/session";
+import { getTranslator } from "@/lib/web/locale";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { listConfigurationSettings, type ConfigurationSettingRow } from "@/lib/cabinet/admin/list-configuration-settings";
-import { settingDescription } from "@/lib/admin/setting-descriptions";
-import { settingText } from "@/lib/admin/setting-kind";
+import { listConfigurationSettings, type ConfigurationSettingRow } from "@/lib/settings/list-configuration-settings";
+import { settingDescription } from "@/lib/settings/setting-descriptions";
+import { settingText } from "@/lib/settings/setting-kind";
 import { SettingEditor } from "@/components/admin/setting-editor";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { PageHeader } from "@/components/cabinet/page-header";

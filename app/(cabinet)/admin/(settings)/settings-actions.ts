@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { SETTINGS, isSettingKey } from "@/lib/config/definitions";
-import { parseSettingInput, settingKind } from "@/lib/admin/setting-kind";
-import { resetSetting, updateSetting } from "@/lib/admin/update-setting";
+import { SETTINGS, isSettingKey } from "@/lib/settings/definitions";
+import { parseSettingInput, settingKind } from "@/lib/settings/setting-kind";
+import { resetSetting, updateSetting } from "@/lib/settings/update-setting";
 import type { ActionResult } from "@/components/admin/action-result";
 import { fieldError, parseActionInput, runAdminAction } from "../admin-action";
 

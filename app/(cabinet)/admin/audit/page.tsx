@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { auditFiltersSchema, listAuditLogs, listAuditVocabulary } from "@/lib/cabinet/admin/list-audit-logs";
+import { requirePermission } from "@/lib/web/session";
+import { getTranslator } from "@/lib/web/locale";
+import { auditFiltersSchema, listAuditLogs, listAuditVocabulary } from "@/lib/audit/list-audit-logs";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { AuditDiff } from "@/components/admin/audit-diff";
 import { KeysetPagination } from "@/components/admin/pagination";

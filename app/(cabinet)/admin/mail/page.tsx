@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/web/session";
 import { listOutboxEmails, OUTBOX_PAGE_SIZE } from "@/lib/email/list-outbox";
 import { EmailStatus } from "@/lib/generated/prisma/enums";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/web/locale";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { DateTime } from "@/components/cabinet/date-time";

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { requirePermission } from "@/lib/web/session";
+import { getTranslator } from "@/lib/web/locale";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";

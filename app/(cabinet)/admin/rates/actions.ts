@@ -1,8 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { addExchangeRate, exchangeRateSchema } from "@/lib/admin/add-exchange-rate";
-import { updateCurrency } from "@/lib/admin/update-currency";
+import { addExchangeRate, exchangeRateSchema } from "@/lib/currencies/add-exchange-rate";
+import { updateCurrency } from "@/lib/currencies/update-currency";
 import type { ActionResult } from "@/components/admin/action-result";
 import { parseActionInput, runAdminAction } from "../admin-action";
 

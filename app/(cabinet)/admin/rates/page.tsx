@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { listCurrencies, type AdminCurrencyRow } from "@/lib/cabinet/admin/list-currencies";
+import { requirePermission } from "@/lib/web/session";
+import { getTranslator } from "@/lib/web/locale";
+import { listCurrencies, type AdminCurrencyRow } from "@/lib/currencies/list-currencies";
 import type { Translate } from "@/lib/i18n/translate";
 import { ActionSwitch } from "@/components/admin/action-switch";
 import { AddRateForm } from "@/components/admin/add-rate-form";

@@ -1,9 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { storeUpdateSchema, updateStore } from "@/lib/admin/update-store";
-import { createStore, storeCreateSchema } from "@/lib/admin/create-store";
-import { jsonText, storeLimitsSchema } from "@/lib/admin/schemas";
+import { storeUpdateSchema, updateStore } from "@/lib/stores/update-store";
+import { createStore, storeCreateSchema } from "@/lib/stores/create-store";
+import { jsonText, storeLimitsSchema } from "@/lib/validation/schemas";
 import type { ActionResult } from "@/components/admin/action-result";
 import { parseActionInput, runAdminAction } from "../admin-action";
 

@@ -1,6 +1,6 @@
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { listMerchantOptions, listStores } from "@/lib/cabinet/admin/list-stores";
+import { requirePermission } from "@/lib/web/session";
+import { getTranslator } from "@/lib/web/locale";
+import { listMerchantOptions, listStores } from "@/lib/stores/list-stores";
 import { ActionSwitch } from "@/components/admin/action-switch";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { CreateStoreDialog } from "@/components/admin/create-store-dialog";
@@ -10,8 +10,8 @@ import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { Money } from "@/components/cabinet/money";
 import { PageHeader } from "@/components/cabinet/page-header";
-import { formatJsonInline } from "@/components/format/json";
-import { formatFractionAsPercent } from "@/components/format/money";
+import { formatJsonInline } from "@/lib/format/json";
+import { formatFractionAsPercent } from "@/lib/format/money";
 import { TableCell, TableRow } from "@/components/ui/table";
 import { createStoreAction, setStoreActiveAction, updateStoreAction } from "./actions";
 

@@ -1,13 +1,13 @@
 "use server";
 
 import { z } from "zod";
-import { adjustTraderDeposit } from "@/lib/admin/adjust-trader-deposit";
+import { adjustTraderDeposit } from "@/lib/traders/adjust-trader-deposit";
 import { parseAmountInput } from "@/lib/money/parse-amount";
-import { settlementCurrency } from "@/lib/admin/settlement-currency";
-import { traderUpdateSchema, updateTrader } from "@/lib/admin/update-trader";
+import { settlementCurrency } from "@/lib/currencies/settlement-currency";
+import { traderUpdateSchema, updateTrader } from "@/lib/traders/update-trader";
 import { blockRequisite, unblockRequisite } from "@/lib/requisites/block-requisite";
 import { requisiteBlockSchema } from "@/lib/requisites/block-schema";
-import { formatMinor } from "@/components/format/money";
+import { formatMinor } from "@/lib/format/money";
 import type { ActionResult } from "@/components/admin/action-result";
 import { fieldError, parseActionInput, runAdminAction } from "../admin-action";
 

@@ -1,6 +1,6 @@
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { listTeamleads, listTraders } from "@/lib/cabinet/admin/list-traders";
+import { requirePermission } from "@/lib/web/session";
+import { getTranslator } from "@/lib/web/locale";
+import { listTeamleads, listTraders } from "@/lib/traders/list-traders";
 import { listRequisiteBlocks, type RequisiteBlockRow } from "@/lib/requisites/list-requisite-blocks";
 import { ActionSwitch } from "@/components/admin/action-switch";
 import { adminMetadata } from "@/components/admin/admin-metadata";
@@ -16,7 +16,7 @@ import { PageHeader } from "@/components/cabinet/page-header";
 import { BlockRequisiteDialog } from "@/components/requisites/block-requisite-dialog";
 import { RequisiteBlockStatus } from "@/components/requisites/requisite-block-status";
 import { requisiteTypeLabel } from "@/components/trader/requisite-type-label";
-import { formatFractionAsPercent } from "@/components/format/money";
+import { formatFractionAsPercent } from "@/lib/format/money";
 import { TableCell, TableRow } from "@/components/ui/table";
 import { adjustDepositAction, blockRequisiteAction, setTraderActiveAction, unblockRequisiteAction, updateTraderAction } from "./actions";
 

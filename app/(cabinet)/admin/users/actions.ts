@@ -4,9 +4,9 @@ import { z } from "zod";
 import { inviteUser } from "@/lib/auth/invite-user";
 import { isStaffRole } from "@/lib/auth/permissions";
 import { ROLES } from "@/lib/auth/roles";
-import { setUserActive } from "@/lib/admin/set-user-active";
-import { updateUserProfile, userProfileSchema } from "@/lib/admin/update-user-profile";
-import { grantedPermissionsSchema, userNameSchema } from "@/lib/admin/schemas";
+import { setUserActive } from "@/lib/users/set-user-active";
+import { updateUserProfile, userProfileSchema } from "@/lib/users/update-user-profile";
+import { grantedPermissionsSchema, userNameSchema } from "@/lib/validation/schemas";
 import type { ActionResult } from "@/components/admin/action-result";
 import { parseActionInput, runAdminAction } from "../admin-action";
 

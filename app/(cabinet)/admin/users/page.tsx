@@ -1,8 +1,8 @@
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/web/session";
 import { effectivePermissions, isStaffRole } from "@/lib/auth/permissions";
 import { ROLES, isRole } from "@/lib/auth/roles";
-import { getTranslator } from "@/lib/i18n/server";
-import { listUsers } from "@/lib/cabinet/admin/list-users";
+import { getTranslator } from "@/lib/web/locale";
+import { listUsers } from "@/lib/users/list-users";
 import { ActionSwitch } from "@/components/admin/action-switch";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { EditUserDialog } from "@/components/admin/edit-user-dialog";

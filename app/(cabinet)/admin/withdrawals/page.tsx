@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { listWithdrawals } from "@/lib/cabinet/admin/list-withdrawals";
+import { requirePermission } from "@/lib/web/session";
+import { getTranslator } from "@/lib/web/locale";
+import { listWithdrawals } from "@/lib/withdrawals/list-withdrawals";
 import type { WithdrawalStatus } from "@/lib/generated/prisma/enums";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { KeysetPagination } from "@/components/admin/pagination";

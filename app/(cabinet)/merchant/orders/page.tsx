@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { ChevronLeft, ChevronRight, Download } from "lucide-react";
-import { listMerchantOrders } from "@/lib/cabinet/merchant/list-merchant-orders";
-import { requireMerchant } from "@/lib/cabinet/merchant/merchant-session";
-import { ordersFilterSearch, parseOrdersQuery } from "@/lib/cabinet/merchant/order-filters";
-import { listOwnedStoreNames } from "@/lib/cabinet/merchant/owned-stores";
-import { getTranslator } from "@/lib/i18n/server";
+import { listMerchantOrders } from "@/lib/orders/list-merchant-orders";
+import { requireMerchant } from "@/lib/web/merchant-session";
+import { ordersFilterSearch, parseOrdersQuery } from "@/lib/orders/order-filters";
+import { listOwnedStoreNames } from "@/lib/stores/owned-stores";
+import { getTranslator } from "@/lib/web/locale";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { MerchantOrdersTable } from "@/components/merchant/merchant-orders-table";

@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { invalidInput, refused, type ActionResult } from "@/lib/cabinet/merchant/action-result";
-import { requireMerchant } from "@/lib/cabinet/merchant/merchant-session";
-import { rotateStoreWebhookSecret } from "@/lib/cabinet/merchant/rotate-store-webhook-secret";
-import { setDailySummaryOptIn } from "@/lib/cabinet/merchant/set-daily-summary-opt-in";
-import { createStoreApiKey, revokeStoreApiKey } from "@/lib/cabinet/merchant/store-api-keys";
-import { apiKeyNameSchema, callbackUrlSchema } from "@/lib/cabinet/merchant/store-settings-schemas";
-import { updateCallbackUrl } from "@/lib/cabinet/merchant/update-callback-url";
-import { getTranslator } from "@/lib/i18n/server";
+import { invalidInput, refused, type ActionResult } from "@/lib/web/merchant-action-result";
+import { requireMerchant } from "@/lib/web/merchant-session";
+import { rotateStoreWebhookSecret } from "@/lib/stores/rotate-store-webhook-secret";
+import { setDailySummaryOptIn } from "@/lib/stores/set-daily-summary-opt-in";
+import { createStoreApiKey, revokeStoreApiKey } from "@/lib/stores/store-api-keys";
+import { apiKeyNameSchema, callbackUrlSchema } from "@/lib/stores/store-settings-schemas";
+import { updateCallbackUrl } from "@/lib/stores/update-callback-url";
+import { getTranslator } from "@/lib/web/locale";
 
 // Every action is a public endpoint: it checks the role, validates its input, and the lib
 // function checks that the store or key belongs to this merchant.

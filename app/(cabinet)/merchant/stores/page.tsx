@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { Settings } from "lucide-react";
-import { listStoresWithBalances } from "@/lib/cabinet/merchant/list-stores-with-balances";
-import { requireMerchant } from "@/lib/cabinet/merchant/merchant-session";
-import { getDailySummaryOptIn } from "@/lib/cabinet/merchant/set-daily-summary-opt-in";
-import { getTranslator } from "@/lib/i18n/server";
+import { listStoresWithBalances } from "@/lib/stores/list-stores-with-balances";
+import { requireMerchant } from "@/lib/web/merchant-session";
+import { getDailySummaryOptIn } from "@/lib/stores/set-daily-summary-opt-in";
+import { getTranslator } from "@/lib/web/locale";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
-import { formatFractionAsPercent } from "@/components/format/money";
+import { formatFractionAsPercent } from "@/lib/format/money";
 import { DailySummarySwitch } from "@/components/merchant/daily-summary-switch";
 import { merchantMetadata } from "@/components/merchant/merchant-metadata";
 import { StoreCardHeader } from "@/components/merchant/store-card-header";

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { invalidInput, refused, type ActionResult } from "@/lib/cabinet/merchant/action-result";
-import { requireMerchant } from "@/lib/cabinet/merchant/merchant-session";
+import { invalidInput, refused, type ActionResult } from "@/lib/web/merchant-action-result";
+import { requireMerchant } from "@/lib/web/merchant-session";
 import { parseAmountInput } from "@/lib/money/parse-amount";
-import { requestStoreWithdrawal } from "@/lib/cabinet/merchant/store-withdrawals";
+import { requestStoreWithdrawal } from "@/lib/withdrawals/store-withdrawals";
 import { prisma } from "@/lib/db/client";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/web/locale";
 import { withdrawalAddressSchema } from "@/lib/withdrawals/withdrawal-schemas";
 
 /** Withdrawals are paid in the settlement currency. */

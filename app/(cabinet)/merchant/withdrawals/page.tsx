@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { listStoresWithBalances } from "@/lib/cabinet/merchant/list-stores-with-balances";
-import { requireMerchant } from "@/lib/cabinet/merchant/merchant-session";
-import { listMerchantWithdrawals } from "@/lib/cabinet/merchant/store-withdrawals";
-import { getTranslator } from "@/lib/i18n/server";
+import { listStoresWithBalances } from "@/lib/stores/list-stores-with-balances";
+import { requireMerchant } from "@/lib/web/merchant-session";
+import { listMerchantWithdrawals } from "@/lib/withdrawals/store-withdrawals";
+import { getTranslator } from "@/lib/web/locale";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { DateTime } from "@/components/cabinet/date-time";
 import { EmptyState } from "@/components/cabinet/empty-state";

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/web/session";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { DomainError } from "@/lib/errors/domain-error";
 import { DISPUTE_TEXT_MAX } from "@/lib/disputes/limits";

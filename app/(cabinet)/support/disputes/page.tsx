@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
+import { requireRole } from "@/lib/web/session";
+import { getTranslator } from "@/lib/web/locale";
 import { DisputeStatus } from "@/lib/generated/prisma/enums";
-import { countOpenDisputes, listDisputes } from "@/lib/cabinet/support/list-disputes";
+import { countOpenDisputes, listDisputes } from "@/lib/disputes/list-disputes";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";

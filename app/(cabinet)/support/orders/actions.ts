@@ -2,11 +2,11 @@
 
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/web/session";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
-import { fieldErrorsOf, zodErrorMap } from "@/lib/admin/validation";
+import { fieldErrorsOf, zodErrorMap } from "@/lib/validation/messages";
 import { DomainError } from "@/lib/errors/domain-error";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/web/locale";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { blockRequisite, unblockRequisite } from "@/lib/requisites/block-requisite";
 import { requisiteBlockSchema } from "@/lib/requisites/block-schema";

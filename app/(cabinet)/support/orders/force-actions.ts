@@ -1,6 +1,6 @@
 "use server";
 
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/web/session";
 import type { ActionResult } from "@/components/admin/action-result";
 import { runForceOrder } from "../../force-order-action";
 

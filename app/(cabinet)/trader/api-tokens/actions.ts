@@ -2,11 +2,11 @@
 
 import { z } from "zod";
 import { DomainError } from "@/lib/errors/domain-error";
-import type { TraderActionResult } from "@/lib/cabinet/trader/action-result";
-import { apiTokenNameSchema } from "@/lib/cabinet/trader/api-token-schema";
-import { createTraderApiToken } from "@/lib/cabinet/trader/create-trader-api-token";
-import { revokeTraderApiToken } from "@/lib/cabinet/trader/revoke-trader-api-token";
-import { runTraderAction } from "@/lib/cabinet/trader/run-trader-action";
+import type { TraderActionResult } from "@/lib/web/trader-action-result";
+import { apiTokenNameSchema } from "@/lib/traders/api-token-schema";
+import { createTraderApiToken } from "@/lib/traders/create-trader-api-token";
+import { revokeTraderApiToken } from "@/lib/traders/revoke-trader-api-token";
+import { runTraderAction } from "@/lib/web/run-trader-action";
 
 /** Creates a token; the answer carries the token itself, the only time it is ever shown. */
 export async function createApiTokenAction(name: unknown): Promise<TraderActionResult<{ token: string }>> {

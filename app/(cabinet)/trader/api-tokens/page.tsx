@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { getTranslator } from "@/lib/i18n/server";
-import { requireTrader } from "@/lib/cabinet/trader/trader-session";
-import { listTraderApiTokens } from "@/lib/cabinet/trader/list-trader-api-tokens";
+import { getTranslator } from "@/lib/web/locale";
+import { requireTrader } from "@/lib/web/trader-session";
+import { listTraderApiTokens } from "@/lib/traders/list-trader-api-tokens";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";

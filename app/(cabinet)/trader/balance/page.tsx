@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslator } from "@/lib/i18n/server";
-import { requireTrader } from "@/lib/cabinet/trader/trader-session";
-import { getTraderBalances } from "@/lib/cabinet/trader/get-trader-balances";
-import { getTraderEarnings } from "@/lib/cabinet/trader/get-trader-earnings";
+import { getTranslator } from "@/lib/web/locale";
+import { requireTrader } from "@/lib/web/trader-session";
+import { getTraderBalances } from "@/lib/ledger/get-trader-balances";
+import { getTraderEarnings } from "@/lib/metrics/get-trader-earnings";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { Money } from "@/components/cabinet/money";

@@ -1,15 +1,15 @@
 "use server";
 
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/web/locale";
 import { DomainError } from "@/lib/errors/domain-error";
-import type { TraderActionResult } from "@/lib/cabinet/trader/action-result";
-import { addTraderRequisite } from "@/lib/cabinet/trader/add-trader-requisite";
-import { getRequisiteExponent } from "@/lib/cabinet/trader/get-requisite-exponent";
-import { listRequisiteChoices } from "@/lib/cabinet/trader/list-requisite-choices";
-import { newRequisiteSchema, requisiteFieldErrors, requisiteLimitsSchema } from "@/lib/cabinet/trader/requisite-schema";
-import { runTraderAction } from "@/lib/cabinet/trader/run-trader-action";
-import { setRequisiteStatus } from "@/lib/cabinet/trader/set-requisite-status";
-import { updateRequisiteLimits } from "@/lib/cabinet/trader/update-requisite-limits";
+import type { TraderActionResult } from "@/lib/web/trader-action-result";
+import { addTraderRequisite } from "@/lib/requisites/add-trader-requisite";
+import { getRequisiteExponent } from "@/lib/requisites/get-requisite-exponent";
+import { listRequisiteChoices } from "@/lib/requisites/list-requisite-choices";
+import { newRequisiteSchema, requisiteFieldErrors, requisiteLimitsSchema } from "@/lib/requisites/requisite-schema";
+import { runTraderAction } from "@/lib/web/run-trader-action";
+import { setRequisiteStatus } from "@/lib/requisites/set-requisite-status";
+import { updateRequisiteLimits } from "@/lib/requisites/update-requisite-limits";
 
 const requisiteId = (value: unknown): number => {
   if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) return value;

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslator } from "@/lib/i18n/server";
-import { requireTrader } from "@/lib/cabinet/trader/trader-session";
-import { listRequisiteChoices } from "@/lib/cabinet/trader/list-requisite-choices";
-import { listTraderRequisites } from "@/lib/cabinet/trader/list-trader-requisites";
+import { getTranslator } from "@/lib/web/locale";
+import { requireTrader } from "@/lib/web/trader-session";
+import { listRequisiteChoices } from "@/lib/requisites/list-requisite-choices";
+import { listTraderRequisites } from "@/lib/requisites/list-trader-requisites";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";

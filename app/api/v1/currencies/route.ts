@@ -1,4 +1,4 @@
-import { merchantRoute } from "@/lib/api/route";
-import { listCurrencies } from "@/lib/reference/list-reference-data";
+import { merchantRoute } from "@/lib/api/gateway-handler";
+import { listCurrencies } from "@/lib/currencies/list-reference-data";
 
 export const GET = merchantRoute(async () => ({ body: { object: "list", data: await listCurrencies() } }));

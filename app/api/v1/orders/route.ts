@@ -1,4 +1,4 @@
-import { merchantRoute } from "@/lib/api/route";
+import { merchantRoute } from "@/lib/api/gateway-handler";
 import { listOrdersQuerySchema } from "@/lib/api/schemas/orders";
 import { listStoreOrders } from "@/lib/orders/list-store-orders";
 import { serializeOrder } from "@/lib/orders/serialize-order";

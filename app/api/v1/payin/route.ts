@@ -1,4 +1,4 @@
-import { merchantRoute } from "@/lib/api/route";
+import { merchantRoute } from "@/lib/api/gateway-handler";
 import { createPayinSchema } from "@/lib/api/schemas/payin";
 import { createPayin } from "@/lib/orders/create-payin";
 import { serializeOrder } from "@/lib/orders/serialize-order";

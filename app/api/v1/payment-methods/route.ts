@@ -1,4 +1,4 @@
-import { merchantRoute } from "@/lib/api/route";
-import { listPaymentMethods } from "@/lib/reference/list-reference-data";
+import { merchantRoute } from "@/lib/api/gateway-handler";
+import { listPaymentMethods } from "@/lib/currencies/list-reference-data";
 
 export const GET = merchantRoute(async () => ({ body: { object: "list", ...(await listPaymentMethods()) } }));

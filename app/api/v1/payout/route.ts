@@ -1,4 +1,4 @@
-import { merchantRoute } from "@/lib/api/route";
+import { merchantRoute } from "@/lib/api/gateway-handler";
 import { createPayoutSchema } from "@/lib/api/schemas/payout";
 import { createPayout } from "@/lib/orders/create-payout";
 import { serializeOrder } from "@/lib/orders/serialize-order";

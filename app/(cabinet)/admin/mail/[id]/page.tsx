@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/web/session";
 import { getOutboxEmail } from "@/lib/email/list-outbox";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/web/locale";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { DateTime } from "@/components/cabinet/date-time";
 import { PageHeader } from "@/components/cabinet/page-header";

@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { getAdminOrder } from "@/lib/cabinet/admin/get-admin-order";
-import { maskPaymentDetails } from "@/lib/cabinet/support/mask-payment-details";
+import { requirePermission } from "@/lib/web/session";
+import { getTranslator } from "@/lib/web/locale";
+import { getAdminOrder } from "@/lib/orders/get-admin-order";
+import { maskPaymentDetails } from "@/lib/requisites/mask-payment-details";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { StaffOrderPage } from "@/components/orders/staff-order-page";
 import { OrderTimeline } from "@/components/support/order-timeline";

@@ -2,11 +2,11 @@
 
 import { z } from "zod";
 import { parseOrderId } from "@/lib/api/schemas/common";
-import { refused, type ActionResult } from "@/lib/cabinet/merchant/action-result";
-import { confirmMerchantPayout } from "@/lib/cabinet/merchant/confirm-merchant-payout";
-import { requireMerchant } from "@/lib/cabinet/merchant/merchant-session";
-import { resendMerchantOrderCallback } from "@/lib/cabinet/merchant/order-callbacks";
-import { getTranslator } from "@/lib/i18n/server";
+import { refused, type ActionResult } from "@/lib/web/merchant-action-result";
+import { confirmMerchantPayout } from "@/lib/orders/confirm-merchant-payout";
+import { requireMerchant } from "@/lib/web/merchant-session";
+import { resendMerchantOrderCallback } from "@/lib/callbacks/order-callbacks";
+import { getTranslator } from "@/lib/web/locale";
 
 const resendInput = z.object({ orderId: z.string().min(1).max(32), deliveryId: z.number().int().positive() });
 

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
-import { getMerchantStore } from "@/lib/cabinet/merchant/get-merchant-store";
-import { requireMerchant } from "@/lib/cabinet/merchant/merchant-session";
+import { getMerchantStore } from "@/lib/stores/get-merchant-store";
+import { requireMerchant } from "@/lib/web/merchant-session";
 import { DomainError } from "@/lib/errors/domain-error";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/web/locale";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { ApiKeys } from "@/components/merchant/api-keys";
 import { CallbackUrlForm } from "@/components/merchant/callback-url-form";

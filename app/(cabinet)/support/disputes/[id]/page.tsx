@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireRole } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { getDispute } from "@/lib/cabinet/support/get-dispute";
-import { maskPaymentDetails } from "@/lib/cabinet/support/mask-payment-details";
+import { requireRole } from "@/lib/web/session";
+import { getTranslator } from "@/lib/web/locale";
+import { getDispute } from "@/lib/disputes/get-dispute";
+import { maskPaymentDetails } from "@/lib/requisites/mask-payment-details";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { DateTime } from "@/components/cabinet/date-time";
 import { PageHeader } from "@/components/cabinet/page-header";

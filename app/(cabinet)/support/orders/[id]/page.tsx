@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
-import { requireRole } from "@/lib/auth/session";
-import { getTranslator } from "@/lib/i18n/server";
-import { getSupportOrder } from "@/lib/cabinet/support/get-support-order";
-import { maskPaymentDetails } from "@/lib/cabinet/support/mask-payment-details";
+import { requireRole } from "@/lib/web/session";
+import { getTranslator } from "@/lib/web/locale";
+import { getSupportOrder } from "@/lib/orders/get-support-order";
+import { maskPaymentDetails } from "@/lib/requisites/mask-payment-details";
 import { listRequisiteBlocks } from "@/lib/requisites/list-requisite-blocks";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { CallbackTable } from "@/components/support/callback-table";

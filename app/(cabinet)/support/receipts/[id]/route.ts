@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getCurrentUser } from "@/lib/auth/session";
-import { getReceiptFile } from "@/lib/cabinet/support/get-receipt-file";
+import { getCurrentUser } from "@/lib/web/session";
+import { getReceiptFile } from "@/lib/orders/get-receipt-file";
 
 /** Types a browser may show inline; anything else is only ever downloaded. */
 const INLINE_TYPES = new Set(["image/png", "image/jpeg", "application/pdf"]);

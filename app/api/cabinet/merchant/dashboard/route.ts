@@ -1,5 +1,5 @@
-import { getDashboardSnapshot } from "@/lib/cabinet/merchant/dashboard-snapshot";
-import { merchantOrRefusal } from "@/lib/cabinet/merchant/merchant-route";
+import { getDashboardSnapshot } from "@/lib/metrics/merchant-dashboard-snapshot";
+import { merchantOrRefusal } from "@/lib/web/merchant-route";
 
 export const dynamic = "force-dynamic";
 

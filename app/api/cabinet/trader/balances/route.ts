@@ -1,5 +1,5 @@
-import { traderRouteSession } from "@/lib/cabinet/trader/trader-session";
-import { getTraderBalances } from "@/lib/cabinet/trader/get-trader-balances";
+import { traderRouteSession } from "@/lib/web/trader-session";
+import { getTraderBalances } from "@/lib/ledger/get-trader-balances";
 
 /** The trader's USDT deposit and fiat turnover; refetched after every confirmation. */
 export async function GET() {

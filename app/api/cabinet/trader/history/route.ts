@@ -1,5 +1,5 @@
-import { traderRouteSession } from "@/lib/cabinet/trader/trader-session";
-import { listTraderHistory } from "@/lib/cabinet/trader/list-trader-history";
+import { traderRouteSession } from "@/lib/web/trader-session";
+import { listTraderHistory } from "@/lib/orders/list-trader-history";
 
 /** One page of the trader's finished orders: ?cursor=<nextCursor of the previous page>. */
 export async function GET(request: Request) {

@@ -1,6 +1,6 @@
-import { traderRouteSession } from "@/lib/cabinet/trader/trader-session";
-import { listTraderQueue } from "@/lib/cabinet/trader/list-trader-queue";
-import { markTraderSeen } from "@/lib/cabinet/trader/mark-trader-seen";
+import { traderRouteSession } from "@/lib/web/trader-session";
+import { listTraderQueue } from "@/lib/orders/list-trader-queue";
+import { markTraderSeen } from "@/lib/traders/mark-trader-seen";
 
 /**
  * The trader's live queue, polled by the cabinet every two seconds. Each poll also marks the

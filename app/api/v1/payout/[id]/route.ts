@@ -1,4 +1,4 @@
-import { merchantRoute } from "@/lib/api/route";
+import { merchantRoute } from "@/lib/api/gateway-handler";
 import { parseOrderId } from "@/lib/api/schemas/common";
 import { getStoreOrder } from "@/lib/orders/get-order";
 import { serializeOrder } from "@/lib/orders/serialize-order";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { traderRoute } from "@/lib/api/route";
+import { traderRoute } from "@/lib/api/gateway-handler";
 import { listTraderOrders } from "@/lib/orders/list-trader-orders";
 import { serializeTraderOrder } from "@/lib/orders/serialize-order";
 

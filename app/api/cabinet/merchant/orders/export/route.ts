@@ -1,8 +1,8 @@
-import { merchantOrdersCsv } from "@/lib/cabinet/merchant/export-orders-csv";
-import { CSV_CONTENT_TYPE, CSV_DIALECTS } from "@/lib/cabinet/merchant/csv";
-import { merchantOrRefusal, textStream } from "@/lib/cabinet/merchant/merchant-route";
-import { parseOrdersQuery } from "@/lib/cabinet/merchant/order-filters";
-import { getLocale } from "@/lib/i18n/server";
+import { merchantOrdersCsv } from "@/lib/reports/export-orders-csv";
+import { CSV_CONTENT_TYPE, CSV_DIALECTS } from "@/lib/reports/csv";
+import { merchantOrRefusal, textStream } from "@/lib/web/merchant-route";
+import { parseOrdersQuery } from "@/lib/orders/order-filters";
+import { getLocale } from "@/lib/web/locale";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { DomainError } from "@/lib/errors/domain-error";
-import { getMerchantReceipt } from "@/lib/cabinet/merchant/get-merchant-order";
-import { merchantOrRefusal } from "@/lib/cabinet/merchant/merchant-route";
+import { getMerchantReceipt } from "@/lib/orders/get-merchant-order";
+import { merchantOrRefusal } from "@/lib/web/merchant-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { merchantRoute } from "@/lib/api/route";
+import { merchantRoute } from "@/lib/api/gateway-handler";
 import { parseOrderId } from "@/lib/api/schemas/common";
 import { listOrderCallbacks } from "@/lib/callbacks/list-order-callbacks";
 import { serializeCallback } from "@/lib/callbacks/serialize-callback";

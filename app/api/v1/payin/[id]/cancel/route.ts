@@ -1,3 +1,3 @@
-import { cancelOrderRoute } from "@/lib/api/cancel-order-route";
+import { cancelOrderRoute } from "@/lib/api/cancel-order-handler";
 
 export const POST = cancelOrderRoute("payin");

@@ -1,4 +1,4 @@
-import { merchantRoute } from "@/lib/api/route";
+import { merchantRoute } from "@/lib/api/gateway-handler";
 import { decodeReceipt, parseOrderId } from "@/lib/api/schemas/common";
 import { confirmPayinSchema } from "@/lib/api/schemas/payin";
 import { markPayinPaid } from "@/lib/orders/mark-payin-paid";

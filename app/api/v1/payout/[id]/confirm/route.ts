@@ -1,4 +1,4 @@
-import { merchantRoute } from "@/lib/api/route";
+import { merchantRoute } from "@/lib/api/gateway-handler";
 import { parseOrderId } from "@/lib/api/schemas/common";
 import { confirmPayout } from "@/lib/orders/confirm-payout";
 import { serializeOrder } from "@/lib/orders/serialize-order";

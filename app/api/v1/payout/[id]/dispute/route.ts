@@ -1,3 +1,3 @@
-import { disputeOrderRoute } from "@/lib/api/dispute-order-route";
+import { disputeOrderRoute } from "@/lib/api/dispute-order-handler";
 
 export const POST = disputeOrderRoute("payout");

@@ -1,9 +1,9 @@
-import { refused, type ActionResult } from "@/lib/cabinet/merchant/action-result";
+import { refused, type ActionResult } from "@/lib/web/merchant-action-result";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
-import { merchantOrRefusal } from "@/lib/cabinet/merchant/merchant-route";
-import { openMerchantDispute } from "@/lib/cabinet/merchant/open-merchant-dispute";
+import { merchantOrRefusal } from "@/lib/web/merchant-route";
+import { openMerchantDispute } from "@/lib/disputes/open-merchant-dispute";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from "@/lib/disputes/limits";
-import { getTranslator } from "@/lib/i18n/server";
+import { getTranslator } from "@/lib/web/locale";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { merchantRoute } from "@/lib/api/route";
+import { merchantRoute } from "@/lib/api/gateway-handler";
 import { parseOrderId } from "@/lib/api/schemas/common";
 import { resendCallbackSchema } from "@/lib/api/schemas/callbacks";
 import { resendCallback } from "@/lib/callbacks/resend-callback";

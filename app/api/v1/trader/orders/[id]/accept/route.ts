@@ -1,4 +1,4 @@
-import { traderRoute } from "@/lib/api/route";
+import { traderRoute } from "@/lib/api/gateway-handler";
 import { parseOrderId } from "@/lib/api/schemas/common";
 import { acceptPayout } from "@/lib/orders/accept-payout";
 import { serializeOrder } from "@/lib/orders/serialize-order";

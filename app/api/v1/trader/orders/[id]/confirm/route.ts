@@ -1,4 +1,4 @@
-import { traderRoute } from "@/lib/api/route";
+import { traderRoute } from "@/lib/api/gateway-handler";
 import { parseOrderId } from "@/lib/api/schemas/common";
 import { completePayin } from "@/lib/orders/complete-payin";
 import { serializeOrder } from "@/lib/orders/serialize-order";

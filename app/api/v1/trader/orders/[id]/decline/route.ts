@@ -1,4 +1,4 @@
-import { traderRoute } from "@/lib/api/route";
+import { traderRoute } from "@/lib/api/gateway-handler";
 import { parseOrderId } from "@/lib/api/schemas/common";
 import { declinePayout } from "@/lib/orders/decline-payout";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { traderRoute } from "@/lib/api/route";
+import { traderRoute } from "@/lib/api/gateway-handler";
 import { decodeReceipt, parseOrderId, receiptSchema } from "@/lib/api/schemas/common";
 import { markPayoutPaid } from "@/lib/orders/mark-payout-paid";
 import { serializeOrder } from "@/lib/orders/serialize-order";

@@ -1,4 +1,4 @@
-import { traderRoute } from "@/lib/api/route";
+import { traderRoute } from "@/lib/api/gateway-handler";
 import { cancelOrderSchema, parseOrderId } from "@/lib/api/schemas/common";
 import { releasePayout } from "@/lib/orders/release-payout";
 import { serializeOrder } from "@/lib/orders/serialize-order";

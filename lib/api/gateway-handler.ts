@@ -1,0 +1,94 @@
+import "server-only";
+import { describeClientError, handleApiError } from "./error-response";
+import { jsonResponse, readJsonBody } from "./json";
+import { authenticateStore, authenticateTrader } from "./authenticate-request";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { enforceRateLimit } from "./rate-limit";
+
+const clientIp = (request: Request) => clientIpFromHeaders(request.headers);
+import { withIdempotency, type StoredResponse } from "./idempotency";
+import type { Actor } from "@/lib/audit/record-audit";
+import { markTraderSeen } from "@/lib/traders/mark-trader-seen";
+
+type Params = Record<string, string>;
+type RouteContext = { params: Promise<Params> };
+
+interface HandlerInput<A> {
+  request: Request;
+  auth: A;
+  params: Params;
+  body: unknown;
+  actor: Actor;
+}
+
+export type Result = { status?: number; body: unknown };
+
+/** Domain and validation errors become stored responses, so an idempotent replay repeats them. */
+async function settle(run: () => Promise<Result>): Promise<StoredResponse> {
+  try {
+    const result = await run();
+    return { status: result.status ?? 200, body: result.body };
+  } catch (error) {
+    const described = describeClientError(error);
+    if (!described) throw error;
+    return { status: described.status, body: described.body };
+  }
+}
+
+function makeRoute<A>(
+  authenticate: (request: Request) => Promise<A>,
+  rateKey: (auth: A) => string,
+  actorOf: (auth: A, request: Request) => Actor,
+  idempotencyScope: (auth: A) => number | null,
+  onAuthenticated: (auth: A) => void = () => {},
+) {
+  return (handler: (input: HandlerInput<A>) => Promise<Result>) =>
+    async (request: Request, context: RouteContext): Promise<Response> => {
+      try {
+        const ip = clientIp(request);
+        // A request with a missing or wrong key still counts against its IP (key guessing is
+        // throttled); an authenticated one counts against its key and IP in one statement.
+        const auth = await authenticate(request).catch(async (error: unknown) => {
+          await enforceRateLimit({ apiKey: null, ip });
+          throw error;
+        });
+        await enforceRateLimit({ apiKey: rateKey(auth), ip });
+        onAuthenticated(auth);
+        const params = await context.params;
+        const actor = actorOf(auth, request);
+        const { value: body, raw } = request.method === "POST" ? await readJsonBody(request) : { value: undefined, raw: "" };
+        const run = () => settle(() => handler({ request, auth, params, body, actor }));
+
+        const key = request.headers.get("idempotency-key");
+        const scope = idempotencyScope(auth);
+        if (request.method === "POST" && key !== null && scope !== null) {
+          const path = new URL(request.url).pathname;
+          const result = await withIdempotency(scope, key, { method: request.method, path, body: raw }, run);
+          return jsonResponse(result.body, result.status, result.replayed ? { "idempotent-replayed": "true" } : undefined);
+        }
+        const result = await run();
+        return jsonResponse(result.body, result.status);
+      } catch (error) {
+        return handleApiError(error);
+      }
+    };
+}
+
+/** A gateway route for merchants (store API key), with rate limits and Idempotency-Key on POST. */
+export const merchantRoute = makeRoute(
+  authenticateStore,
+  (auth) => `store-key:${auth.apiKeyId}`,
+  (auth, request) => ({ type: "merchant_api", userId: auth.store.userId, ip: clientIp(request), userAgent: request.headers.get("user-agent") }),
+  (auth) => auth.store.id,
+);
+
+/** A route of the trader API (personal trader token). */
+export const traderRoute = makeRoute(
+  authenticateTrader,
+  (auth) => `trader-token:${auth.tokenId}`,
+  (auth, request) => ({ type: "trader_api", userId: auth.trader.userId, ip: clientIp(request), userAgent: request.headers.get("user-agent") }),
+  () => null,
+  // A trader working through the API is online (payout offers go to online traders only);
+  // markTraderSeen writes at most once a minute, off the request's critical path.
+  (auth) => void markTraderSeen(auth.trader.id).catch(() => {}),
+);

@@ -1,0 +1,24 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors/domain-error";
+import type { Settings } from "@/lib/settings/read-settings";
+
+/**
+ * Fiat per 1 USDT for `currency`: the newest exchange_rates row, else the manual rate in
+ * configuration_settings (`rates.manual`). The order fixes it at match time.
+ */
+export async function currentRate(
+  tx: Tx,
+  currency: { id: number; code: string },
+  settlementCurrencyId: number,
+  settings: Settings,
+): Promise<string> {
+  const latest = await tx.exchangeRate.findFirst({
+    where: { baseCurrencyId: currency.id, quoteCurrencyId: settlementCurrencyId },
+    orderBy: { createdAt: "desc" },
+    select: { rate: true },
+  });
+  const rate = latest?.rate.toString() ?? settings["rates.manual"][currency.code];
+  if (!rate) throw new DomainError("invalid_request", "rate_unavailable", `No ${currency.code}/USDT rate is configured.`, "currency");
+  return rate;
+}

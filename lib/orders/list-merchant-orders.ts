@@ -1,0 +1,47 @@
+import "server-only";
+import { listOwnedStoreIds } from "@/lib/stores/owned-stores";
+import { encodeOrderCursor } from "@/lib/pagination/order-cursor";
+import type { OrdersPageQuery } from "./order-filters";
+import { fetchOrderBatch, type OrderRow } from "./order-keyset";
+
+export const ORDERS_PAGE_SIZE = 50;
+
+export interface MerchantOrdersPage {
+  rows: OrderRow[];
+  /** Cursor of the next (older) page, null on the last page. */
+  older: string | null;
+  /** Cursor of the previous (newer) page, null on the first page. */
+  newer: string | null;
+}
+
+/**
+ * One page of the merchant's orders across their stores (or the one store filtered on),
+ * newest first, by keyset on (created_at, id): no OFFSET, so the 20 000th page costs what the
+ * first does. Another merchant's store in the filter yields an empty page, as a store with no
+ * orders would.
+ */
+export async function listMerchantOrders(merchantUserId: number, query: Pick<OrdersPageQuery, "filters" | "after" | "before">, pageSize = ORDERS_PAGE_SIZE): Promise<MerchantOrdersPage> {
+  const owned = await listOwnedStoreIds(merchantUserId);
+  const storeIds = query.filters.storeId === undefined ? owned : owned.filter((id) => id === query.filters.storeId);
+  const empty: MerchantOrdersPage = { rows: [], older: null, newer: null };
+  if (storeIds.length === 0) return empty;
+
+  // One row more than a page tells whether there is another page in that direction.
+  if (query.before && !query.after) {
+    const rows = await fetchOrderBatch(storeIds, query.filters, { cursor: query.before, direction: "newer", take: pageSize + 1 });
+    const page = rows.slice(0, pageSize).reverse();
+    if (page.length === 0) return listMerchantOrders(merchantUserId, { filters: query.filters }, pageSize);
+    return {
+      rows: page,
+      newer: rows.length > pageSize ? encodeOrderCursor(page[0]) : null,
+      older: encodeOrderCursor(page[page.length - 1]),
+    };
+  }
+  const rows = await fetchOrderBatch(storeIds, query.filters, { cursor: query.after, direction: "older", take: pageSize + 1 });
+  const page = rows.slice(0, pageSize);
+  return {
+    rows: page,
+    older: rows.length > pageSize ? encodeOrderCursor(page[page.length - 1]) : null,
+    newer: query.after && page.length > 0 ? encodeOrderCursor(page[0]) : null,
+  };
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { forbidden, redirect } from "next/navigation";
+import { prisma } from "@/lib/db/client";
+import { authOptions } from "./auth-options";
+import { effectivePermissions, isStaffRole, type PermissionOf, type RolePermissions, type StaffRole } from "@/lib/auth/permissions";
+import { isRole, type Role } from "@/lib/auth/roles";
+
+interface UserOfRole<R extends Role> {
+  id: number;
+  email: string;
+  name: string | null;
+  role: R;
+  locale: string;
+  /** What an admin, support or teamlead may do in their cabinet (lib/auth/permissions.ts); empty for other roles. */
+  permissions: RolePermissions<R>;
+  /** A trader's trader profile (null until an admin has created one); null for other roles. */
+  traderId: R extends "trader" ? number | null : null;
+}
+
+/** A signed-in user; without `R`, a union over the roles, so checking `role` narrows `permissions`. */
+export type CurrentUser<R extends Role = Role> = { [K in R]: UserOfRole<K> }[R];
+
+const PROFILE_PERMISSIONS = { select: { grantedPermissions: true } } as const;
+
+/**
+ * The signed-in user, re-read from the database on every request (once per render thanks to
+ * `cache`), so a deactivated user (or trader profile), a changed role or changed permissions
+ * take effect at once, not when the JWT expires: a deactivated user is treated as signed out.
+ * One primary-key query (relationJoins) reads the user, role and profiles.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (typeof id !== "number") return null;
+  return currentUserById(id);
+});
+
+/** The user behind a session's user id, or null when they may not use a cabinet (gone, deactivated, unknown role). */
+async function currentUserById(id: number): Promise<CurrentUser | null> {
+  const user = await prisma.user.findUnique({
+    where: { id },
+    include: {
+      role: true,
+      admin: PROFILE_PERMISSIONS,
+      support: PROFILE_PERMISSIONS,
+      teamlead: PROFILE_PERMISSIONS,
+      trader: { select: { id: true, isActive: true } },
+    },
+  });
+  if (!user || !user.isActive || !isRole(user.role.name)) return null;
+  const role = user.role.name;
+  if (role === "trader" && user.trader && !user.trader.isActive) return null;
+  const permissions = isStaffRole(role) ? effectivePermissions(role, user[role]?.grantedPermissions) : {};
+  const traderId = role === "trader" ? (user.trader?.id ?? null) : null;
+  return { id: user.id, email: user.email, name: user.name, role, locale: user.locale, permissions, traderId } as CurrentUser;
+}
+
+/** For pages and server actions: the user when they have `role`; otherwise /login or a 403. */
+export async function requireRole<R extends Role>(role: R): Promise<CurrentUser<R>> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (user.role !== role) forbidden();
+  return user as CurrentUser<R>;
+}
+
+/**
+ * For pages and server actions of what a permission covers: the user when they have `role` and
+ * `permission` (any one of several, for a page that serves more than one); otherwise /login
+ * for a signed-out caller and a 403 for another role or a missing permission. Hiding a button
+ * is not authorisation: every such action and page calls this.
+ */
+export async function requirePermission<R extends StaffRole>(role: R, permission: PermissionOf<R> | readonly PermissionOf<R>[]): Promise<CurrentUser<R>> {
+  const user = await requireRole(role);
+  const anyOf: readonly PermissionOf<R>[] = typeof permission === "string" ? [permission] : permission;
+  const permissions = user.permissions as Record<PermissionOf<R>, boolean>;
+  if (!anyOf.some((name) => permissions[name])) forbidden();
+  return user;
+}
