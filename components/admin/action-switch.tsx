@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { Switch } from "@/components/ui/switch";
-import type { ActionResult } from "./action-result";
-import { useAdminAction } from "./use-admin-action";
+import type { ActionResult } from "@/lib/web/action";
+import { useAction } from "@/components/ui/use-action";
 
 /**
  * An on/off switch that saves at once through a server action: it flips immediately, and
@@ -20,12 +20,12 @@ export function ActionSwitch({
   checked: boolean;
   /** Accessible name, e.g. "Active: merchant@jivapay.dev". */
   label: string;
-  action: (next: boolean) => Promise<ActionResult>;
+  action: (next: boolean) => Promise<ActionResult<{ message: string }>>;
   disabled?: boolean;
   /** Why it is disabled, shown on hover. */
   title?: string;
 }) {
-  const { run, pending } = useAdminAction();
+  const { run, pending } = useAction();
   const [optimistic, setOptimistic] = useState<boolean | null>(null);
   return (
     <Switch
@@ -35,7 +35,7 @@ export function ActionSwitch({
       disabled={disabled || pending}
       onCheckedChange={(next) => {
         setOptimistic(next);
-        run(() => action(next), undefined, () => setOptimistic(null));
+        run(() => action(next), { onSettled: () => setOptimistic(null) });
       }}
     />
   );

@@ -6,14 +6,14 @@ import { useT } from "@/components/i18n/i18n-provider";
 import { FormField } from "@/components/cabinet/form-field";
 import { Input } from "@/components/ui/input";
 import { PendingButton } from "@/components/ui/pending-button";
-import type { ActionResult } from "./action-result";
-import { useAdminAction } from "./use-admin-action";
+import type { ActionResult } from "@/lib/web/action";
+import { useAction } from "@/components/ui/use-action";
 
 /** "New rate": fiat per 1 USDT, sent as typed text so the server reads it exactly. */
-export function AddRateForm({ currency, action }: { currency: { id: number; code: string }; action: (input: { currencyId: number; rate: string }) => Promise<ActionResult> }) {
+export function AddRateForm({ currency, action }: { currency: { id: number; code: string }; action: (input: { currencyId: number; rate: string }) => Promise<ActionResult<{ message: string }>> }) {
   const t = useT();
   const [rate, setRate] = useState("");
-  const { run, pending, fieldErrors } = useAdminAction();
+  const { run, pending, fieldErrors } = useAction();
   const id = `rate-${currency.code}`;
   return (
     <form
@@ -21,7 +21,7 @@ export function AddRateForm({ currency, action }: { currency: { id: number; code
       className="grid gap-2 sm:flex sm:items-start"
       onSubmit={(event) => {
         event.preventDefault();
-        run(() => action({ currencyId: currency.id, rate }), () => setRate(""));
+        run(() => action({ currencyId: currency.id, rate }), { onSuccess: () => setRate("") });
       }}
     >
       <div className="sm:w-56">

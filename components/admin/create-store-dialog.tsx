@@ -7,8 +7,8 @@ import { FormField } from "@/components/cabinet/form-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { ActionResult } from "./action-result";
-import { useAdminDialog } from "./use-admin-dialog";
+import type { ActionResult } from "@/lib/web/action";
+import { useActionDialog } from "@/components/ui/use-action";
 
 interface NewStoreForm {
   merchantUserId: number;
@@ -18,9 +18,9 @@ interface NewStoreForm {
 }
 
 /** Opens a store for one of the active merchants, with its commissions (fractions 0 ≤ x < 1). */
-export function CreateStoreDialog({ merchants, action }: { merchants: { id: number; email: string; name: string | null }[]; action: (input: NewStoreForm) => Promise<ActionResult> }) {
+export function CreateStoreDialog({ merchants, action }: { merchants: { id: number; email: string; name: string | null }[]; action: (input: NewStoreForm) => Promise<ActionResult<{ message: string }>> }) {
   const t = useT();
-  const { dialog, fieldErrors, submit } = useAdminDialog();
+  const { dialog, fieldErrors, submit } = useActionDialog();
 
   return (
     <FormDialog

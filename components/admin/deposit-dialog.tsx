@@ -9,8 +9,8 @@ import { Money } from "@/components/cabinet/money";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import type { ActionResult } from "./action-result";
-import { useAdminDialog } from "./use-admin-dialog";
+import type { ActionResult } from "@/lib/web/action";
+import { useActionDialog } from "@/components/ui/use-action";
 
 export interface DepositForm {
   traderId: number;
@@ -25,11 +25,11 @@ export function DepositDialog({
   action,
 }: {
   trader: { id: number; email: string; available: bigint; held: bigint; exponent: number; code: string };
-  action: (input: DepositForm) => Promise<ActionResult>;
+  action: (input: DepositForm) => Promise<ActionResult<{ message: string }>>;
 }) {
   const t = useT();
   const [direction, setDirection] = useState<DepositForm["direction"]>("credit");
-  const { dialog, fieldErrors, submit } = useAdminDialog();
+  const { dialog, fieldErrors, submit } = useActionDialog();
   const id = (field: string) => `deposit-${trader.id}-${field}`;
 
   return (

@@ -7,8 +7,8 @@ import { FormField } from "@/components/cabinet/form-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import type { ActionResult } from "./action-result";
-import { useAdminDialog } from "./use-admin-dialog";
+import type { ActionResult } from "@/lib/web/action";
+import { useActionDialog } from "@/components/ui/use-action";
 
 export interface StoreForm {
   storeId: number;
@@ -23,10 +23,10 @@ export function EditStoreDialog({
   action,
 }: {
   store: { id: number; name: string; payinCommission: string; payoutCommission: string; limitsText: string };
-  action: (input: StoreForm) => Promise<ActionResult>;
+  action: (input: StoreForm) => Promise<ActionResult<{ message: string }>>;
 }) {
   const t = useT();
-  const { dialog, fieldErrors, submit } = useAdminDialog();
+  const { dialog, fieldErrors, submit } = useActionDialog();
   const id = (field: string) => `store-${store.id}-${field}`;
 
   return (

@@ -7,8 +7,8 @@ import { FormField } from "@/components/cabinet/form-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { ActionResult } from "./action-result";
-import { useAdminDialog } from "./use-admin-dialog";
+import type { ActionResult } from "@/lib/web/action";
+import { useActionDialog } from "@/components/ui/use-action";
 
 export interface TraderForm {
   traderId: number;
@@ -26,10 +26,10 @@ export function EditTraderDialog({
 }: {
   trader: { id: number; email: string; trafficPriority: number; payinReward: string; payoutReward: string; teamLeadId: number | null };
   teamleads: { id: number; username: string; email: string }[];
-  action: (input: TraderForm) => Promise<ActionResult>;
+  action: (input: TraderForm) => Promise<ActionResult<{ message: string }>>;
 }) {
   const t = useT();
-  const { dialog, fieldErrors, submit } = useAdminDialog();
+  const { dialog, fieldErrors, submit } = useActionDialog();
   const id = (field: string) => `trader-${trader.id}-${field}`;
 
   return (

@@ -8,9 +8,9 @@ import { FormDialog } from "@/components/cabinet/form-dialog";
 import { FormField } from "@/components/cabinet/form-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import type { ActionResult } from "./action-result";
+import type { ActionResult } from "@/lib/web/action";
 import { PermissionCheckboxes, readPermissionTicks } from "./permission-checkboxes";
-import { useAdminDialog } from "./use-admin-dialog";
+import { useActionDialog } from "@/components/ui/use-action";
 
 export interface EditableUser {
   id: number;
@@ -36,9 +36,9 @@ export interface UserProfileForm {
 }
 
 /** Edits a user's name and, for admin/support/teamlead, username, description and permissions (checkboxes from the catalog). */
-export function EditUserDialog({ user, action }: { user: EditableUser; action: (input: UserProfileForm) => Promise<ActionResult> }) {
+export function EditUserDialog({ user, action }: { user: EditableUser; action: (input: UserProfileForm) => Promise<ActionResult<{ message: string }>> }) {
   const t = useT();
-  const { dialog, fieldErrors, submit } = useAdminDialog();
+  const { dialog, fieldErrors, submit } = useActionDialog();
   const id = (field: string) => `user-${user.id}-${field}`;
   const staffRole = user.profile && isStaffRole(user.role) ? user.role : null;
 

@@ -10,9 +10,9 @@ import { FormField } from "@/components/cabinet/form-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import type { ActionResult } from "./action-result";
+import type { ActionResult } from "@/lib/web/action";
 import { PermissionCheckboxes, readPermissionTicks } from "./permission-checkboxes";
-import { useAdminDialog } from "./use-admin-dialog";
+import { useActionDialog } from "@/components/ui/use-action";
 
 export interface InviteInput {
   email: string;
@@ -27,10 +27,10 @@ export interface InviteInput {
  * from the role's defaults; the invitation goes out by email. `roles` are those the admin may
  * invite (admins only with users.manage_admins; the server checks again).
  */
-export function InviteUserDialog({ roles, action }: { roles: readonly Role[]; action: (input: InviteInput) => Promise<ActionResult> }) {
+export function InviteUserDialog({ roles, action }: { roles: readonly Role[]; action: (input: InviteInput) => Promise<ActionResult<{ message: string }>> }) {
   const t = useT();
   const [role, setRole] = useState<Role>("merchant");
-  const { dialog, fieldErrors, submit } = useAdminDialog();
+  const { dialog, fieldErrors, submit } = useActionDialog();
 
   return (
     <FormDialog

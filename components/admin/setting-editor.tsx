@@ -10,9 +10,9 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
-import type { AdminAction } from "./action-result";
+import type { ActionResult } from "@/lib/web/action";
 import { FormField, type FieldControlProps } from "@/components/cabinet/form-field";
-import { useAdminAction } from "./use-admin-action";
+import { useAction } from "@/components/ui/use-action";
 
 export interface SettingEditorProps {
   settingKey: string;
@@ -26,8 +26,8 @@ export interface SettingEditorProps {
   description: string;
   updatedAt: Date | null;
   updatedByEmail: string | null;
-  save: (text: string) => ReturnType<AdminAction>;
-  reset: AdminAction;
+  save: (text: string) => Promise<ActionResult<{ message: string }>>;
+  reset: () => Promise<ActionResult<{ message: string }>>;
   /** Shown without editing (an admin without settings.write; the actions refuse them too). */
   readOnly?: boolean;
 }
@@ -63,7 +63,7 @@ function Control({ kind, value, onChange, control }: { kind: SettingKind; value:
 /** One configuration setting: what it means, its value in a type-appropriate editor, save and reset. */
 export function SettingEditor(props: SettingEditorProps) {
   const t = useT();
-  const { run, pending, fieldErrors } = useAdminAction();
+  const { run, pending, fieldErrors } = useAction();
   const [value, setValue] = useState(props.text);
   const id = `setting-${props.settingKey.replace(/[^a-z0-9_-]/gi, "-")}`;
   const dirty = value !== props.text;

@@ -9,8 +9,8 @@ import { Money } from "@/components/cabinet/money";
 import { Button } from "@/components/ui/button";
 import { PendingButton } from "@/components/ui/pending-button";
 import { Textarea } from "@/components/ui/textarea";
-import type { ActionResult } from "./action-result";
-import { useAdminDialog } from "./use-admin-dialog";
+import type { ActionResult } from "@/lib/web/action";
+import { useActionDialog } from "@/components/ui/use-action";
 
 export interface WithdrawalDecisionInput {
   id: number;
@@ -24,11 +24,11 @@ export function WithdrawalDecisionDialog({
   action,
 }: {
   withdrawal: { id: number; storeName: string; amount: bigint; exponent: number; currencyCode: string; address: string };
-  action: (input: WithdrawalDecisionInput) => Promise<ActionResult>;
+  action: (input: WithdrawalDecisionInput) => Promise<ActionResult<{ message: string }>>;
 }) {
   const t = useT();
   const [note, setNote] = useState("");
-  const { dialog, fieldErrors, submit } = useAdminDialog();
+  const { dialog, fieldErrors, submit } = useActionDialog();
   const decide = (decision: WithdrawalDecisionInput["decision"]) => submit(() => action({ id: withdrawal.id, decision, note }));
 
   return (

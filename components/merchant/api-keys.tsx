@@ -1,12 +1,11 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
-import { toast } from "sonner";
+import { useState, type FormEvent } from "react";
 import { Plus, Trash2 } from "lucide-react";
-import type { ActionResult } from "@/lib/web/merchant-action-result";
+import type { ActionResult } from "@/lib/web/action";
 import { useT } from "@/components/i18n/i18n-provider";
 import { DateTime } from "@/components/cabinet/date-time";
-import { FormDialog, useFormDialog } from "@/components/cabinet/form-dialog";
+import { FormDialog } from "@/components/cabinet/form-dialog";
 import { FormField } from "@/components/cabinet/form-field";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { Badge } from "@/components/ui/badge";
@@ -15,7 +14,7 @@ import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } f
 import { Input } from "@/components/ui/input";
 import { PendingButton } from "@/components/ui/pending-button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { refusalMessage } from "./action-feedback";
+import { useAction, useActionDialog } from "@/components/ui/use-action";
 import { SecretOnce } from "./secret-once";
 
 export interface ApiKeyView {
@@ -35,22 +34,19 @@ interface Actions {
 /** Create a key (shown once in a dialog), and the store's keys by prefix with "Revoke". */
 export function ApiKeys({ storeId, keys, create, revoke }: { storeId: number; keys: ApiKeyView[] } & Actions) {
   const t = useT();
-  const [pending, startTransition] = useTransition();
-  const [nameError, setNameError] = useState<string>();
+  const { run, pending, fieldErrors } = useAction();
   const [created, setCreated] = useState<string>();
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const name = String(new FormData(form).get("name") ?? "");
-    startTransition(async () => {
-      const result = await create(storeId, name);
-      if (result.ok) {
+    run(() => create(storeId, name), {
+      fields: ["name"],
+      onSuccess: (result) => {
         form.reset();
-        setNameError(undefined);
         setCreated(result.key);
-      } else if (result.fieldErrors?.name) setNameError(result.fieldErrors.name);
-      else toast.error(refusalMessage(result, t));
+      },
     });
   }
 
@@ -58,7 +54,7 @@ export function ApiKeys({ storeId, keys, create, revoke }: { storeId: number; ke
     <div className="grid gap-4">
       <form onSubmit={submit} className="flex flex-col gap-2 sm:flex-row sm:items-start" noValidate>
         <div className="flex-1">
-          <FormField id="api-key-name" name="name" label={t("merchant.store.apiKeys.name")} error={nameError}>
+          <FormField id="api-key-name" name="name" label={t("merchant.store.apiKeys.name")} error={fieldErrors.name}>
             {(control) => <Input {...control} maxLength={80} placeholder={t("merchant.store.apiKeys.namePlaceholder")} />}
           </FormField>
         </div>
@@ -117,7 +113,7 @@ export function ApiKeys({ storeId, keys, create, revoke }: { storeId: number; ke
 
 function RevokeKey({ keyId, name, prefix, revoke }: { keyId: number; name: string; prefix: string; revoke: Actions["revoke"] }) {
   const t = useT();
-  const { dialog, close, startTransition } = useFormDialog();
+  const { dialog, submit } = useActionDialog();
   return (
     <FormDialog
       {...dialog}
@@ -132,15 +128,7 @@ function RevokeKey({ keyId, name, prefix, revoke }: { keyId: number; name: strin
       cancelLabel={t("common.cancel")}
       submitLabel={t("merchant.store.apiKeys.confirmRevoke")}
       submitVariant="destructive"
-      onSubmit={() =>
-        startTransition(async () => {
-          const result = await revoke(keyId);
-          if (result.ok) {
-            toast.success(t("merchant.store.apiKeys.revokedToast"));
-            close();
-          } else toast.error(refusalMessage(result, t));
-        })
-      }
+      onSubmit={() => submit(() => revoke(keyId), { success: t("merchant.store.apiKeys.revokedToast") })}
     />
   );
 }

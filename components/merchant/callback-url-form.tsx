@@ -1,28 +1,27 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
-import { toast } from "sonner";
-import type { ActionResult } from "@/lib/web/merchant-action-result";
+import { useState, type FormEvent } from "react";
+import type { ActionResult } from "@/lib/web/action";
 import { useT } from "@/components/i18n/i18n-provider";
 import { FormField } from "@/components/cabinet/form-field";
 import { Input } from "@/components/ui/input";
 import { PendingButton } from "@/components/ui/pending-button";
+import { useAction } from "@/components/ui/use-action";
 
 /** The store's callback URL (http or https; empty turns callbacks off). */
 export function CallbackUrlForm({ storeId, url, save }: { storeId: number; url: string | null; save: (storeId: number, url: string) => Promise<ActionResult> }) {
   const t = useT();
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction();
   const [error, setError] = useState<string>();
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget).get("url") ?? "");
-    startTransition(async () => {
-      const result = await save(storeId, value);
-      if (result.ok) {
-        setError(undefined);
-        toast.success(t("merchant.store.callbackUrl.saved"));
-      } else setError(result.fieldErrors?.url ?? result.message ?? t("merchant.errors.generic"));
+    run(() => save(storeId, value), {
+      success: t("merchant.store.callbackUrl.saved"),
+      onSuccess: () => setError(undefined),
+      // Every refusal shows under the field: the URL is all this form has.
+      onFailure: (failure, text) => setError(failure.fieldErrors?.url ?? text),
     });
   }
 

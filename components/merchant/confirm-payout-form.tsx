@@ -2,12 +2,12 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { CheckCircle2 } from "lucide-react";
-import type { ActionResult } from "@/lib/web/merchant-action-result";
+import type { ActionResult } from "@/lib/web/action";
 import { useT } from "@/components/i18n/i18n-provider";
-import { FormDialog, useFormDialog } from "@/components/cabinet/form-dialog";
+import { FormDialog } from "@/components/cabinet/form-dialog";
 import { Button } from "@/components/ui/button";
+import { useActionDialog } from "@/components/ui/use-action";
 
 /**
  * "Confirm payout" on a paid payout, behind a confirm step: completing it repays the trader from
@@ -19,23 +19,16 @@ export function ConfirmPayoutForm({ orderId, confirm }: { orderId: string; confi
   const t = useT();
   const router = useRouter();
   const [message, setMessage] = useState<string>();
-  const { dialog, close, startTransition } = useFormDialog(() => setMessage(undefined));
+  const { dialog, submit: run } = useActionDialog(() => setMessage(undefined));
 
   const submit = () =>
-    startTransition(async () => {
-      try {
-        const result = await confirm(orderId);
-        if (result.ok) {
-          toast.success(t("merchant.order.confirmPayout.confirmed"));
-          close();
-          router.refresh();
-          return;
-        }
-        setMessage(result.message ?? t("merchant.errors.generic"));
+    run(() => confirm(orderId), {
+      success: t("merchant.order.confirmPayout.confirmed"),
+      onSuccess: () => router.refresh(),
+      onFailure: (_failure, text) => {
+        setMessage(text);
         router.refresh();
-      } catch {
-        setMessage(t("errors.network"));
-      }
+      },
     });
 
   return (

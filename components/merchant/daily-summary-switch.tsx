@@ -1,17 +1,16 @@
 "use client";
 
-import { useOptimistic, useTransition } from "react";
-import { toast } from "sonner";
-import type { ActionResult } from "@/lib/web/merchant-action-result";
+import { useOptimistic } from "react";
+import type { ActionResult } from "@/lib/web/action";
 import { useT } from "@/components/i18n/i18n-provider";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
-import { refusalMessage } from "./action-feedback";
+import { useAction } from "@/components/ui/use-action";
 
 /** The daily summary email opt-in, saved as soon as it is switched. */
 export function DailySummarySwitch({ enabled, save }: { enabled: boolean; save: (enabled: boolean) => Promise<ActionResult> }) {
   const t = useT();
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction();
   const [shown, setShown] = useOptimistic(enabled);
   return (
     <div className="flex items-start justify-between gap-4">
@@ -27,12 +26,13 @@ export function DailySummarySwitch({ enabled, save }: { enabled: boolean; save: 
         disabled={pending}
         aria-describedby="daily-summary-hint"
         onCheckedChange={(next) =>
-          startTransition(async () => {
-            setShown(next);
-            const result = await save(next);
-            if (result.ok) toast.success(next ? t("merchant.stores.dailySummary.on") : t("merchant.stores.dailySummary.off"));
-            else toast.error(refusalMessage(result, t));
-          })
+          run(
+            async () => {
+              setShown(next);
+              return save(next);
+            },
+            { success: next ? t("merchant.stores.dailySummary.on") : t("merchant.stores.dailySummary.off") },
+          )
         }
       />
     </div>

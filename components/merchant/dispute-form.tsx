@@ -2,16 +2,16 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { ShieldAlert } from "lucide-react";
-import type { ActionResult } from "@/lib/web/merchant-action-result";
+import type { ActionResult } from "@/lib/web/action";
 import { DISPUTE_TEXT_MAX, EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_FILES } from "@/lib/disputes/limits";
 import { useT } from "@/components/i18n/i18n-provider";
-import { FormDialog, useFormDialog } from "@/components/cabinet/form-dialog";
+import { FormDialog } from "@/components/cabinet/form-dialog";
 import { FormField } from "@/components/cabinet/form-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { useActionDialog } from "@/components/ui/use-action";
 
 const DESCRIPTIONS = {
   payin: "merchant.order.dispute.description",
@@ -26,27 +26,25 @@ const DESCRIPTIONS = {
 export function DisputeForm({ orderId, kind = "payin" }: { orderId: string; kind?: keyof typeof DESCRIPTIONS }) {
   const t = useT();
   const router = useRouter();
-  const { dialog, close, startTransition } = useFormDialog();
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
+  const { dialog, submit: run, fieldErrors: errors } = useActionDialog(() => setMessage(undefined));
 
-  const submit = (form: FormData) =>
-    startTransition(async () => {
-      try {
+  // A route handler rather than a server action (the evidence may exceed an action's body limit), answering an ActionResult all the same.
+  const submit = (form: FormData) => {
+    setMessage(undefined);
+    run(
+      async () => {
         const response = await fetch(`/api/cabinet/merchant/orders/${encodeURIComponent(orderId)}/dispute`, { method: "POST", body: form });
-        const result = (await response.json().catch(() => ({ ok: false }))) as ActionResult;
-        if (result.ok) {
-          toast.success(t("merchant.order.dispute.opened"));
-          close();
-          router.refresh();
-          return;
-        }
-        setErrors(result.fieldErrors ?? {});
-        setMessage(result.message ?? (result.fieldErrors ? undefined : t("merchant.errors.generic")));
-      } catch {
-        setMessage(t("errors.network"));
-      }
-    });
+        return (await response.json().catch(() => ({ ok: false }))) as ActionResult;
+      },
+      {
+        fields: ["reason", "evidence"],
+        success: t("merchant.order.dispute.opened"),
+        onSuccess: () => router.refresh(),
+        onFailure: (failure, text) => setMessage(failure.message || failure.fieldErrors ? text : t("merchant.errors.generic")),
+      },
+    );
+  };
 
   return (
     <FormDialog

@@ -1,6 +1,5 @@
 "use client";
 
-import { useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { RotateCw } from "lucide-react";
@@ -9,7 +8,8 @@ import { useT } from "@/components/i18n/i18n-provider";
 import { DateTime } from "@/components/cabinet/date-time";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { PendingButton } from "@/components/ui/pending-button";
-import type { ActionResult } from "@/lib/web/merchant-action-result";
+import { useAction } from "@/components/ui/use-action";
+import type { ActionResult } from "@/lib/web/action";
 
 export type CallbackView = ReturnType<typeof serializeCallback>;
 export type ResendAction = (orderId: string, deliveryId: number) => Promise<ActionResult<{ delivered: boolean; error: string | null }>>;
@@ -25,15 +25,15 @@ const STATUS_VARIANTS: Record<CallbackView["status"], BadgeProps["variant"]> = {
 export function OrderCallbacks({ orderId, callbacks, resend }: { orderId: string; callbacks: CallbackView[]; resend: ResendAction }) {
   const t = useT();
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction();
 
   function onResend(deliveryId: number) {
-    startTransition(async () => {
-      const result = await resend(orderId, deliveryId);
-      if (!result.ok) toast.error(result.message ?? t("merchant.errors.generic"));
-      else if (result.delivered) toast.success(t("merchant.order.callbacks.delivered"));
-      else toast.warning(t("merchant.order.callbacks.notDelivered", { error: result.error ?? "—" }));
-      router.refresh();
+    run(() => resend(orderId, deliveryId), {
+      onSuccess: (result) => {
+        if (result.delivered) toast.success(t("merchant.order.callbacks.delivered"));
+        else toast.warning(t("merchant.order.callbacks.notDelivered", { error: result.error ?? "—" }));
+      },
+      onSettled: () => router.refresh(),
     });
   }
 

@@ -1,15 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { KeyRound } from "lucide-react";
-import type { ActionResult } from "@/lib/web/merchant-action-result";
+import type { ActionResult } from "@/lib/web/action";
 import { useT } from "@/components/i18n/i18n-provider";
 import { DateTime } from "@/components/cabinet/date-time";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { PendingButton } from "@/components/ui/pending-button";
-import { refusalMessage } from "./action-feedback";
+import { useAction } from "@/components/ui/use-action";
 import { SecretOnce } from "./secret-once";
 
 /** The webhook secret, masked, and "Rotate" (confirm first; the new secret is shown once). */
@@ -27,16 +26,10 @@ export function WebhookSecret({
   const t = useT();
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<string>();
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction();
 
   function confirm() {
-    startTransition(async () => {
-      const result = await rotate(storeId);
-      if (result.ok) {
-        setSecret(result.secret);
-        toast.success(t("merchant.store.webhookSecret.rotated"));
-      } else toast.error(refusalMessage(result, t));
-    });
+    run(() => rotate(storeId), { success: t("merchant.store.webhookSecret.rotated"), onSuccess: (result) => setSecret(result.secret) });
   }
 
   return (

@@ -1,9 +1,8 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
-import type { ActionResult } from "@/lib/web/merchant-action-result";
+import type { ActionResult } from "@/lib/web/action";
 import { formatMinorNumber } from "@/lib/format/money";
 import { useLocale, useT } from "@/components/i18n/i18n-provider";
 import { FormField } from "@/components/cabinet/form-field";
@@ -11,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { PendingButton } from "@/components/ui/pending-button";
-import { refusalMessage } from "./action-feedback";
+import { useAction } from "@/components/ui/use-action";
 
 export interface WithdrawalStoreOption {
   id: number;
@@ -21,7 +20,8 @@ export interface WithdrawalStoreOption {
   exponent: number;
 }
 
-type Fields = "storeId" | "amount" | "address";
+const FIELDS = ["storeId", "amount", "address"] as const;
+type Fields = (typeof FIELDS)[number];
 
 /** Store, amount (at most what is available; "All" fills it) and the destination address. */
 export function WithdrawalForm({
@@ -36,28 +36,23 @@ export function WithdrawalForm({
   const t = useT();
   const locale = useLocale();
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { run, pending, fieldErrors: errors } = useAction();
   const [storeId, setStoreId] = useState(String(stores[0]?.id ?? ""));
   const [amount, setAmount] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({});
   const store = stores.find((s) => String(s.id) === storeId);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const address = String(new FormData(form).get("address") ?? "");
-    startTransition(async () => {
-      const result = await submit({ storeId, amount, address });
-      if (result.ok) {
-        setErrors({});
+    run(() => submit({ storeId, amount, address }), {
+      fields: FIELDS,
+      success: t("merchant.withdrawals.requested"),
+      onSuccess: () => {
         setAmount("");
         form.reset();
-        toast.success(t("merchant.withdrawals.requested"));
         router.refresh();
-        return;
-      }
-      setErrors(result.fieldErrors ?? {});
-      if (!result.fieldErrors) toast.error(refusalMessage(result, t));
+      },
     });
   }
 

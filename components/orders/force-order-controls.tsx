@@ -2,18 +2,18 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
 import { CheckCircle2, XCircle } from "lucide-react";
 import { DISPUTE_TEXT_MAX } from "@/lib/disputes/limits";
 import type { ForceOrderForm, ForcedOutcomeChoice } from "@/lib/orders/force-order-schema";
 import { useT } from "@/components/i18n/i18n-provider";
-import type { ActionResult } from "@/components/admin/action-result";
-import { FormDialog, useFormDialog } from "@/components/cabinet/form-dialog";
+import type { ActionResult } from "@/lib/web/action";
+import { FormDialog } from "@/components/cabinet/form-dialog";
 import { FormField } from "@/components/cabinet/form-field";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
+import { useActionDialog } from "@/components/ui/use-action";
 
-type ForceAction = (input: ForceOrderForm) => Promise<ActionResult>;
+type ForceAction = (input: ForceOrderForm) => Promise<ActionResult<{ message: string }>>;
 
 const TEXTS = {
   completed: { trigger: "forceOrder.complete", title: "forceOrder.completeTitle", text: "forceOrder.completeText", submit: "forceOrder.submitComplete", Icon: CheckCircle2 },
@@ -29,11 +29,7 @@ function ForceOrderDialog({ orderId, outcome, action }: { orderId: string; outco
   const t = useT();
   const router = useRouter();
   const [message, setMessage] = useState<string>();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const { dialog, close, startTransition } = useFormDialog(() => {
-    setMessage(undefined);
-    setFieldErrors({});
-  });
+  const { dialog, submit: run, fieldErrors, setFieldErrors } = useActionDialog(() => setMessage(undefined));
   const texts = TEXTS[outcome];
 
   const submit = (form: FormData) => {
@@ -42,22 +38,10 @@ function ForceOrderDialog({ orderId, outcome, action }: { orderId: string; outco
       setFieldErrors({ note: t("forceOrder.errors.noteRequired") });
       return;
     }
-    startTransition(async () => {
-      let result: ActionResult;
-      try {
-        result = await action({ orderId, outcome, note });
-      } catch {
-        setMessage(t("errors.network"));
-        return;
-      }
-      if (result.ok) {
-        toast.success(result.message);
-        close();
-        router.refresh();
-        return;
-      }
-      setFieldErrors(result.fieldErrors);
-      setMessage(result.fieldErrors.note === result.message ? undefined : result.message);
+    run(() => action({ orderId, outcome, note }), {
+      onSuccess: () => router.refresh(),
+      // The refusal stays in the dialog; a note's own error shows under the note only.
+      onFailure: (failure, text) => setMessage(failure.fieldErrors?.note === text ? undefined : text),
     });
   };
 

@@ -2,7 +2,7 @@ import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { NON_TERMINAL_STATUSES } from "@/lib/orders/lifecycle";
 import { getTranslator } from "@/lib/web/locale";
 import type { ForceOrderForm } from "@/lib/orders/force-order-schema";
-import type { ActionResult } from "@/components/admin/action-result";
+import type { ActionResult } from "@/lib/web/action";
 import { Section } from "@/components/support/section";
 import { ForceOrderControls } from "./force-order-controls";
 
@@ -17,7 +17,7 @@ export async function ForceOrderSection({
   allowed,
 }: {
   order: { id: string; status: OrderStatus };
-  action: (input: ForceOrderForm) => Promise<ActionResult>;
+  action: (input: ForceOrderForm) => Promise<ActionResult<{ message: string }>>;
   allowed: boolean;
 }) {
   if (!allowed || !(NON_TERMINAL_STATUSES as readonly OrderStatus[]).includes(order.status)) return null;

@@ -4,7 +4,7 @@ import type { DisputeStatus } from "@/lib/generated/prisma/enums";
 import type { OrderWithDetails } from "@/lib/orders/get-support-order";
 import type { ForceOrderForm } from "@/lib/orders/force-order-schema";
 import { getTranslator } from "@/lib/web/locale";
-import type { ActionResult } from "@/components/admin/action-result";
+import type { ActionResult } from "@/lib/web/action";
 import { DateTime } from "@/components/cabinet/date-time";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { DisputeStatusBadge } from "@/components/support/dispute-status-badge";
@@ -18,7 +18,7 @@ interface StaffOrderPageProps {
   order: OrderWithDetails & { disputes: { id: number; status: DisputeStatus; createdAt: Date }[] };
   title: string;
   back: { href: string; label: string };
-  force: { action: (input: ForceOrderForm) => Promise<ActionResult>; allowed: boolean };
+  force: { action: (input: ForceOrderForm) => Promise<ActionResult<{ message: string }>>; allowed: boolean };
   /** Where a dispute opens (support's dispute page); plain text without. */
   disputeHref?: (id: number) => string;
   /** The page's own sections after the disputes (requisite, timeline, receipts…). */

@@ -4,8 +4,8 @@ import { Ban, LockOpen } from "lucide-react";
 import type { RequisiteStatus } from "@/lib/generated/prisma/enums";
 import { BLOCK_REASON_LENGTH } from "@/lib/requisites/block-schema";
 import { useT } from "@/components/i18n/i18n-provider";
-import type { ActionResult } from "@/components/admin/action-result";
-import { useAdminDialog } from "@/components/admin/use-admin-dialog";
+import type { ActionResult } from "@/lib/web/action";
+import { useActionDialog } from "@/components/ui/use-action";
 import { FormDialog } from "@/components/cabinet/form-dialog";
 import { FormField } from "@/components/cabinet/form-field";
 import { Button } from "@/components/ui/button";
@@ -26,10 +26,10 @@ export function BlockRequisiteDialog({
   action,
 }: {
   requisite: { id: number; label: string; status: RequisiteStatus };
-  action: (input: RequisiteBlockForm) => Promise<ActionResult>;
+  action: (input: RequisiteBlockForm) => Promise<ActionResult<{ message: string }>>;
 }) {
   const t = useT();
-  const { dialog, fieldErrors, submit } = useAdminDialog();
+  const { dialog, fieldErrors, submit } = useActionDialog();
   const unblocking = requisite.status === "blocked";
   const name = { name: requisite.label };
   const Icon = unblocking ? LockOpen : Ban;

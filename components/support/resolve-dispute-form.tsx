@@ -2,35 +2,28 @@
 
 import { useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { useMutation } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { CheckCircle2, XCircle } from "lucide-react";
-import { resolveDisputeAction, type ResolveDisputeError } from "@/app/(cabinet)/support/disputes/actions";
 import { DISPUTE_TEXT_MAX } from "@/lib/disputes/limits";
-import type { MessageKey } from "@/lib/i18n/translate";
+import type { ActionResult } from "@/lib/web/action";
 import { useT } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
+import { useAction } from "@/components/ui/use-action";
 
 type Outcome = "completed" | "cancelled";
 
-const ERROR_MESSAGES: Record<ResolveDisputeError, MessageKey> = {
-  noteRequired: "support.resolve.errors.noteRequired",
-  noteTooLong: "support.resolve.errors.noteTooLong",
-  alreadyResolved: "support.resolve.errors.alreadyResolved",
-  forbidden: "support.resolve.errors.forbidden",
-  depositInsufficient: "support.resolve.errors.depositInsufficient",
-  failed: "support.resolve.errors.failed",
-};
+/** The page's server action: it checks the caller, the note and the dispute again. */
+export type ResolveDisputeAction = (input: { disputeId: number; outcome: Outcome; note: string }) => Promise<ActionResult<{ outcome: Outcome }>>;
 
 /**
  * Support's decision on an open dispute: a mandatory note, then Complete or Cancel, each
  * behind a confirm dialog (the decision moves money and cannot be undone). The result comes
  * back as a toast and the queue is shown again without this dispute.
  */
-export function ResolveDisputeForm({ disputeId, orderId }: { disputeId: number; orderId: string }) {
+export function ResolveDisputeForm({ disputeId, orderId, resolve }: { disputeId: number; orderId: string; resolve: ResolveDisputeAction }) {
   const t = useT();
   const router = useRouter();
   const noteId = useId();
@@ -40,29 +33,22 @@ export function ResolveDisputeForm({ disputeId, orderId }: { disputeId: number; 
   const [noteError, setNoteError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Outcome | null>(null);
 
-  const mutation = useMutation({
-    mutationFn: (outcome: Outcome) => resolveDisputeAction({ disputeId, outcome, note }),
-    onSuccess: (result) => {
-      setConfirming(null);
-      if (result.ok) {
-        toast.success(t(result.outcome === "completed" ? "support.resolve.resolvedCompleted" : "support.resolve.resolvedCancelled", { id: disputeId }));
-        router.push("/support/disputes");
-        return;
-      }
-      const message = t(ERROR_MESSAGES[result.error], { max: DISPUTE_TEXT_MAX });
-      if (result.field === "note") {
-        setNoteError(message);
-        noteRef.current?.focus();
-      } else {
-        toast.error(message);
-        router.refresh();
-      }
-    },
-    onError: () => {
-      setConfirming(null);
-      toast.error(t("errors.network"));
-    },
-  });
+  const { run, pending } = useAction();
+  const decide = (outcome: Outcome) =>
+    run(() => resolve({ disputeId, outcome, note }), {
+      onSettled: () => setConfirming(null),
+      success: (result) => t(result.outcome === "completed" ? "support.resolve.resolvedCompleted" : "support.resolve.resolvedCancelled", { id: disputeId }),
+      onSuccess: () => router.push("/support/disputes"),
+      onFailure: (failure, text) => {
+        if (failure.fieldErrors?.note) {
+          setNoteError(failure.fieldErrors.note);
+          noteRef.current?.focus();
+        } else {
+          toast.error(text);
+          router.refresh();
+        }
+      },
+    });
 
   /** The note is checked before the confirm dialog opens, so the dialog never ends in a field error. */
   const ask = (outcome: Outcome) => {
@@ -106,30 +92,30 @@ export function ResolveDisputeForm({ disputeId, orderId }: { disputeId: number; 
         </div>
       </div>
       <div className="flex flex-col gap-2 sm:flex-row">
-        <Button type="button" onClick={() => ask("completed")} disabled={mutation.isPending}>
+        <Button type="button" onClick={() => ask("completed")} disabled={pending}>
           <CheckCircle2 aria-hidden="true" />
           {t("support.resolve.complete")}
         </Button>
-        <Button type="button" variant="outline" onClick={() => ask("cancelled")} disabled={mutation.isPending}>
+        <Button type="button" variant="outline" onClick={() => ask("cancelled")} disabled={pending}>
           <XCircle aria-hidden="true" />
           {t("support.resolve.cancel")}
         </Button>
       </div>
-      <Dialog open={confirming !== null} onOpenChange={(open) => !open && !mutation.isPending && setConfirming(null)}>
+      <Dialog open={confirming !== null} onOpenChange={(open) => !open && !pending && setConfirming(null)}>
         <DialogContent closeLabel={t("common.close")}>
           <DialogHeader>
             <DialogTitle>{t(completing ? "support.resolve.confirmCompleteTitle" : "support.resolve.confirmCancelTitle", { id: orderId })}</DialogTitle>
             <DialogDescription>{t(completing ? "support.resolve.confirmCompleteText" : "support.resolve.confirmCancelText")}</DialogDescription>
           </DialogHeader>
           <DialogFooter>
-            <Button type="button" variant="outline" disabled={mutation.isPending} onClick={() => setConfirming(null)}>
+            <Button type="button" variant="outline" disabled={pending} onClick={() => setConfirming(null)}>
               {t("support.resolve.goBack")}
             </Button>
             <Button
               type="button"
               variant={completing ? "default" : "destructive"}
-              disabled={mutation.isPending}
-              onClick={() => confirming && mutation.mutate(confirming)}
+              disabled={pending}
+              onClick={() => confirming && decide(confirming)}
             >
               {t(completing ? "support.resolve.confirmComplete" : "support.resolve.confirmCancel")}
             </Button>

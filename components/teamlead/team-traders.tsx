@@ -7,7 +7,7 @@ import { Money } from "@/components/cabinet/money";
 import { Badge } from "@/components/ui/badge";
 import { TableCell, TableRow } from "@/components/ui/table";
 import { formatPercent } from "./percent";
-import { TrafficSwitch } from "./traffic-switch";
+import { TrafficSwitch, type SetTrafficAction } from "./traffic-switch";
 
 /**
  * The team's traders: a table from the md breakpoint up, one card per trader below it (the
@@ -20,11 +20,14 @@ export async function TeamTraders({
   usdtExponent,
   canSwitchTraffic,
   showDeposits,
+  setTraffic,
 }: {
   traders: TeamTraderRow[];
   usdtExponent: number;
   canSwitchTraffic: boolean;
   showDeposits: boolean;
+  /** The page's server action behind each switch (it checks team.traffic again). */
+  setTraffic: SetTrafficAction;
 }) {
   const { t, locale } = await getTranslator();
   const cells = (trader: TeamTraderRow) => {
@@ -64,7 +67,7 @@ export async function TeamTraders({
         <span className="text-muted-foreground">{t("teamlead.noOrders")}</span>
       ),
       deposit: <Money amount={trader.usdtAvailable} exponent={usdtExponent} code="USDT" />,
-      traffic: <TrafficSwitch traderId={trader.id} name={name} enabled={trader.isTrafficEnabledByTeamlead} disabled={!canSwitchTraffic} />,
+      traffic: <TrafficSwitch traderId={trader.id} name={name} enabled={trader.isTrafficEnabledByTeamlead} disabled={!canSwitchTraffic} action={setTraffic} />,
     };
   };
 

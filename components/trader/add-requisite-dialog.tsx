@@ -2,8 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import { Plus } from "lucide-react";
-import { toast } from "sonner";
-import { addRequisiteAction } from "@/app/(cabinet)/trader/requisites/actions";
+import { useRouter } from "next/navigation";
 import type { RequisiteChoices } from "@/lib/requisites/list-requisite-choices";
 import { newRequisiteSchema, REQUISITE_TYPES, type NewRequisiteForm } from "@/lib/requisites/requisite-schema";
 import { useLocale, useT } from "@/components/i18n/i18n-provider";
@@ -12,9 +11,11 @@ import { FormField } from "@/components/cabinet/form-field";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { useActionDialog } from "@/components/ui/use-action";
+import { formErrors } from "./form-errors";
 import { LimitsFields } from "./limits-fields";
 import { requisiteTypeLabel } from "./requisite-type-label";
-import { useTraderDialog } from "./use-trader-dialog";
+import type { AddRequisiteAction } from "./trader-actions";
 
 const NUMBER_HINTS = {
   card: "trader.requisites.hints.card",
@@ -38,12 +39,13 @@ function emptyForm(choices: RequisiteChoices): NewRequisiteForm {
 }
 
 /** "Add a requisite": a card, an SBP phone or an account, with its limits; active once saved. */
-export function AddRequisiteDialog({ choices }: { choices: RequisiteChoices }) {
+export function AddRequisiteDialog({ choices, add }: { choices: RequisiteChoices; add: AddRequisiteAction }) {
   const t = useT();
   const locale = useLocale();
   const idPrefix = useId();
   const [form, setForm] = useState(() => emptyForm(choices));
-  const { dialog, errors, submit } = useTraderDialog<keyof NewRequisiteForm>();
+  const router = useRouter();
+  const { dialog, fieldErrors: errors, setFieldErrors, submit } = useActionDialog();
   const schema = useMemo(() => {
     const exponents = new Map(choices.currencies.map((c) => [c.code, c.exponent]));
     return newRequisiteSchema((code) => exponents.get(code), locale);
@@ -67,12 +69,20 @@ export function AddRequisiteDialog({ choices }: { choices: RequisiteChoices }) {
       className="max-w-2xl"
       cancelLabel={t("common.cancel")}
       submitLabel={t("trader.requisites.save")}
-      onSubmit={() =>
-        submit(schema, form, () => addRequisiteAction(form), () => {
-          toast.success(t("trader.requisites.added"));
-          setForm(emptyForm(choices));
-        })
-      }
+      onSubmit={() => {
+        // The server checks the same schema again; this answers at once.
+        const problems = formErrors(schema, form, t);
+        setFieldErrors(problems ?? {});
+        if (problems) return;
+        submit(() => add(form), {
+          fields: Object.keys(form),
+          success: t("trader.requisites.added"),
+          onSuccess: () => {
+            setForm(emptyForm(choices));
+            router.refresh();
+          },
+        });
+      }}
     >
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <FormField id={id("type")} name="type" label={t("trader.requisites.fields.type")} error={errors.type}>

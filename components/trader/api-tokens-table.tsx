@@ -1,30 +1,29 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
-import { revokeApiTokenAction } from "@/app/(cabinet)/trader/api-tokens/actions";
 import type { TraderApiTokenRow } from "@/lib/traders/list-trader-api-tokens";
 import { useT } from "@/components/i18n/i18n-provider";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
 import { DateTime } from "@/components/cabinet/date-time";
-import { FormDialog, useFormDialog } from "@/components/cabinet/form-dialog";
+import { FormDialog } from "@/components/cabinet/form-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TableCell, TableRow } from "@/components/ui/table";
-import { callTraderAction, explainError } from "./explain-error";
+import { useActionDialog } from "@/components/ui/use-action";
+import type { RevokeApiTokenAction } from "./trader-actions";
 
 /** Revoke with a confirm step: an app using the token stops working at once. */
-function RevokeButton({ token }: { token: TraderApiTokenRow }) {
+function RevokeButton({ token, revoke: revokeToken }: { token: TraderApiTokenRow; revoke: RevokeApiTokenAction }) {
   const t = useT();
   const router = useRouter();
-  const { dialog, close, startTransition } = useFormDialog();
+  const { dialog, close, submit } = useActionDialog();
   const revoke = () =>
-    startTransition(async () => {
-      const result = await callTraderAction(revokeApiTokenAction(token.id));
-      if (result.ok) toast.success(t("trader.apiTokens.revoked", { name: token.name }));
-      else toast.error(explainError(t, result.code));
-      close();
-      router.refresh();
+    submit(() => revokeToken(token.id), {
+      success: t("trader.apiTokens.revoked", { name: token.name }),
+      onSettled: () => {
+        close();
+        router.refresh();
+      },
     });
   return (
     <FormDialog
@@ -44,7 +43,7 @@ function RevokeButton({ token }: { token: TraderApiTokenRow }) {
   );
 }
 
-export function ApiTokensTable({ tokens }: { tokens: TraderApiTokenRow[] }) {
+export function ApiTokensTable({ tokens, revoke }: { tokens: TraderApiTokenRow[]; revoke: RevokeApiTokenAction }) {
   const t = useT();
   const columns = [
     t("trader.apiTokens.columns.name"),
@@ -76,7 +75,7 @@ export function ApiTokensTable({ tokens }: { tokens: TraderApiTokenRow[] }) {
               <Badge variant="success">{t("trader.apiTokens.statusActive")}</Badge>
             )}
           </TableCell>
-          <TableCell>{token.revokedAt ? null : <RevokeButton token={token} />}</TableCell>
+          <TableCell>{token.revokedAt ? null : <RevokeButton token={token} revoke={revoke} />}</TableCell>
         </TableRow>
       ))}
     </DataTableCard>

@@ -1,32 +1,31 @@
 "use client";
 
 import { CheckCircle2 } from "lucide-react";
-import { toast } from "sonner";
-import { confirmPayinAction } from "@/app/(cabinet)/trader/order-actions";
 import type { QueueOrder } from "@/lib/orders/list-trader-queue";
 import { useT } from "@/components/i18n/i18n-provider";
-import { FormDialog, useFormDialog } from "@/components/cabinet/form-dialog";
+import { FormDialog } from "@/components/cabinet/form-dialog";
 import { Money } from "@/components/cabinet/money";
 import { Button } from "@/components/ui/button";
-import { callTraderAction, explainError } from "./explain-error";
+import { useActionDialog } from "@/components/ui/use-action";
+import type { QueueActions } from "./trader-actions";
 
 /**
  * "Payment received" with a confirm step that repeats the amount: completing a pay-in moves
  * the store's money, so one stray tap must not do it. `onSettled` runs after any answer (the
  * order may have expired meanwhile), so the queue and balances are re-read either way.
  */
-export function ConfirmPayinDialog({ order, onSettled }: { order: QueueOrder; onSettled: (completed: boolean) => void }) {
+export function ConfirmPayinDialog({ order, confirm: confirmPayin, onSettled }: { order: QueueOrder; confirm: QueueActions["confirmPayin"]; onSettled: (completed: boolean) => void }) {
   const t = useT();
-  const { dialog, close, startTransition } = useFormDialog();
+  const { dialog, close, submit } = useActionDialog();
   const amount = <Money amount={BigInt(order.amount)} exponent={order.exponent} code={order.currencyCode} className="font-semibold" />;
 
   const confirm = () =>
-    startTransition(async () => {
-      const result = await callTraderAction(confirmPayinAction(order.id));
-      if (result.ok) toast.success(t("trader.queue.confirmed", { id: order.id }));
-      else toast.error(explainError(t, result.code));
-      close();
-      onSettled(result.ok);
+    submit(() => confirmPayin(order.id), {
+      success: t("trader.queue.confirmed", { id: order.id }),
+      onSettled: (ok) => {
+        close();
+        onSettled(ok);
+      },
     });
 
   return (

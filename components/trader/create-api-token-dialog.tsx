@@ -1,10 +1,9 @@
 "use client";
 
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Check, Copy, KeyRound } from "lucide-react";
 import { toast } from "sonner";
-import { createApiTokenAction } from "@/app/(cabinet)/trader/api-tokens/actions";
 import { apiTokenNameSchema } from "@/lib/traders/api-token-schema";
 import { useT } from "@/components/i18n/i18n-provider";
 import { FormField } from "@/components/cabinet/form-field";
@@ -13,26 +12,26 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { PendingButton } from "@/components/ui/pending-button";
-import { callTraderAction, explainError } from "./explain-error";
+import { useAction } from "@/components/ui/use-action";
+import type { CreateApiTokenAction } from "./trader-actions";
 
 /**
  * Create a token: name it, then see the token once, with a copy button. Closing the dialog
  * forgets it for good — only its hash is stored.
  */
-export function CreateApiTokenDialog() {
+export function CreateApiTokenDialog({ create }: { create: CreateApiTokenAction }) {
   const t = useT();
   const router = useRouter();
   const nameId = useId();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
-  const [error, setError] = useState<string | undefined>();
   const [token, setToken] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, fieldErrors, setFieldErrors } = useAction();
 
   const reset = () => {
     setName("");
-    setError(undefined);
+    setFieldErrors({});
     setToken(null);
     setCopied(false);
   };
@@ -40,20 +39,16 @@ export function CreateApiTokenDialog() {
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!apiTokenNameSchema.safeParse(name).success) {
-      setError(t("trader.apiTokens.nameError"));
+      setFieldErrors({ name: t("trader.apiTokens.nameError") });
       return;
     }
-    setError(undefined);
-    startTransition(async () => {
-      const result = await callTraderAction(createApiTokenAction(name));
-      if (result.ok) {
-        setToken(result.value.token);
+    setFieldErrors({});
+    run(() => create(name), {
+      fields: ["name"],
+      onSuccess: (result) => {
+        setToken(result.token);
         router.refresh();
-      } else if (result.fieldErrors?.name) {
-        setError(t("trader.apiTokens.nameError"));
-      } else {
-        toast.error(explainError(t, result.code));
-      }
+      },
     });
   };
 
@@ -114,7 +109,7 @@ export function CreateApiTokenDialog() {
               <DialogDescription>{t("trader.apiTokens.createDescription")}</DialogDescription>
             </DialogHeader>
             <form onSubmit={submit} className="grid gap-4" noValidate>
-              <FormField id={nameId} name="name" label={t("trader.apiTokens.name")} hint={t("trader.apiTokens.nameHint")} error={error}>
+              <FormField id={nameId} name="name" label={t("trader.apiTokens.name")} hint={t("trader.apiTokens.nameHint")} error={fieldErrors.name}>
                 {(control) => <Input {...control} value={name} onChange={(event) => setName(event.target.value)} maxLength={80} required autoComplete="off" />}
               </FormField>
               <DialogFooter>

@@ -2,16 +2,17 @@
 
 import { useId, useMemo, useState } from "react";
 import { Pencil } from "lucide-react";
-import { toast } from "sonner";
-import { updateRequisiteLimitsAction } from "@/app/(cabinet)/trader/requisites/actions";
+import { useRouter } from "next/navigation";
 import type { RequisiteLimitsView } from "@/lib/requisites/list-trader-requisites";
 import { requisiteLimitsSchema, type RequisiteLimitsForm } from "@/lib/requisites/requisite-schema";
 import { minorToDecimalString } from "@/lib/money/convert";
 import { useLocale, useT } from "@/components/i18n/i18n-provider";
 import { FormDialog } from "@/components/cabinet/form-dialog";
 import { Button } from "@/components/ui/button";
+import { useActionDialog } from "@/components/ui/use-action";
+import { formErrors } from "./form-errors";
 import { LimitsFields } from "./limits-fields";
-import { useTraderDialog } from "./use-trader-dialog";
+import type { RequisiteActions } from "./trader-actions";
 
 /** The current limits as editable text ("1500.00"), which both languages' parsers read back exactly. */
 function formOf(limits: RequisiteLimitsView): RequisiteLimitsForm {
@@ -26,12 +27,13 @@ function formOf(limits: RequisiteLimitsView): RequisiteLimitsForm {
 }
 
 /** Edit one requisite's limits; the next order is routed with the new ones. */
-export function EditLimitsDialog({ requisiteId, label, limits }: { requisiteId: number; label: string; limits: RequisiteLimitsView }) {
+export function EditLimitsDialog({ requisiteId, label, limits, update }: { requisiteId: number; label: string; limits: RequisiteLimitsView; update: RequisiteActions["updateLimits"] }) {
   const t = useT();
   const locale = useLocale();
   const idPrefix = useId();
   const [form, setForm] = useState(() => formOf(limits));
-  const { dialog, errors, submit } = useTraderDialog<keyof RequisiteLimitsForm>();
+  const router = useRouter();
+  const { dialog, fieldErrors: errors, setFieldErrors, submit } = useActionDialog();
   const schema = useMemo(() => requisiteLimitsSchema(limits.exponent, locale), [limits.exponent, locale]);
 
   return (
@@ -52,11 +54,17 @@ export function EditLimitsDialog({ requisiteId, label, limits }: { requisiteId: 
       className="max-w-xl"
       cancelLabel={t("common.cancel")}
       submitLabel={t("common.save")}
-      onSubmit={() =>
-        submit(schema, form, () => updateRequisiteLimitsAction(requisiteId, form), ({ changed }) =>
-          toast.success(changed ? t("trader.requisites.limitsSaved") : t("trader.requisites.limitsUnchanged")),
-        )
-      }
+      onSubmit={() => {
+        // The server checks the same schema again; this answers at once.
+        const problems = formErrors(schema, form, t);
+        setFieldErrors(problems ?? {});
+        if (problems) return;
+        submit(() => update(requisiteId, form), {
+          fields: Object.keys(form),
+          success: ({ changed }) => (changed ? t("trader.requisites.limitsSaved") : t("trader.requisites.limitsUnchanged")),
+          onSuccess: () => router.refresh(),
+        });
+      }}
     >
       <LimitsFields idPrefix={idPrefix} values={form} errors={errors} currencyCode={limits.currencyCode} onChange={(name, value) => setForm((previous) => ({ ...previous, [name]: value }))} />
     </FormDialog>

@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/cabinet/empty-state";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { QueueOrderCard } from "./queue-order-card";
+import type { QueueActions } from "./trader-actions";
 import { fetchQueue, QUEUE_POLL_MS, TRADER_QUERY_KEYS, type QueueResponse } from "./trader-queries";
 import { useSoundAlert } from "./use-sound-alert";
 
@@ -59,7 +60,7 @@ function useTitleCount(count: number, base: string) {
  * the server's clock: each answer carries the server time, and the offset to this device's
  * clock is applied to every tick.
  */
-export function OrderQueue({ initial }: { initial: QueueResponse }) {
+export function OrderQueue({ initial, actions }: { initial: QueueResponse; actions: QueueActions }) {
   const t = useT();
   const queryClient = useQueryClient();
   const { muted, setMuted, beep } = useSoundAlert();
@@ -132,7 +133,7 @@ export function OrderQueue({ initial }: { initial: QueueResponse }) {
         <ul className="grid grid-cols-1 gap-3 lg:grid-cols-2">
           {orders.map((order) => (
             <li key={order.id} className="min-w-0">
-              <QueueOrderCard order={order} now={now} isNew={fresh.has(order.id)} onSettled={(done) => settled(order.id, done)} />
+              <QueueOrderCard order={order} now={now} isNew={fresh.has(order.id)} actions={actions} onSettled={(done) => settled(order.id, done)} />
             </li>
           ))}
         </ul>

@@ -1,13 +1,11 @@
 "use client";
 
-import { useTransition } from "react";
 import { Check, X } from "lucide-react";
-import { toast } from "sonner";
-import { acceptPayoutAction, declinePayoutAction } from "@/app/(cabinet)/trader/order-actions";
 import type { QueueOrder } from "@/lib/orders/list-trader-queue";
 import { useT } from "@/components/i18n/i18n-provider";
 import { PendingButton } from "@/components/ui/pending-button";
-import { callTraderAction, explainError } from "./explain-error";
+import { useAction } from "@/components/ui/use-action";
+import type { QueueActions } from "./trader-actions";
 
 /**
  * "Accept" and "Decline" on a payout offered to the trader. Neither needs a confirm step: an
@@ -16,34 +14,21 @@ import { callTraderAction, explainError } from "./explain-error";
  * full destination); a declined one leaves the queue. `onSettled` re-reads the queue either way,
  * e.g. after an offer that lapsed meanwhile.
  */
-export function PayoutOfferActions({ order, lapsed, onSettled }: { order: QueueOrder; lapsed: boolean; onSettled: (done: boolean) => void }) {
+export function PayoutOfferActions({ order, lapsed, actions, onSettled }: { order: QueueOrder; lapsed: boolean; actions: QueueActions; onSettled: (done: boolean) => void }) {
   const t = useT();
-  const [accepting, startAccept] = useTransition();
-  const [declining, startDecline] = useTransition();
-  const busy = accepting || declining;
+  const accepting = useAction();
+  const declining = useAction();
+  const busy = accepting.pending || declining.pending;
 
-  const accept = () =>
-    startAccept(async () => {
-      const result = await callTraderAction(acceptPayoutAction(order.id));
-      if (result.ok) toast.success(t("trader.queue.accepted", { id: order.id }));
-      else toast.error(explainError(t, result.code));
-      onSettled(false);
-    });
-
-  const decline = () =>
-    startDecline(async () => {
-      const result = await callTraderAction(declinePayoutAction(order.id));
-      if (result.ok) toast.success(t("trader.queue.declined", { id: order.id }));
-      else toast.error(explainError(t, result.code));
-      onSettled(result.ok);
-    });
+  const accept = () => accepting.run(() => actions.acceptPayout(order.id), { success: t("trader.queue.accepted", { id: order.id }), onSettled: () => onSettled(false) });
+  const decline = () => declining.run(() => actions.declinePayout(order.id), { success: t("trader.queue.declined", { id: order.id }), onSettled });
 
   return (
     <>
-      <PendingButton type="button" variant="outline" className="w-full sm:w-auto" pending={declining} disabled={busy} icon={<X className="size-4" aria-hidden="true" />} onClick={decline}>
+      <PendingButton type="button" variant="outline" className="w-full sm:w-auto" pending={declining.pending} disabled={busy} icon={<X className="size-4" aria-hidden="true" />} onClick={decline}>
         {t("trader.queue.decline")}
       </PendingButton>
-      <PendingButton type="button" className="w-full sm:w-auto" pending={accepting} disabled={busy || lapsed} icon={<Check className="size-4" aria-hidden="true" />} onClick={accept}>
+      <PendingButton type="button" className="w-full sm:w-auto" pending={accepting.pending} disabled={busy || lapsed} icon={<Check className="size-4" aria-hidden="true" />} onClick={accept}>
         {t("trader.queue.accept")}
       </PendingButton>
     </>

@@ -1,53 +1,47 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId } from "react";
 import { Upload } from "lucide-react";
 import { toast } from "sonner";
-import { markPayoutPaidAction } from "@/app/(cabinet)/trader/order-actions";
 import type { QueueOrder } from "@/lib/orders/list-trader-queue";
 import { RECEIPT_CONTENT_TYPES, RECEIPT_MAX_BYTES, receiptFileError } from "@/lib/orders/receipt-file";
 import { useT } from "@/components/i18n/i18n-provider";
-import { FormDialog, useFormDialog } from "@/components/cabinet/form-dialog";
+import { FormDialog } from "@/components/cabinet/form-dialog";
 import { Money } from "@/components/cabinet/money";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { callTraderAction, explainError } from "./explain-error";
+import { useActionDialog } from "@/components/ui/use-action";
+import type { QueueActions } from "./trader-actions";
 
 const MAX_KB = Math.floor(RECEIPT_MAX_BYTES / 1024);
 
 /** "I paid": the trader attaches the transfer's receipt (image or PDF) and the payout becomes paid. */
-export function PayoutReceiptDialog({ order, onSettled }: { order: QueueOrder; onSettled: (paid: boolean) => void }) {
+export function PayoutReceiptDialog({ order, markPaid, onSettled }: { order: QueueOrder; markPaid: QueueActions["markPayoutPaid"]; onSettled: (paid: boolean) => void }) {
   const t = useT();
   const inputId = useId();
-  const [error, setError] = useState<string | null>(null);
-  const { dialog, close, startTransition } = useFormDialog(() => setError(null));
+  const { dialog, close, submit: run, fieldErrors, setFieldErrors } = useActionDialog();
+  const error = fieldErrors.receipt;
 
   const submit = (formData: FormData) => {
     const file = formData.get("receipt");
     const problem = receiptFileError(file instanceof File ? file : null);
     if (problem) {
-      setError(explainError(t, `receipt_${problem}`, { kb: MAX_KB }));
+      setFieldErrors({ receipt: t(`trader.queue.receiptErrors.${problem}`, { kb: MAX_KB }) });
       return;
     }
-    setError(null);
+    setFieldErrors({});
     formData.set("orderId", order.id);
-    startTransition(async () => {
-      const result = await callTraderAction(markPayoutPaidAction(formData));
-      if (result.ok) {
-        toast.success(t("trader.queue.payoutPaid", { id: order.id }));
-        close();
-        onSettled(true);
-        return;
-      }
-      const message = explainError(t, result.code, { kb: MAX_KB });
-      if (result.code.startsWith("receipt_")) {
-        setError(message);
-      } else {
-        toast.error(message);
+    run(() => markPaid(formData), {
+      // A refused file stays in the dialog to be replaced; any other refusal ends it.
+      fields: ["receipt"],
+      success: t("trader.queue.payoutPaid", { id: order.id }),
+      onSuccess: () => onSettled(true),
+      onFailure: (_failure, text) => {
+        toast.error(text);
         close();
         onSettled(false);
-      }
+      },
     });
   };
 

@@ -15,6 +15,7 @@ import { PayoutOfferActions } from "./payout-offer-actions";
 import { PayoutReceiptDialog } from "./payout-receipt-dialog";
 import { ReleasePayoutDialog } from "./release-payout-dialog";
 import { requisiteTypeLabel } from "./requisite-type-label";
+import type { QueueActions } from "./trader-actions";
 
 /** An offer lasts about a minute (order.payout_offer_seconds): red for its last 15 seconds. */
 const OFFER_URGENT_MS = 15_000;
@@ -34,7 +35,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
  * payout offered to the trader shows the time left to answer, the destination's kind, bank and
  * last digits only, and Accept / Decline.
  */
-export function QueueOrderCard({ order, now, isNew, onSettled }: { order: QueueOrder; now: number; isNew: boolean; onSettled: (done: boolean) => void }) {
+export function QueueOrderCard({ order, now, isNew, actions, onSettled }: { order: QueueOrder; now: number; isNew: boolean; actions: QueueActions; onSettled: (done: boolean) => void }) {
   const t = useT();
   const locale = useLocale();
   const offered = order.offerExpiresAt !== null;
@@ -96,10 +97,10 @@ export function QueueOrderCard({ order, now, isNew, onSettled }: { order: QueueO
       </CardContent>
       <CardFooter className="flex-col items-stretch gap-2 sm:flex-row sm:items-center sm:justify-end">
         {offered ? <p className="text-sm text-muted-foreground sm:mr-auto">{t("trader.queue.offerHint")}</p> : null}
-        {offered && order.offerExpiresAt ? <PayoutOfferActions order={order} lapsed={Date.parse(order.offerExpiresAt) <= now} onSettled={onSettled} /> : null}
-        {canConfirm ? <ConfirmPayinDialog order={order} onSettled={onSettled} /> : null}
-        {canUpload ? <ReleasePayoutDialog order={order} onSettled={onSettled} /> : null}
-        {canUpload ? <PayoutReceiptDialog order={order} onSettled={onSettled} /> : null}
+        {offered && order.offerExpiresAt ? <PayoutOfferActions order={order} lapsed={Date.parse(order.offerExpiresAt) <= now} actions={actions} onSettled={onSettled} /> : null}
+        {canConfirm ? <ConfirmPayinDialog order={order} confirm={actions.confirmPayin} onSettled={onSettled} /> : null}
+        {canUpload ? <ReleasePayoutDialog order={order} release={actions.releasePayout} onSettled={onSettled} /> : null}
+        {canUpload ? <PayoutReceiptDialog order={order} markPaid={actions.markPayoutPaid} onSettled={onSettled} /> : null}
         {order.status === "disputed" ? <p className="text-sm text-muted-foreground">{t("trader.queue.disputedNote")}</p> : null}
         {awaitingMerchant ? (
           <p className="text-sm text-muted-foreground" data-testid="queue-order-awaiting-confirmation">

@@ -9,6 +9,7 @@ import { TableCell, TableRow } from "@/components/ui/table";
 import { cn } from "@/components/ui/cn";
 import { EditLimitsDialog } from "./edit-limits-dialog";
 import { RequisiteStatusSwitch } from "./requisite-status-switch";
+import type { RequisiteActions } from "./trader-actions";
 import { requisiteTypeLabel } from "./requisite-type-label";
 import { UsageMeter } from "./usage-meter";
 
@@ -19,7 +20,7 @@ const STATUS_VARIANT: Record<TraderRequisiteRow["status"], BadgeProps["variant"]
 };
 
 /** The requisites with today's usage against their limits; the table scrolls sideways on a phone. */
-export function RequisitesTable({ requisites, maxOpenOrders }: { requisites: TraderRequisiteRow[]; maxOpenOrders: number }) {
+export function RequisitesTable({ requisites, maxOpenOrders, actions }: { requisites: TraderRequisiteRow[]; maxOpenOrders: number; actions: RequisiteActions }) {
   const t = useT();
   const columns = [
     t("trader.requisites.columns.requisite"),
@@ -46,7 +47,7 @@ export function RequisitesTable({ requisites, maxOpenOrders }: { requisites: Tra
             <TableCell>
               <div className="flex items-center gap-2">
                 {/* Only the platform lifts a block: no switch to try. */}
-                {requisite.status !== "blocked" ? <RequisiteStatusSwitch requisiteId={requisite.id} status={requisite.status} label={label} /> : null}
+                {requisite.status !== "blocked" ? <RequisiteStatusSwitch requisiteId={requisite.id} status={requisite.status} label={label} setStatus={actions.setStatus} /> : null}
                 <Badge variant={STATUS_VARIANT[requisite.status]} data-testid="requisite-status">
                   {t(`trader.requisites.status.${requisite.status}`)}
                 </Badge>
@@ -97,7 +98,7 @@ export function RequisitesTable({ requisites, maxOpenOrders }: { requisites: Tra
             <TableCell className={cn("text-right tabular", requisite.usage.openOrders >= maxOpenOrders && "text-destructive")}>
               {requisite.usage.openOrders} / {maxOpenOrders}
             </TableCell>
-            <TableCell>{limits && requisite.status !== "blocked" ? <EditLimitsDialog requisiteId={requisite.id} label={label} limits={limits} /> : null}</TableCell>
+            <TableCell>{limits && requisite.status !== "blocked" ? <EditLimitsDialog requisiteId={requisite.id} label={label} limits={limits} update={actions.updateLimits} /> : null}</TableCell>
           </TableRow>
         );
       })}

@@ -8,10 +8,11 @@ import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { BalanceCards } from "./balance-cards";
 import { OrderHistory } from "./order-history";
 import { OrderQueue } from "./order-queue";
+import type { QueueActions } from "./trader-actions";
 import { TRADER_QUERY_KEYS, type QueueResponse } from "./trader-queries";
 
 /** The trader's main screen: balances on top, then the live queue and, in a second tab, the history. */
-export function TraderWorkspace({ initialQueue, initialBalances }: { initialQueue: QueueResponse; initialBalances: TraderBalances }) {
+export function TraderWorkspace({ initialQueue, initialBalances, actions }: { initialQueue: QueueResponse; initialBalances: TraderBalances; actions: QueueActions }) {
   const t = useT();
   // Reads the queue OrderQueue polls (same cache entry), for the count on the tab.
   const { data } = useQuery({ queryKey: TRADER_QUERY_KEYS.queue, initialData: initialQueue, enabled: false });
@@ -32,7 +33,7 @@ export function TraderWorkspace({ initialQueue, initialBalances }: { initialQueu
         </TabsList>
         {/* The queue stays mounted in the history tab, so polling, sound and title keep working. */}
         <TabsContent value="queue" forceMount className="data-[state=inactive]:hidden">
-          <OrderQueue initial={initialQueue} />
+          <OrderQueue initial={initialQueue} actions={actions} />
         </TabsContent>
         <TabsContent value="history">
           <OrderHistory />

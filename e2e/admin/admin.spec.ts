@@ -162,8 +162,10 @@ test("credit and debit a trader's deposit exactly; an overdraft is refused; the 
   ]);
 
   await page.goto(`/admin/audit?entityType=trader&entityId=${trader!.id}`);
-  await expect(page.locator('tr[data-audit-action="trader_deposit_debited"]')).toContainText('"234567891"');
-  const credit = page.locator('tr[data-audit-action="trader_deposit_credited"]');
+  // In main: React's streaming may keep a hidden copy of the page's rows elsewhere for a moment.
+  const main = page.getByRole("main");
+  await expect(main.locator('tr[data-audit-action="trader_deposit_debited"]')).toContainText('"234567891"');
+  const credit = main.locator('tr[data-audit-action="trader_deposit_credited"]');
   await expect(credit).toContainText('"1234567891"');
   await expect(credit).toContainText("e2e transfer");
 });

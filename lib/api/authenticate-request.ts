@@ -6,7 +6,7 @@ import { sha256Hex } from "@/lib/auth/api-keys";
 function bearer(request: Request): string {
   const header = request.headers.get("authorization") ?? "";
   const match = /^Bearer\s+(\S{8,200})$/i.exec(header.trim());
-  if (!match) throw new DomainError("authentication", "missing_api_key", "Send your key as `Authorization: Bearer <key>`.");
+  if (!match) throw new DomainError("missing_api_key");
   return match[1];
 }
 
@@ -22,7 +22,7 @@ function touch(kind: "key" | "token", id: number, write: () => Promise<unknown>)
 }
 
 const deactivatedAccount = () =>
-  new DomainError("authentication", "account_deactivated", "The account that owns this key is deactivated; contact support.");
+  new DomainError("account_deactivated");
 
 /**
  * The store behind a merchant API key: a missing, unknown or revoked key, a deactivated store
@@ -39,9 +39,9 @@ export async function authenticateStore(request: Request) {
       },
     },
   });
-  if (!key || key.revokedAt) throw new DomainError("authentication", "invalid_api_key", "The API key is invalid or revoked.");
+  if (!key || key.revokedAt) throw new DomainError("invalid_api_key");
   if (!key.store.user.isActive) throw deactivatedAccount();
-  if (!key.store.isActive) throw new DomainError("authentication", "store_deactivated", "The store of this key is deactivated; contact support.");
+  if (!key.store.isActive) throw new DomainError("store_deactivated");
   touch("key", key.id, () => prisma.merchantApiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }));
   return { apiKeyId: key.id, store: key.store };
 }
@@ -53,7 +53,7 @@ export async function authenticateTrader(request: Request) {
     where: { tokenHash: hash },
     include: { trader: { select: { id: true, isActive: true, userId: true, user: { select: { isActive: true } } } } },
   });
-  if (!token || token.revokedAt) throw new DomainError("authentication", "invalid_api_token", "The trader token is invalid or revoked.");
+  if (!token || token.revokedAt) throw new DomainError("invalid_api_token");
   if (!token.trader.isActive || !token.trader.user.isActive) throw deactivatedAccount();
   touch("token", token.id, () => prisma.traderApiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } }));
   return { tokenId: token.id, trader: token.trader };

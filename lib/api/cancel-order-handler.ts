@@ -9,7 +9,7 @@ import { serializeOrder } from "@/lib/orders/serialize-order";
 export function cancelOrderRoute(type: "payin" | "payout") {
   return merchantRoute(async ({ auth, params, body, actor }) => {
     const id = parseOrderId(params.id);
-    if (!id.startsWith(type === "payin" ? "pi_" : "po_")) throw new DomainError("not_found", "order_not_found", `No ${type} ${id}.`, "id");
+    if (!id.startsWith(type === "payin" ? "pi_" : "po_")) throw new DomainError("order_not_found", `No ${type} ${id}.`, { param: "id" });
     const { reason } = cancelOrderSchema.parse(body);
     const order = await endOrder(id, "cancelled", { storeId: auth.store.id }, actor, { note: reason });
     return { body: serializeOrder(order) };

@@ -14,7 +14,7 @@ import { serializeDisputedOrder } from "@/lib/disputes/serialize-dispute";
 export function disputeOrderRoute(type: "payin" | "payout") {
   return merchantRoute(async ({ auth, params, body, actor }) => {
     const id = parseOrderId(params.id);
-    if (!id.startsWith(type === "payin" ? "pi_" : "po_")) throw new DomainError("not_found", "order_not_found", `No ${type} ${id}.`, "id");
+    if (!id.startsWith(type === "payin" ? "pi_" : "po_")) throw new DomainError("order_not_found", `No ${type} ${id}.`, { param: "id" });
     const { reason, evidence } = openDisputeSchema.parse(body);
     const result = await openDispute({ orderId: id, storeId: auth.store.id, reason, evidence: (evidence ?? []).map(decodeEvidence), actor, via: "merchant_api" });
     return { body: serializeDisputedOrder(result) };

@@ -1,21 +1,10 @@
 import { z } from "zod";
-import { DomainError, type DomainErrorKind } from "@/lib/errors/domain-error";
+import { DomainError } from "@/lib/errors/domain-error";
+import { ERRORS } from "@/lib/errors/catalogue";
 
 export interface ApiErrorBody {
   error: { type: string; code: string; message: string; param?: string };
 }
-
-const STATUS: Record<DomainErrorKind, number> = {
-  malformed_request: 400,
-  invalid_request: 422,
-  authentication: 401,
-  permission: 403,
-  not_found: 404,
-  conflict: 409,
-  invalid_state: 409,
-  insufficient_funds: 422,
-  rate_limited: 429,
-};
 
 export interface ErrorParts {
   status: number;
@@ -32,18 +21,20 @@ function zodParam(issue: z.core.$ZodIssue): string | undefined {
 }
 
 /**
- * The one place errors become HTTP: domain errors keep their code and message, validation
- * errors name the field; anything else is null (a bug → 500).
+ * The one place errors become HTTP: domain errors keep their code, message and param, with the
+ * status (and Retry-After) of their catalogue entry (lib/errors/catalogue.ts); validation errors
+ * are invalid_type or invalid_value naming the field; anything else is null (a bug → 500).
  */
 export function describeClientError(error: unknown): ErrorParts | null {
   if (error instanceof DomainError) {
-    if (error.kind === "rate_limited") return parts(429, error.kind, error.code, error.message, undefined, { "retry-after": error.param ?? "60" });
-    return parts(STATUS[error.kind], error.kind, error.code, error.message, error.param);
+    const headers = error.retryAfterSeconds === undefined ? undefined : { "retry-after": String(error.retryAfterSeconds) };
+    return parts(error.status, error.kind, error.code, error.message, error.param, headers);
   }
   if (error instanceof z.ZodError) {
     const issue = error.issues[0];
     const param = zodParam(issue);
-    return parts(422, "invalid_request", issue.code === "invalid_type" ? "invalid_type" : "invalid_value", `${param ? `${param}: ` : ""}${issue.message}`, param);
+    const code = issue.code === "invalid_type" ? "invalid_type" : "invalid_value";
+    return parts(ERRORS[code].status, ERRORS[code].kind, code, `${param ? `${param}: ` : ""}${issue.message}`, param);
   }
   return null;
 }

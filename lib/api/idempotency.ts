@@ -32,7 +32,7 @@ export async function withIdempotency(
   produce: () => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
   if (key.length > 255 || key.includes("\0")) {
-    throw new DomainError("invalid_request", "invalid_idempotency_key", "Idempotency-Key must be at most 255 characters.", "Idempotency-Key");
+    throw new DomainError("invalid_idempotency_key", undefined, { param: "Idempotency-Key" });
   }
   const hash = requestHash(request.method, request.path, request.body);
   const claimed = await prisma.$queryRaw<{ id: bigint }[]>`
@@ -73,7 +73,7 @@ export async function withIdempotency(
   for (let waited = 0; waited <= WAIT_MAX_MS; waited += WAIT_STEP_MS) {
     const row = await prisma.idempotencyKey.findUnique({ where: { storeId_key: { storeId, key } } });
     if (row && row.requestHash !== hash) {
-      throw new DomainError("conflict", "idempotency_conflict", "This Idempotency-Key was used with a different request.", "Idempotency-Key");
+      throw new DomainError("idempotency_conflict", undefined, { param: "Idempotency-Key" });
     }
     if (row?.responseStatus != null) {
       const body = typeof row.responseBody === "string" ? JSON.parse(row.responseBody) : row.responseBody;
@@ -82,5 +82,5 @@ export async function withIdempotency(
     if (!row) return withIdempotency(storeId, key, request, produce); // the first attempt failed and gave the key back
     await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
   }
-  throw new DomainError("conflict", "idempotency_in_progress", "A request with this Idempotency-Key is still being processed. Retry shortly.", "Idempotency-Key");
+  throw new DomainError("idempotency_in_progress", undefined, { param: "Idempotency-Key" });
 }

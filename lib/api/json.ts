@@ -5,14 +5,14 @@ const MAX_BODY_BYTES = 64 * 1024;
 /** Reads a JSON body: too large or, malformed → 400; never throws anything else. */
 export async function readJsonBody(request: Request): Promise<{ value: unknown; raw: string }> {
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) throw new DomainError("malformed_request", "body_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+  if (length > MAX_BODY_BYTES) throw new DomainError("body_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
   const raw = await request.text();
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new DomainError("malformed_request", "body_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new DomainError("body_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
   if (!raw.trim()) return { value: {}, raw };
   try {
     return { value: JSON.parse(raw), raw };
   } catch {
-    throw new DomainError("malformed_request", "invalid_json", "The body is not valid JSON.");
+    throw new DomainError("invalid_json");
   }
 }
 

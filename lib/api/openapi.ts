@@ -6,6 +6,7 @@ import { listOrdersQuerySchema } from "./schemas/orders";
 import { balanceObjectSchema, errorObjectSchema, orderObjectSchema } from "./schemas/order-object";
 import { callbackListSchema, callbackObjectSchema, resendCallbackSchema } from "./schemas/callbacks";
 import { disputedOrderSchema, openDisputeSchema } from "./schemas/dispute";
+import { ERRORS, errorEntry, type ErrorCode } from "@/lib/errors/catalogue";
 
 // The document is generated from the same zod schemas the handlers parse with.
 const schema = (s: z.ZodType) => {
@@ -15,14 +16,30 @@ const schema = (s: z.ZodType) => {
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (s: object) => ({ content: { "application/json": { schema: s } } });
 
-const ERRORS = {
-  "400": { description: "Malformed request (invalid JSON, body too large)", ...json(ref("Error")) },
-  "401": { description: "Missing, unknown or revoked key", ...json(ref("Error")) },
-  "404": { description: "Unknown order, or another store's", ...json(ref("Error")) },
-  "409": { description: "invalid_state, duplicate_merchant_order_id, idempotency_conflict", ...json(ref("Error")) },
-  "422": { description: "Validation or a business rule (fraud checks, insufficient_balance)", ...json(ref("Error")) },
-  "429": { description: "Rate limited; see Retry-After", ...json(ref("Error")) },
+type Security = "merchantKey" | "traderToken";
+
+/** Who is calling is checked first: each scheme's 401 codes. */
+const AUTH_ERRORS: Record<Security, readonly ErrorCode[]> = {
+  merchantKey: ["missing_api_key", "invalid_api_key", "account_deactivated", "store_deactivated"],
+  traderToken: ["missing_api_key", "invalid_api_token", "account_deactivated"],
 };
+/** Every POST reads its body as JSON. */
+const BODY_ERRORS = ["body_too_large", "invalid_json"] as const satisfies readonly ErrorCode[];
+/** A merchant POST with an Idempotency-Key. */
+const IDEMPOTENCY_ERRORS = ["invalid_idempotency_key", "idempotency_conflict", "idempotency_in_progress"] as const satisfies readonly ErrorCode[];
+/** A body or query parsed with a zod schema. */
+const VALIDATION_ERRORS = ["invalid_type", "invalid_value"] as const satisfies readonly ErrorCode[];
+/** What creating an order can be refused with, pay-in or payout (store limits, fraud rules, reference data). */
+const NEW_ORDER_ERRORS = [
+  "amount_too_small",
+  "amount_too_large",
+  "customer_blocked",
+  "customer_open_orders_limit",
+  "customer_velocity_limit",
+  "unsupported_currency",
+  "rate_unavailable",
+  "duplicate_merchant_order_id",
+] as const satisfies readonly ErrorCode[];
 
 const idempotencyKey = {
   name: "Idempotency-Key",
@@ -33,24 +50,73 @@ const idempotencyKey = {
 };
 const orderId = { name: "id", in: "path", required: true, schema: { type: "string", pattern: "^p[io]_[0-9A-HJKMNP-TV-Z]{26}$" } };
 
-function post(summary: string, body: string | null, response: string, status = "200", security = "merchantKey") {
+interface OperationSpec {
+  summary: string;
+  /** The success response's schema. */
+  response: object;
+  status?: "200" | "201";
+  security?: Security;
+  /** The request body's component schema. */
+  body?: string;
+  bodyRequired?: boolean;
+  query?: object[];
+  /** The path has the order id ({id}). */
+  orderId?: boolean;
+  /** The codes the operation itself can answer with; the common ones (authentication, rate limit, body, validation, order id) are added. */
+  errors?: readonly ErrorCode[];
+}
+
+const CATALOGUE_ORDER = Object.keys(ERRORS);
+
+/** Every code an operation can answer with, by status in catalogue order: the common ones its shape implies, and its own. */
+function operationErrors(method: "get" | "post", spec: OperationSpec): ErrorCode[] {
+  const security = spec.security ?? "merchantKey";
+  const codes: ErrorCode[] = [
+    ...AUTH_ERRORS[security],
+    "rate_limited",
+    ...(method === "post" ? BODY_ERRORS : []),
+    ...(method === "post" && security === "merchantKey" ? IDEMPOTENCY_ERRORS : []),
+    ...(spec.body || spec.query?.length ? VALIDATION_ERRORS : []),
+    ...(spec.orderId ? (["order_not_found"] as const) : []),
+    ...(spec.errors ?? []),
+  ];
+  return [...new Set(codes)].sort((a, b) => ERRORS[a].status - ERRORS[b].status || CATALOGUE_ORDER.indexOf(a) - CATALOGUE_ORDER.indexOf(b));
+}
+
+/** One response per status, listing its codes with their sentences (the code is an enum of them). */
+function errorResponses(codes: readonly ErrorCode[]) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of codes) byStatus.set(ERRORS[code].status, [...(byStatus.get(ERRORS[code].status) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus].map(([status, list]) => {
+      const retryAfter = list.some((code) => errorEntry(code).retryAfterSeconds !== undefined);
+      return [
+        String(status),
+        {
+          description: list.map((code) => `- \`${code}\`: ${ERRORS[code].sentence}`).join("\n"),
+          ...(retryAfter ? { headers: { "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer", minimum: 1 } } } } : {}),
+          ...json({ allOf: [ref("Error"), { type: "object", properties: { error: { type: "object", properties: { code: { enum: list } } } } }] }),
+        },
+      ];
+    }),
+  );
+}
+
+function operation(method: "get" | "post", spec: OperationSpec) {
+  const security = spec.security ?? "merchantKey";
+  const errors = operationErrors(method, spec);
   return {
-    summary,
+    summary: spec.summary,
     security: [{ [security]: [] }],
-    parameters: [idempotencyKey],
-    ...(body ? { requestBody: { required: true, ...json(ref(body)) } } : {}),
-    responses: { [status]: { description: summary, ...json(ref(response)) }, ...ERRORS },
+    parameters: [...(spec.orderId ? [orderId] : []), ...(method === "post" && security === "merchantKey" ? [idempotencyKey] : []), ...(spec.query ?? [])],
+    ...(spec.body ? { requestBody: { required: spec.bodyRequired ?? true, ...json(ref(spec.body)) } } : {}),
+    responses: { [spec.status ?? "200"]: { description: spec.summary, ...json(spec.response) }, ...errorResponses(errors) },
+    "x-error-codes": errors,
   };
 }
 
-function get(summary: string, response: object, parameters: object[] = [], security = "merchantKey") {
-  return { summary, security: [{ [security]: [] }], parameters, responses: { "200": { description: summary, ...json(response) }, ...ERRORS } };
-}
-
-function withPathId<T extends object>(operation: T): T {
-  const op = operation as T & { parameters?: object[] };
-  return { ...op, parameters: [orderId, ...(op.parameters ?? [])] };
-}
+const get = (spec: OperationSpec) => operation("get", spec);
+const post = (spec: OperationSpec) => operation("post", spec);
 
 const listQuery = Object.entries((schema(listOrdersQuerySchema).properties ?? {}) as Record<string, object>).map(([name, s]) => ({ name, in: "query", required: false, schema: s }));
 
@@ -88,53 +154,111 @@ export function buildOpenApiDocument(serverUrl = "/") {
       },
     },
     paths: {
-      "/api/v1/payin": { post: post("Create a pay-in (matched at once when a requisite fits)", "CreatePayin", "Order", "201") },
-      "/api/v1/payin/{id}": { get: withPathId(get("Retrieve a pay-in", ref("Order"))) },
-      "/api/v1/payin/{id}/confirm": { post: withPathId(post("The customer says they paid (optional receipt)", "ConfirmPayin", "Order")) },
+      "/api/v1/payin": {
+        post: post({ summary: "Create a pay-in (matched at once when a requisite fits)", body: "CreatePayin", response: ref("Order"), status: "201", errors: [...NEW_ORDER_ERRORS, "unsupported_payment_method"] }),
+      },
+      "/api/v1/payin/{id}": { get: get({ summary: "Retrieve a pay-in", response: ref("Order"), orderId: true }) },
+      "/api/v1/payin/{id}/confirm": {
+        post: post({ summary: "The customer says they paid (optional receipt)", body: "ConfirmPayin", response: ref("Order"), orderId: true, errors: ["invalid_state"] }),
+      },
       "/api/v1/payin/{id}/dispute": {
-        post: withPathId(
-          post(
-            "Dispute a paid pay-in (the customer paid, the trader did not confirm), or an expired or cancelled one within order.late_dispute_window_hours (the customer paid late); support decides. 409 invalid_state otherwise, late_dispute_window_closed, dispute_open if one is open; 422 invalid_evidence",
-            "OpenDispute",
-            "DisputedOrder",
-          ),
-        ),
+        post: post({
+          summary:
+            "Dispute a paid pay-in (the customer paid, the trader did not confirm), or an expired or cancelled one within order.late_dispute_window_hours (the customer paid late); support decides",
+          body: "OpenDispute",
+          response: ref("DisputedOrder"),
+          orderId: true,
+          errors: ["invalid_state", "late_dispute_window_closed", "not_matched", "dispute_resolved", "dispute_open", "invalid_evidence"],
+        }),
       },
-      "/api/v1/payin/{id}/cancel": { post: withPathId(post("Cancel a pay-in before the customer reports a payment; holds are released. 409 invalid_state once paid", "CancelOrder", "Order")) },
-      "/api/v1/payout": { post: post("Create a payout (holds the store's funds)", "CreatePayout", "Order", "201") },
-      "/api/v1/payout/{id}": { get: withPathId(get("Retrieve a payout", ref("Order"))) },
-      "/api/v1/payout/{id}/cancel": { post: withPathId(post("Cancel a payout no trader has accepted yet; the hold is released. 409 invalid_state once a trader took it", "CancelOrder", "Order")) },
-      "/api/v1/payout/{id}/confirm": { post: withPathId(post("Confirm that the recipient got a paid payout's money: it completes", null, "Order")) },
+      "/api/v1/payin/{id}/cancel": {
+        post: post({ summary: "Cancel a pay-in before the customer reports a payment; holds are released", body: "CancelOrder", response: ref("Order"), orderId: true, errors: ["invalid_state"] }),
+      },
+      "/api/v1/payout": {
+        post: post({ summary: "Create a payout (holds the store's funds)", body: "CreatePayout", response: ref("Order"), status: "201", errors: [...NEW_ORDER_ERRORS, "insufficient_balance"] }),
+      },
+      "/api/v1/payout/{id}": { get: get({ summary: "Retrieve a payout", response: ref("Order"), orderId: true }) },
+      "/api/v1/payout/{id}/cancel": {
+        post: post({ summary: "Cancel a payout no trader has accepted yet; the hold is released", body: "CancelOrder", response: ref("Order"), orderId: true, errors: ["invalid_state"] }),
+      },
+      "/api/v1/payout/{id}/confirm": {
+        post: post({ summary: "Confirm that the recipient got a paid payout's money: it completes", response: ref("Order"), orderId: true, errors: ["invalid_state"] }),
+      },
       "/api/v1/payout/{id}/dispute": {
-        post: withPathId(post("Dispute a paid payout within order.payout_confirm_window_seconds (the recipient got nothing); support decides", "OpenDispute", "DisputedOrder")),
+        post: post({
+          summary: "Dispute a paid payout within order.payout_confirm_window_seconds (the recipient got nothing); support decides",
+          body: "OpenDispute",
+          response: ref("DisputedOrder"),
+          orderId: true,
+          errors: ["invalid_state", "confirmation_window_closed", "dispute_open", "invalid_evidence"],
+        }),
       },
-      "/api/v1/balance": { get: get("Available and held balance per currency", ref("Balance")) },
-      "/api/v1/orders": { get: get("List orders, newest first (cursor pagination)", ref("OrderList"), listQuery) },
-      "/api/v1/orders/{id}/callbacks": { get: withPathId(get("The order's merchant callbacks with every delivery attempt", ref("CallbackList"))) },
+      "/api/v1/balance": { get: get({ summary: "Available and held balance per currency", response: ref("Balance") }) },
+      "/api/v1/orders": { get: get({ summary: "List orders, newest first (cursor pagination)", response: ref("OrderList"), query: listQuery }) },
+      "/api/v1/orders/{id}/callbacks": { get: get({ summary: "The order's merchant callbacks with every delivery attempt", response: ref("CallbackList"), orderId: true }) },
       "/api/v1/orders/{id}/callbacks/resend": {
-        post: {
-          ...withPathId(post("Send a callback again now (the order's latest by default), with the same webhook-id", null, "Callback")),
-          requestBody: { required: false, ...json(ref("ResendCallback")) },
-        },
+        post: post({
+          summary: "Send a callback again now (the order's latest by default), with the same webhook-id",
+          body: "ResendCallback",
+          bodyRequired: false,
+          response: ref("Callback"),
+          orderId: true,
+          errors: ["no_callback_url", "callback_not_found"],
+        }),
       },
-      "/api/v1/currencies": { get: get("Supported currencies", { type: "object" }) },
-      "/api/v1/payment-methods": { get: get("Payment methods and banks", { type: "object" }) },
+      "/api/v1/currencies": { get: get({ summary: "Supported currencies", response: { type: "object" } }) },
+      "/api/v1/payment-methods": { get: get({ summary: "Payment methods and banks", response: { type: "object" } }) },
       "/api/v1/trader/orders": {
-        get: get("The trader's own orders: open ones and payouts offered to them now (status created) by default", ref("OrderList"), [{ name: "status", in: "query", required: false, schema: { type: "string" } }], "traderToken"),
+        get: get({
+          summary: "The trader's own orders: open ones and payouts offered to them now (status created) by default",
+          response: ref("OrderList"),
+          query: [{ name: "status", in: "query", required: false, schema: { type: "string" } }],
+          security: "traderToken",
+        }),
       },
-      "/api/v1/trader/orders/{id}/confirm": { post: withPathId(post("Trader confirms a pay-in arrived", null, "Order", "200", "traderToken")) },
-      "/api/v1/trader/orders/{id}/paid": { post: withPathId(post("Trader paid a payout (receipt required)", "TraderPaid", "Order", "200", "traderToken")) },
+      "/api/v1/trader/orders/{id}/confirm": {
+        post: post({ summary: "Trader confirms a pay-in arrived", response: ref("Order"), orderId: true, security: "traderToken", errors: ["invalid_state"] }),
+      },
+      "/api/v1/trader/orders/{id}/paid": {
+        post: post({ summary: "Trader paid a payout (receipt required)", body: "TraderPaid", response: ref("Order"), orderId: true, security: "traderToken", errors: ["invalid_state"] }),
+      },
       "/api/v1/trader/orders/{id}/accept": {
-        post: withPathId(post("Accept the payout offered to you: it becomes assigned to you. 409 offer_expired, offer_no_longer_fits", null, "Order", "200", "traderToken")),
+        post: post({
+          summary: "Accept the payout offered to you: it becomes assigned to you",
+          response: ref("Order"),
+          orderId: true,
+          security: "traderToken",
+          errors: ["invalid_state", "offer_expired", "offer_no_longer_fits"],
+        }),
       },
       "/api/v1/trader/orders/{id}/decline": {
-        post: withPathId(post("Decline the payout offered to you: it is offered to the next online trader", null, "DeclinedOffer", "200", "traderToken")),
+        post: post({
+          summary: "Decline the payout offered to you: it is offered to the next online trader",
+          response: ref("DeclinedOffer"),
+          orderId: true,
+          security: "traderToken",
+          errors: ["invalid_state"],
+        }),
       },
       "/api/v1/trader/orders/{id}/release": {
-        post: withPathId(post("Give back a payout you accepted but have not paid: it is offered to the next trader", "CancelOrder", "Order", "200", "traderToken")),
+        post: post({
+          summary: "Give back a payout you accepted but have not paid: it is offered to the next trader",
+          body: "CancelOrder",
+          response: ref("Order"),
+          orderId: true,
+          security: "traderToken",
+          errors: ["invalid_state"],
+        }),
       },
       "/api/v1/trader/orders/{id}/dispute": {
-        post: withPathId(post("The money for a paid pay-in did not arrive: open a dispute for support", "OpenDispute", "DisputedOrder", "200", "traderToken")),
+        post: post({
+          summary: "The money for a paid pay-in did not arrive: open a dispute for support",
+          body: "OpenDispute",
+          response: ref("DisputedOrder"),
+          orderId: true,
+          security: "traderToken",
+          errors: ["invalid_state", "dispute_open", "invalid_evidence"],
+        }),
       },
     },
   };

@@ -29,7 +29,7 @@ export async function enforceRateLimit(keys: { apiKey: string | null; ip: string
     const bucket = buckets.find((b) => b.key === row.key);
     if (bucket && row.count > bucket.limit) {
       const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now) / 1000));
-      throw new DomainError("rate_limited", "rate_limited", `Too many requests. Retry after ${retryAfter} s.`, String(retryAfter));
+      throw new DomainError("rate_limited", `Too many requests. Retry after ${retryAfter} s.`, { retryAfterSeconds: retryAfter });
     }
   }
 }

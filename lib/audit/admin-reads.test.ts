@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { DomainError } from "@/lib/errors/domain-error";
-import { createSupport, createStore, createTeamlead, createTrader, createUser, ensureCurrencies, ensureDefaultSettings } from "@/lib/testing";
+import { expectDomainError } from "@/lib/testing/assertions";
+import { createSupport, createStore, createTeamlead, createTrader, createUser } from "@/lib/testing";
 import { adjustTraderDeposit } from "@/lib/traders/adjust-trader-deposit";
 import { inviteUser } from "@/lib/auth/invite-user";
 import { updateSetting } from "@/lib/settings/update-setting";
-import { adminActor } from "@/lib/testing/admin";
+import { createAdminActor, setupAdminCabinet, type AdminActor, type Currencies } from "@/lib/testing/fixtures";
 import { listAuditLogs, listAuditVocabulary } from "./list-audit-logs";
 import { listConfigurationSettings } from "@/lib/settings/list-configuration-settings";
 import { listCurrencies } from "@/lib/currencies/list-currencies";
@@ -14,26 +14,20 @@ import { listStores } from "@/lib/stores/list-stores";
 import { listTeamleads, listTraders } from "@/lib/traders/list-traders";
 import { listUsers } from "@/lib/users/list-users";
 
-let admin: Awaited<ReturnType<typeof adminActor>>;
-let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
+let admin: AdminActor;
+let currencies: Currencies;
 
-async function refused(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe("admin_only");
-}
+const refused = (promise: Promise<unknown>) => expectDomainError(promise, "admin_only");
 
 beforeAll(async () => {
-  currencies = await ensureCurrencies(prisma);
-  await ensureDefaultSettings(prisma);
-  admin = await adminActor();
+  ({ admin, currencies } = await setupAdminCabinet());
 });
 
 describe("admin lists refuse everyone but an active admin", () => {
   it("refuses support, merchants and deactivated admins", async () => {
     const support = (await createSupport(prisma)).user.id;
     const merchant = (await createUser(prisma, { role: "merchant" })).id;
-    const former = await adminActor();
+    const former = await createAdminActor();
     await prisma.user.update({ where: { id: former.userId }, data: { isActive: false } });
     for (const userId of [support, merchant, former.userId]) {
       await refused(listConfigurationSettings(userId));
@@ -110,7 +104,7 @@ describe("keyset lists", () => {
 
 describe("listAuditLogs", () => {
   it("pages newest first over (created_at, id) without gaps or repeats, and filters", async () => {
-    const other = await adminActor();
+    const other = await createAdminActor();
     const base = Date.parse("2026-03-10T12:00:00Z");
     await prisma.$transaction(async (tx) => {
       for (let i = 0; i < 7; i++) {

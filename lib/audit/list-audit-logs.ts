@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertAdmin } from "@/lib/auth/assert-admin";
-import { clampLimit, toPage, type Page } from "@/lib/pagination/keyset";
+import { beyondTimeCursor, clampLimit, decodeTimeCursor, encodeTimeCursor, toPage, type Page } from "@/lib/pagination/keyset";
 
 export interface AuditLogRow {
   id: bigint;
@@ -33,17 +33,6 @@ export type AuditFilters = z.output<typeof auditFiltersSchema>;
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** "<created_at ISO>_<id>" of the last row shown: the next page starts strictly after it. */
-function encodeCursor(row: { createdAt: Date; id: bigint }): string {
-  return `${row.createdAt.toISOString()}_${row.id}`;
-}
-
-function decodeCursor(cursor: string | undefined): { createdAt: Date; id: bigint } | null {
-  const match = cursor ? /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_(\d{1,19})$/.exec(cursor) : null;
-  const createdAt = match ? new Date(match[1]) : null;
-  return match && createdAt && !Number.isNaN(createdAt.getTime()) ? { createdAt, id: BigInt(match[2]) } : null;
-}
-
 /**
  * The audit log newest first — keyset over (created_at desc, id desc), so page 500 costs what
  * page 1 does — filtered by who acted (email), action, entity type/id and a UTC date range;
@@ -52,7 +41,7 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: bigint
 export async function listAuditLogs(adminUserId: number, filters: AuditFilters, limit?: number): Promise<Page<AuditLogRow>> {
   await assertAdmin(prisma, { userId: adminUserId });
   const take = clampLimit(limit);
-  const cursor = decodeCursor(filters.cursor);
+  const cursor = decodeTimeCursor(filters.cursor, "bigint");
   const actor = filters.actor ? await prisma.user.findUnique({ where: { email: filters.actor.toLowerCase() }, select: { id: true } }) : undefined;
   if (actor === null) return { rows: [], nextCursor: null };
 
@@ -65,7 +54,7 @@ export async function listAuditLogs(adminUserId: number, filters: AuditFilters, 
     ...(filters.entityType ? { entityType: filters.entityType } : {}),
     ...(filters.entityId ? { entityId: filters.entityId } : {}),
     ...(filters.from || filters.to ? { createdAt } : {}),
-    ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
+    ...(cursor ? beyondTimeCursor(cursor, "createdAt") : {}),
   };
   const logs = await prisma.auditLog.findMany({
     where,
@@ -85,7 +74,7 @@ export async function listAuditLogs(adminUserId: number, filters: AuditFilters, 
     },
   });
   const rows = logs.map(({ user, ...log }): AuditLogRow => ({ ...log, actorEmail: user?.email ?? null }));
-  return toPage(rows, take, encodeCursor);
+  return toPage(rows, take, (row) => encodeTimeCursor({ at: row.createdAt, id: row.id }));
 }
 
 /** The actions and entity types the log holds, for the filter pickers. */

@@ -15,7 +15,7 @@ async function activeAdmin(db: PrismaClient | Tx, actor: Pick<Actor, "userId">) 
           select: { id: true, admin: { select: { grantedPermissions: true } } },
         })
       : null;
-  if (!admin) throw new DomainError("permission", "admin_only", "Only an active admin can do this.");
+  if (!admin) throw new DomainError("admin_only");
   return { id: admin.id, permissions: effectivePermissions("admin", admin.admin?.grantedPermissions) };
 }
 
@@ -36,9 +36,9 @@ export async function assertAdmin(db: PrismaClient | Tx, actor: Pick<Actor, "use
  */
 export async function assertUserManager(db: PrismaClient | Tx, actor: Pick<Actor, "userId">, targetRole: string): Promise<number> {
   const admin = await activeAdmin(db, actor);
-  if (!admin.permissions["users.manage"]) throw new DomainError("permission", "permission_denied", "This needs the users.manage permission.");
+  if (!admin.permissions["users.manage"]) throw new DomainError("permission_denied", "This needs the users.manage permission.");
   if (targetRole === "admin" && !admin.permissions["users.manage_admins"]) {
-    throw new DomainError("permission", "cannot_manage_admins", "Admin accounts are managed only with the users.manage_admins permission.");
+    throw new DomainError("cannot_manage_admins");
   }
   return admin.id;
 }

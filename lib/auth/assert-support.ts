@@ -11,5 +11,5 @@ export async function assertSupportUser(userId: number): Promise<void> {
     where: { userId, user: { isActive: true, role: { name: "support" } } },
     select: { id: true },
   });
-  if (!support) throw new DomainError("permission", "support_only", "Only support can read orders across stores.");
+  if (!support) throw new DomainError("support_only", "Only support can read orders across stores.");
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
+import { expectDomainError } from "@/lib/testing/assertions";
 import { createAdmin, createUser, ensureDefaultSettings } from "@/lib/testing";
 import { acceptInvitation } from "./accept-invitation";
 import { authenticate } from "./authenticate";
@@ -15,12 +16,6 @@ const freshIp = () => `192.0.2.${++ipSequence}`;
 async function invitationToken(to: string): Promise<string> {
   const email = await prisma.emailOutbox.findFirstOrThrow({ where: { to, template: "invitation" }, orderBy: { id: "desc" } });
   return /\/invite\?token=([A-Za-z0-9_-]+)/.exec(email.text)![1];
-}
-
-async function expectDomainError(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
 }
 
 const accept = (token: string, now?: Date) => acceptInvitation({ token, password: PASSWORD, confirmPassword: PASSWORD, now });

@@ -43,7 +43,7 @@ export async function inviteUser(input: InviteUserInput): Promise<{ userId: numb
     await assertUserManager(tx, { userId: invitedBy }, role);
     const inviter = await tx.user.findUniqueOrThrow({ where: { id: invitedBy }, select: { id: true, name: true, email: true } });
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-      throw new DomainError("conflict", "email_taken", "A user with this email already exists.", "email");
+      throw new DomainError("email_taken", undefined, { param: "email" });
     }
     const user = await tx.user.create({
       data: { email, name: name ?? null, passwordHash, isActive: false, role: { connectOrCreate: { where: { name: role }, create: { name: role } } } },
@@ -60,7 +60,7 @@ export async function inviteUser(input: InviteUserInput): Promise<{ userId: numb
     return { userId: user.id, emailId: emailId! };
   }).catch((error: unknown) => {
     // Two invitations for one address at the same moment: the second hits the unique email.
-    if ((error as { code?: string })?.code === "P2002") throw new DomainError("conflict", "email_taken", "A user with this email already exists.", "email");
+    if ((error as { code?: string })?.code === "P2002") throw new DomainError("email_taken", undefined, { param: "email" });
     throw error;
   });
   await notifyEmailsQueued([result.emailId]);

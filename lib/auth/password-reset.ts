@@ -65,7 +65,7 @@ export async function resetPassword(
     const userId = await consumeToken(tx, { token, purpose: "reset", now });
     const user = userId === null ? null : await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, isActive: true } });
     // A user deactivated since the request does not get back in through an old link.
-    if (!user?.isActive) throw new DomainError("invalid_request", "invalid_token", INVALID_LINK_MESSAGE, "token");
+    if (!user?.isActive) throw new DomainError("invalid_token", INVALID_LINK_MESSAGE, { param: "token" });
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await revokeTokens(tx, { userId: user.id, purpose: "reset", now });
     await recordAudit(tx, { type: "user", userId: user.id, ip: input.ip, userAgent: input.userAgent }, { action: "password_reset", entityType: "user", entityId: user.id });

@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/audit/record-audit";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { updateUserProfile } from "@/lib/users/update-user-profile";
-import { auditRows, expectDomainError } from "@/lib/testing/admin";
+import { auditRows, expectDomainError } from "@/lib/testing/assertions";
 import { createAdmin, createSupport, createTeamlead, createTrader, ensureDefaultSettings } from "@/lib/testing";
 import { setTraderTraffic } from "@/lib/traders/set-trader-traffic";
 import { inviteUser } from "./invite-user";

@@ -1,29 +1,17 @@
 // What happens when a worker dies or breaks mid-delivery: nothing is lost, and only the
 // receiver may see a webhook-id twice (Standard Webhooks receivers de-duplicate on it).
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { createStore } from "@/lib/testing";
-import { payinWithCallbacks, setupCallbackWorld } from "@/test/callbacks/orders";
-import { startReceiver, type Receiver } from "@/test/callbacks/receiver";
+import { payinWithCallbacks } from "@/lib/testing/callback-orders";
+import { useCallbackReceiver } from "@/lib/testing/callback-receiver";
 import { claimDueCallbacks } from "./claim-due-callbacks";
 import { deliverDueCallbacks } from "./deliver-due-callbacks";
 import { recordAttempt } from "./record-attempt";
 
 const LEASE_MS = 60_000; // the default 10 s timeout plus the margin
-let receiver: Receiver;
+const receiver = useCallbackReceiver();
 const later = (base: Date, ms: number) => new Date(base.getTime() + ms);
-
-beforeAll(async () => {
-  await setupCallbackWorld();
-  receiver = await startReceiver();
-});
-
-afterAll(() => receiver.close());
-
-afterEach(async () => {
-  receiver.received.length = 0;
-  await prisma.callbackDelivery.updateMany({ where: { status: { in: ["pending", "delivering"] } }, data: { status: "failed" } });
-});
 
 describe("crash safety", () => {
   it("a callback claimed by a worker that died is delivered once its lease expires", async () => {

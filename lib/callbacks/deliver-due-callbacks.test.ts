@@ -1,20 +1,20 @@
 // The delivery engine against this file's own PostgreSQL and a real HTTP receiver on
 // 127.0.0.1; callbacks come from real orders moved through the order engine.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { prisma } from "@/lib/db/client";
 import { createStore } from "@/lib/testing";
 import { getStoreOrder } from "@/lib/orders/get-order";
 import { serializeOrder } from "@/lib/orders/serialize-order";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit";
-import { setSetting } from "@/test/api/helpers";
-import { payinWithCallbacks, setupCallbackWorld } from "@/test/callbacks/orders";
-import { sleep, startReceiver, type Receiver } from "@/test/callbacks/receiver";
+import { setSetting } from "@/lib/testing/fixtures";
+import { payinWithCallbacks } from "@/lib/testing/callback-orders";
+import { sleep, useCallbackReceiver } from "@/lib/testing/callback-receiver";
 import { deliverCallback } from "./deliver-callback";
 import { deliverDueCallbacks } from "./deliver-due-callbacks";
 import { rotateWebhookSecret } from "./rotate-webhook-secret";
 
-let receiver: Receiver;
+const receiver = useCallbackReceiver();
 const later = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);
 const headersOf = (r: { headers: Record<string, unknown> }) => r.headers as Record<string, string>;
 
@@ -22,18 +22,7 @@ async function callbackRow(id: bigint) {
   return prisma.callbackDelivery.findUniqueOrThrow({ where: { id }, include: { attemptsLog: { orderBy: { id: "asc" } } } });
 }
 
-beforeAll(async () => {
-  await setupCallbackWorld();
-  receiver = await startReceiver();
-});
-
-afterAll(() => receiver.close());
-
-// Sweeps are global: whatever a test leaves unfinished must not be delivered by the next one.
 afterEach(async () => {
-  receiver.received.length = 0;
-  receiver.respond = () => 200;
-  await prisma.callbackDelivery.updateMany({ where: { status: { in: ["pending", "delivering"] } }, data: { status: "failed" } });
   await setSetting("callbacks.allowed_private_hosts", ["127.0.0.1"]);
 });
 

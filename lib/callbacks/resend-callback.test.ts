@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { DomainError } from "@/lib/errors/domain-error";
 import { createStore } from "@/lib/testing";
-import { payinWithCallbacks, setupCallbackWorld } from "@/test/callbacks/orders";
-import { startReceiver, type Receiver } from "@/test/callbacks/receiver";
+import { expectDomainError } from "@/lib/testing/assertions";
+import { payinWithCallbacks } from "@/lib/testing/callback-orders";
+import { useCallbackReceiver } from "@/lib/testing/callback-receiver";
 import { deliverDueCallbacks } from "./deliver-due-callbacks";
 import { resendCallback } from "./resend-callback";
 
-let receiver: Receiver;
-
-beforeAll(async () => {
-  await setupCallbackWorld();
-  receiver = await startReceiver();
-});
-
-afterAll(() => receiver.close());
-
-async function domainError(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
+const receiver = useCallbackReceiver();
 
 describe("resendCallback", () => {
   it("sends a delivered callback again now, with the same webhook-id", async () => {
@@ -56,11 +43,11 @@ describe("resendCallback", () => {
     const other = await createStore(prisma, { callbackUrl: receiver.url });
     const { orderId } = await payinWithCallbacks(store, "awaiting_payment");
     const { callbacks: otherCallbacks } = await payinWithCallbacks(other, "awaiting_payment");
-    expect((await domainError(resendCallback(other.id, orderId))).code).toBe("order_not_found");
-    expect(await domainError(resendCallback(store.id, orderId, otherCallbacks[0].id))).toMatchObject({ kind: "not_found", code: "callback_not_found" });
+    await expectDomainError(resendCallback(other.id, orderId), "order_not_found");
+    expect((await expectDomainError(resendCallback(store.id, orderId, otherCallbacks[0].id), "callback_not_found")).kind).toBe("not_found");
 
     const silent = await createStore(prisma, { callbackUrl: null });
     const { orderId: silentOrder } = await payinWithCallbacks(silent, "awaiting_payment");
-    expect(await domainError(resendCallback(silent.id, silentOrder))).toMatchObject({ kind: "invalid_state", code: "no_callback_url" });
+    expect((await expectDomainError(resendCallback(silent.id, silentOrder), "no_callback_url")).kind).toBe("invalid_state");
   });
 });

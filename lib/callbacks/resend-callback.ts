@@ -14,8 +14,8 @@ async function findCallback(orderId: string, deliveryId: bigint | undefined) {
     select: { id: true },
   });
   if (callback) return callback;
-  if (deliveryId === undefined) throw new DomainError("not_found", "callback_not_found", `Order ${orderId} has no callbacks yet.`);
-  throw new DomainError("not_found", "callback_not_found", `No callback ${deliveryId} for order ${orderId}.`, "delivery_id");
+  if (deliveryId === undefined) throw new DomainError("callback_not_found", `Order ${orderId} has no callbacks yet.`);
+  throw new DomainError("callback_not_found", `No callback ${deliveryId} for order ${orderId}.`, { param: "delivery_id" });
 }
 
 /**
@@ -29,7 +29,7 @@ async function findCallback(orderId: string, deliveryId: bigint | undefined) {
 export async function resendCallback(storeId: number, orderId: string, deliveryId?: bigint, options: DeliveryOptions = {}): Promise<CallbackWithAttempts> {
   await getStoreOrder(storeId, orderId);
   const store = await prisma.merchantStore.findUniqueOrThrow({ where: { id: storeId }, select: { callbackUrl: true } });
-  if (!store.callbackUrl) throw new DomainError("invalid_state", "no_callback_url", "The store has no callback URL; set one before resending.");
+  if (!store.callbackUrl) throw new DomainError("no_callback_url");
   const { id } = await findCallback(orderId, deliveryId);
   const now = options.now ?? new Date();
   await prisma.callbackDelivery.updateMany({

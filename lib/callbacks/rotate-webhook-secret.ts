@@ -24,7 +24,7 @@ export async function rotateWebhookSecret(storeId: number, actor: Actor, now = n
       SET webhook_secret_previous = webhook_secret, webhook_secret = ${secret},
           webhook_secret_rotated_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
       WHERE id = ${storeId}::int`;
-    if (updated === 0) throw new DomainError("not_found", "store_not_found", `No store ${storeId}.`);
+    if (updated === 0) throw new DomainError("store_not_found", `No store ${storeId}.`);
     await recordAudit(tx, actor, { action: "store.webhook_secret_rotated", entityType: "store", entityId: storeId, newValues: { rotated_at: now } });
   });
   return { secret, rotatedAt: now };

@@ -29,8 +29,8 @@ export async function addExchangeRate(input: ExchangeRateInput, actor: Actor): P
       tx.currency.findUnique({ where: { id: currencyId }, select: { id: true, code: true, kind: true } }),
       settlementCurrency(tx),
     ]);
-    if (!currency) throw new DomainError("not_found", "currency_not_found", "There is no such currency.");
-    if (currency.kind !== "fiat") throw new DomainError("invalid_request", "not_fiat", "Rates are set for fiat currencies.", "currencyId");
+    if (!currency) throw new DomainError("currency_not_found");
+    if (currency.kind !== "fiat") throw new DomainError("not_fiat", undefined, { param: "currencyId" });
     const pair = { baseCurrencyId: currency.id, quoteCurrencyId: settlement.id };
     const previous = await tx.exchangeRate.findFirst({ where: pair, orderBy: { createdAt: "desc" }, select: { rate: true } });
     const row = await tx.exchangeRate.create({ data: { ...pair, rate, source: "manual", createdById: adminId }, select: { id: true } });

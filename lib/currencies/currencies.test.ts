@@ -1,18 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { currentRate } from "@/lib/currencies/current-rate";
-import { createExchangeRate, createSupport, ensureCurrencies, ensureDefaultSettings } from "@/lib/testing";
+import { createExchangeRate, createSupport } from "@/lib/testing";
 import { addExchangeRate } from "./add-exchange-rate";
 import { updateCurrency } from "./update-currency";
-import { adminActor, auditRows, expectDomainError } from "@/lib/testing/admin";
+import { auditRows, expectDomainError } from "@/lib/testing/assertions";
+import { setupAdminCabinet, type AdminActor, type Currencies } from "@/lib/testing/fixtures";
 
-let admin: Awaited<ReturnType<typeof adminActor>>;
-let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
+let admin: AdminActor;
+let currencies: Currencies;
 
 beforeAll(async () => {
-  currencies = await ensureCurrencies(prisma);
-  await ensureDefaultSettings(prisma);
-  admin = await adminActor();
+  ({ admin, currencies } = await setupAdminCabinet());
 });
 
 describe("updateCurrency", () => {

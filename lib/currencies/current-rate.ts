@@ -19,6 +19,6 @@ export async function currentRate(
     select: { rate: true },
   });
   const rate = latest?.rate.toString() ?? settings["rates.manual"][currency.code];
-  if (!rate) throw new DomainError("invalid_request", "rate_unavailable", `No ${currency.code}/USDT rate is configured.`, "currency");
+  if (!rate) throw new DomainError("rate_unavailable", `No ${currency.code}/USDT rate is configured.`, { param: "currency" });
   return rate;
 }

@@ -7,7 +7,7 @@ export const SETTLEMENT_CURRENCY = "USDT";
 export async function findCurrency(tx: Tx, code: string, param = "currency") {
   const currency = await tx.currency.findUnique({ where: { code: code.toUpperCase() } });
   if (!currency || !currency.isActive) {
-    throw new DomainError("invalid_request", "unsupported_currency", `Currency ${code} is not supported.`, param);
+    throw new DomainError("unsupported_currency", `Currency ${code} is not supported.`, { param });
   }
   return currency;
 }
@@ -19,7 +19,7 @@ export async function findOrderCurrencies(tx: Tx, code: string) {
   const currency = rows.find((c) => c.code === wanted);
   const settlement = rows.find((c) => c.code === SETTLEMENT_CURRENCY);
   if (!currency || currency.kind !== "fiat") {
-    throw new DomainError("invalid_request", "unsupported_currency", `Currency ${code} is not supported for orders.`, "currency");
+    throw new DomainError("unsupported_currency", `Currency ${code} is not supported for orders.`, { param: "currency" });
   }
   if (!settlement) throw new Error("The settlement currency USDT is missing");
   return { currency, settlement };

@@ -23,7 +23,7 @@ export async function updateCurrency(input: CurrencyUpdateInput, actor: Actor): 
     await assertAdmin(tx, actor);
     const [current] = await tx.$queryRaw<{ isActive: boolean; isPaused: boolean }[]>`
       SELECT is_active AS "isActive", is_paused AS "isPaused" FROM currencies WHERE id = ${currencyId} FOR UPDATE`;
-    if (!current) throw new DomainError("not_found", "currency_not_found", "There is no such currency.");
+    if (!current) throw new DomainError("currency_not_found");
     const { oldValues, newValues, changed } = changedFields(current, patch);
     if (!changed) return { changed: false };
     await tx.currency.update({ where: { id: currencyId }, data: newValues });

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { invalidateSettings } from "@/lib/settings/read-settings";
 import { checkLedger } from "@/lib/ledger/check-ledger";
-import { postMovements } from "@/lib/ledger/post-movements";
 import { DomainError } from "@/lib/errors/domain-error";
+import { expectDomainError } from "@/lib/testing/assertions";
 import type { Actor } from "@/lib/audit/record-audit";
 import { createPayin } from "@/lib/orders/create-payin";
 import { createPayout } from "@/lib/orders/create-payout";
@@ -13,7 +12,8 @@ import { markPayoutPaid } from "@/lib/orders/mark-payout-paid";
 import { acceptPayout } from "@/lib/orders/accept-payout";
 import { traderActor } from "@/lib/testing/actors";
 import { expireOrder } from "@/lib/orders/expire-due-orders";
-import { createExchangeRate, createRequisite, createStore, createSupport, createTrader, createUser, ensureCurrencies, ensureDefaultSettings } from "@/lib/testing";
+import { createStore, createSupport, createTrader, createUser } from "@/lib/testing";
+import { creditStoreUsdt, setupReference, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 import { openDispute } from "./open-dispute";
 import { resolveDispute } from "./resolve-dispute";
 import { DISPUTE_TEXT_MAX, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from "./limits";
@@ -23,28 +23,16 @@ const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const PDF = Buffer.from("%PDF-1.4\n%%EOF\n");
 const png = (name = "transfer.png") => ({ fileName: name, contentType: "image/png", data: PNG });
 
-let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
+let currencies: Currencies;
 let store: Awaited<ReturnType<typeof createStore>>;
 let trader: Awaited<ReturnType<typeof createTrader>>;
 let supportActor: Actor;
 let sequence = 0;
 
 beforeAll(async () => {
-  currencies = await ensureCurrencies(prisma);
-  await ensureDefaultSettings(prisma);
-  await createExchangeRate(prisma, { baseCurrencyId: currencies.RUB.id, quoteCurrencyId: currencies.USDT.id, rate: "92.5" });
-  await prisma.configurationSetting.updateMany({
-    where: { key: { in: ["fraud.max_open_orders_per_customer", "fraud.max_orders_per_customer_per_hour"] } },
-    data: { value: 0 },
-  });
-  await prisma.configurationSetting.update({ where: { key: "matching.max_open_orders_per_requisite" }, data: { value: 100 } });
-  invalidateSettings();
+  ({ currencies } = await setupReference({ relaxFraudCaps: true, maxOpenOrdersPerRequisite: 100 }));
   store = await createStore(prisma, { payinCommission: "0.03", payoutCommission: "0.02" });
-  trader = await createTrader(prisma, { payinReward: "0.02", payoutReward: "0.015", lastSeenAt: new Date() });
-  await prisma.$transaction((tx) =>
-    postMovements(tx, [{ account: { kind: "trader_crypto", traderId: trader.id, currencyId: currencies.USDT.id }, delta: 100_000_000_000n, reason: "deposit_credit" }]),
-  );
-  await createRequisite(prisma, { traderId: trader.id, currencyId: currencies.RUB.id });
+  ({ trader } = await traderWithRequisite(currencies, { deposit: 100_000_000_000n, trader: { payinReward: "0.02", payoutReward: "0.015", lastSeenAt: new Date() } }));
   const support = await createSupport(prisma);
   supportActor = { type: "user", userId: support.user.id };
 });
@@ -65,13 +53,6 @@ async function disputedPayin(amount?: bigint) {
   const order = await paidPayin(amount);
   const { dispute } = await openDispute({ orderId: order.id, storeId: store.id, reason: "Customer paid, trader did not confirm", evidence: [png()], actor: merchant, via: "merchant_api" });
   return { order, dispute };
-}
-
-async function expectDomainError(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-  return error as DomainError;
 }
 
 const traderUsdt = () => prisma.balanceTraderCrypto.findUniqueOrThrow({ where: { traderId_currencyId: { traderId: trader.id, currencyId: currencies.USDT.id } } });
@@ -271,9 +252,7 @@ describe("resolveDispute", () => {
   });
 
   it("settles a disputed payout either way: completed repays the trader, cancelled returns the store's hold", async () => {
-    await prisma.$transaction((tx) =>
-      postMovements(tx, [{ account: { kind: "store", storeId: store.id, currencyId: currencies.USDT.id }, delta: 50_000_000_000n, reason: "deposit_credit" }]),
-    );
+    await creditStoreUsdt(currencies, store.id, 50_000_000_000n);
     const payout = async () => {
       const created = await createPayout(
         store,

@@ -25,7 +25,7 @@ const SIGNATURES: Record<EvidenceContentType, readonly number[]> = {
 const isEvidenceType = (value: string): value is EvidenceContentType => (EVIDENCE_CONTENT_TYPES as readonly string[]).includes(value);
 
 function refuse(index: number, field: string, message: string): never {
-  throw new DomainError("invalid_request", "invalid_evidence", `evidence.${index}.${field}: ${message}`, `evidence.${index}.${field}`);
+  throw new DomainError("invalid_evidence", `evidence.${index}.${field}: ${message}`, { param: `evidence.${index}.${field}` });
 }
 
 /**
@@ -35,7 +35,7 @@ function refuse(index: number, field: string, message: string): never {
  */
 export function validateEvidence(files: readonly EvidenceFile[]): void {
   if (files.length > EVIDENCE_MAX_FILES) {
-    throw new DomainError("invalid_request", "invalid_evidence", `evidence: at most ${EVIDENCE_MAX_FILES} files.`, "evidence");
+    throw new DomainError("invalid_evidence", `evidence: at most ${EVIDENCE_MAX_FILES} files.`, { param: "evidence" });
   }
   files.forEach((file, index) => {
     const name = file.fileName.trim();

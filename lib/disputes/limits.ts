@@ -32,12 +32,12 @@ export function isPrintableText(text: string): boolean {
  */
 export function requireDisputeText(value: string, param: "reason" | "note"): string {
   const text = value.trim();
-  if (!text) throw new DomainError("invalid_request", "invalid_value", `${param}: must not be empty.`, param);
+  if (!text) throw new DomainError("invalid_value", `${param}: must not be empty.`, { param });
   if (text.length > DISPUTE_TEXT_MAX) {
-    throw new DomainError("invalid_request", "invalid_value", `${param}: must be at most ${DISPUTE_TEXT_MAX} characters.`, param);
+    throw new DomainError("invalid_value", `${param}: must be at most ${DISPUTE_TEXT_MAX} characters.`, { param });
   }
   if (!isPrintableText(text)) {
-    throw new DomainError("invalid_request", "invalid_value", `${param}: must not contain control characters or invalid Unicode.`, param);
+    throw new DomainError("invalid_value", `${param}: must not contain control characters or invalid Unicode.`, { param });
   }
   return text;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { beyondTimeCursor } from "@/lib/pagination/keyset";
 import type { DisputeStatus, OrderStatus } from "@/lib/generated/prisma/enums";
 import { assertSupportUser } from "@/lib/auth/assert-support";
 
@@ -42,12 +43,7 @@ export async function listDisputes(
   const rows = await prisma.dispute.findMany({
     where: {
       status: query.status,
-      ...(cursor
-        ? {
-            createdAt: oldestFirst ? { gte: cursor.createdAt } : { lte: cursor.createdAt },
-            OR: [{ createdAt: oldestFirst ? { gt: cursor.createdAt } : { lt: cursor.createdAt } }, { id: oldestFirst ? { gt: cursor.id } : { lt: cursor.id } }],
-          }
-        : {}),
+      ...(cursor ? beyondTimeCursor({ at: cursor.createdAt, id: cursor.id }, "createdAt", oldestFirst) : {}),
     },
     orderBy: [{ createdAt: direction }, { id: direction }],
     take: DISPUTES_PAGE + 1,

@@ -47,7 +47,7 @@ export interface OpenedDispute {
 /**
  * The merchant disputes an order on the customer's behalf ("I paid, the trader did not
  * confirm"; for a payout "the money never arrived"), or the trader a paid pay-in ("the money
- * did not arrive"). Decisions, per design.md's lifecycle (lib/orders/lifecycle.ts):
+ * did not arrive"). Decisions, per docs/design.md's lifecycle (lib/orders/lifecycle.ts):
  *
  * - A `paid` order can be disputed: money has moved outside the platform and the parties
  *   disagree (a payout only within the merchant's confirmation window). So can an expired or
@@ -88,17 +88,17 @@ export async function openDispute({ orderId, storeId, traderId, reason, evidence
  */
 async function disputeOrder(tx: Tx, order: LockedOrder, reason: string, actor: Actor, via: DisputeChannel, settings: Settings, now: Date) {
   if (order.type === "payin" && order.status === "awaiting_payment" && via !== "trader") {
-    throw new DomainError("invalid_state", "invalid_state", "Only a paid order can be disputed; this one is awaiting_payment. Report the customer's payment first (POST /payin/{id}/confirm).");
+    throw new DomainError("invalid_state", "Only a paid order can be disputed; this one is awaiting_payment. Report the customer's payment first (POST /payin/{id}/confirm).");
   }
   assertMayTransition(order, "disputed", actor);
   if (order.type === "payout" && order.expires_at && order.expires_at <= now) {
-    throw new DomainError("invalid_state", "confirmation_window_closed", "The payout's confirmation window has closed; it completes as paid.");
+    throw new DomainError("confirmation_window_closed");
   }
   if (order.status === "expired" || order.status === "cancelled") {
     const windowHours = settings["order.late_dispute_window_hours"];
     const disputeCount = await tx.dispute.count({ where: { orderId: order.id } });
     const refusal = lateDisputeRefusal({ endedAt: order.ended_at, traderId: order.trader_id, failureReason: order.failure_reason, disputeCount }, windowHours, now);
-    if (refusal) throw new DomainError("invalid_state", refusal, LATE_DISPUTE_REFUSALS[refusal](order.status, windowHours));
+    if (refusal) throw new DomainError(refusal, LATE_DISPUTE_REFUSALS[refusal](order.status, windowHours));
   }
   const updated = await transitionOrder(tx, { order, to: "disputed", actor, note: reason, patch: { expiresAt: null } });
   const dispute = await createDispute(tx, { orderId: order.id, openedVia: via, openedById: actor.userId ?? null, reason });
@@ -111,11 +111,11 @@ async function joinSystemDispute(tx: Tx, order: LockedOrder, reason: string, act
   // Only a party who could have opened it may take over the platform's dispute.
   const party = partyOf(actor);
   if (!party || !mayTransition(order.type, "paid", "disputed", party)) {
-    throw new DomainError("permission", "transition_forbidden", `A ${party ?? actor.type} may not dispute a ${order.type}.`);
+    throw new DomainError("transition_forbidden", `A ${party ?? actor.type} may not dispute a ${order.type}.`);
   }
   const open = await tx.dispute.findFirst({ where: { orderId: order.id, status: "open" } });
   if (!open || open.openedVia !== "system") {
-    throw new DomainError("conflict", "dispute_open", `The order already has an open dispute${open ? ` (${open.id})` : ""}; support is handling it.`);
+    throw new DomainError("dispute_open", `The order already has an open dispute${open ? ` (${open.id})` : ""}; support is handling it.`);
   }
   const dispute = await tx.dispute.update({ where: { id: open.id }, data: { openedVia: via, openedById: actor.userId ?? null, reason } });
   await recordAudit(tx, actor, {
@@ -135,7 +135,7 @@ async function createDispute(tx: Tx, data: { orderId: string; openedVia: string;
     return await tx.dispute.create({ data });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new DomainError("conflict", "dispute_open", "The order already has an open dispute; support is handling it.");
+      throw new DomainError("dispute_open");
     }
     throw error;
   }

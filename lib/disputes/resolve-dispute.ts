@@ -11,7 +11,7 @@ import { endLockedOrder } from "@/lib/orders/end-order";
 import type { OrderForApi } from "@/lib/orders/serialize-order";
 import { requireDisputeText } from "./limits";
 
-const SUPPORT_ONLY = new DomainError("permission", "support_only", "Only support can resolve disputes.");
+const SUPPORT_ONLY = new DomainError("support_only", "Only support can resolve disputes.");
 
 export type DisputeOutcome = "completed" | "cancelled";
 
@@ -43,15 +43,15 @@ export async function resolveDispute({ disputeId, outcome, note, actor, now }: R
     // Checked to be support just now: the lifecycle sees the support party.
     const resolver = await verifyStaff(tx, actor, { support: "disputes.resolve" }, SUPPORT_ONLY);
     const target = await tx.dispute.findUnique({ where: { id: disputeId }, select: { orderId: true } });
-    if (!target) throw new DomainError("not_found", "dispute_not_found", `No dispute ${disputeId}.`, "dispute_id");
+    if (!target) throw new DomainError("dispute_not_found", `No dispute ${disputeId}.`, { param: "dispute_id" });
     const order = await lockOrder(tx, target.orderId);
     // Read again under the order's lock (a new statement sees every resolution committed before it).
     const dispute = await tx.dispute.findUniqueOrThrow({ where: { id: disputeId } });
     if (dispute.status !== "open") {
-      throw new DomainError("conflict", "dispute_resolved", `Dispute ${disputeId} is already ${dispute.status.replace("_", " ")}.`);
+      throw new DomainError("dispute_resolved", `Dispute ${disputeId} is already ${dispute.status.replace("_", " ")}.`);
     }
     if (order.status !== "disputed") {
-      throw new DomainError("invalid_state", "invalid_state", `The order is ${order.status}; only a disputed order can be resolved.`);
+      throw new DomainError("invalid_state", `The order is ${order.status}; only a disputed order can be resolved.`);
     }
     // Leaving `disputed` closes the open dispute in the transition's own statement, with the note.
     const updated =

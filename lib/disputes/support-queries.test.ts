@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { DomainError } from "@/lib/errors/domain-error";
+import { expectDomainError } from "@/lib/testing/assertions";
 import {
   createPayinOrder,
   createRequisite,
@@ -50,12 +50,6 @@ beforeAll(async () => {
   }
   all = all.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
 });
-
-async function expectDomainError(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-}
 
 /** Follows `after` from page to page and returns every id, in order. */
 async function everyPage(search: Parameters<typeof searchSupportOrders>[1]) {

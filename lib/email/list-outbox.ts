@@ -5,7 +5,7 @@ import type { EmailStatus } from "@/lib/generated/prisma/client";
 
 async function assertAdmin(userId: number): Promise<void> {
   const admin = await prisma.user.findFirst({ where: { id: userId, isActive: true, role: { name: "admin" } }, select: { id: true } });
-  if (!admin) throw new DomainError("permission", "admin_only", "Only admins can read the mail outbox.");
+  if (!admin) throw new DomainError("admin_only", "Only admins can read the mail outbox.");
 }
 
 const SUMMARY = { id: true, to: true, subject: true, template: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true } as const;

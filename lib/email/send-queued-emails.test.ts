@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { accept, failWith, startFakeResend, type FakeResend } from "@/test/fake-resend";
+import { accept, failWith, startFakeResend, useFakeResend } from "@/lib/testing/fake-resend";
 import { enqueueEmail } from "./enqueue-email";
 import { MAX_EMAIL_ATTEMPTS, sendEmail, sendQueuedEmails } from "./send-queued-emails";
 import { DEFAULT_EMAIL_FROM } from "./transport";
 
-let resend: FakeResend;
+const resend = useFakeResend();
 const MINUTE = 60_000;
 
 function queueReset(to = "someone@test.jivapay.dev") {
@@ -14,20 +14,7 @@ function queueReset(to = "someone@test.jivapay.dev") {
 
 const row = (id: bigint) => prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
 
-beforeAll(async () => {
-  resend = await startFakeResend();
-  process.env.RESEND_BASE_URL = resend.url;
-});
-
-afterAll(async () => {
-  await resend.close();
-});
-
-beforeEach(async () => {
-  await prisma.emailOutbox.deleteMany();
-  resend.requests.length = 0;
-  resend.respond = accept;
-  process.env.RESEND_API_KEY = "re_test_key";
+beforeEach(() => {
   delete process.env.EMAIL_FROM;
 });
 

@@ -63,11 +63,7 @@ export async function postMovements(tx: Tx, movements: Movement[], options: { at
       .then(async (applied) => (applied.length ? applied : createEmpty().then(apply)))
       .catch((error: unknown) => {
         if (String(error).includes("_non_negative")) {
-          throw new DomainError(
-            "insufficient_funds",
-            "insufficient_funds",
-            `The ${movement.account.kind.replace("_", " ")} balance cannot cover this movement.`,
-          );
+          throw new DomainError("insufficient_funds", `The ${movement.account.kind.replace("_", " ")} balance cannot cover this movement.`);
         }
         throw error;
       });

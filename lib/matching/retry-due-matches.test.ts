@@ -4,38 +4,17 @@ import { createPayin } from "@/lib/orders/create-payin";
 import { createPayout } from "@/lib/orders/create-payout";
 import { acceptPayout } from "@/lib/orders/accept-payout";
 import { checkLedger } from "@/lib/ledger/check-ledger";
-import { postMovements } from "@/lib/ledger/post-movements";
 import { invalidateSettings } from "@/lib/settings/read-settings";
 import type { SettingKey } from "@/lib/settings/definitions";
-import { createExchangeRate, createRequisite, createStore, createTrader, ensureCurrencies, ensureDefaultSettings } from "@/lib/testing";
+import { createStore } from "@/lib/testing";
+import { orderInput, setupReference, storeWithBalance, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 import { NO_REQUISITE_AVAILABLE, retryDueMatches, retryMatch } from "./retry-due-matches";
 
 import { merchantActor as merchant, systemActor as system, traderActor as trader_ } from "@/lib/testing/actors";
-let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
-let sequence = 0;
+let currencies: Currencies;
 
-/** A trader with a USDT deposit and one RUB requisite; traffic switched off unless `enabled`. */
-async function traderWithRequisite(enabled: boolean) {
-  const trader = await createTrader(prisma, { isTrafficEnabledByTeamlead: enabled });
-  await prisma.$transaction((tx) =>
-    postMovements(tx, [{ account: { kind: "trader_crypto", traderId: trader.id, currencyId: currencies.USDT.id }, delta: 900_000_000n, reason: "deposit_credit" }]),
-  );
-  const requisite = await createRequisite(prisma, { traderId: trader.id, currencyId: currencies.RUB.id });
-  return { trader, requisite };
-}
-
-async function storeWithBalance(usdt: bigint) {
-  const store = await createStore(prisma);
-  await prisma.$transaction((tx) =>
-    postMovements(tx, [{ account: { kind: "store", storeId: store.id, currencyId: currencies.USDT.id }, delta: usdt, reason: "test_credit" }]),
-  );
-  return store;
-}
-
-function input(amount: bigint) {
-  sequence++;
-  return { amount, currency: "RUB", customerId: `cust-${sequence}`, merchantOrderId: `order-${sequence}` };
-}
+/** A trader with 900 USDT and one RUB requisite; traffic switched off unless `enabled`. */
+const traderWithTraffic = (enabled: boolean) => traderWithRequisite(currencies, { deposit: 900_000_000n, trader: { isTrafficEnabledByTeamlead: enabled } });
 
 const order = (id: string) => prisma.incomingOrder.findUniqueOrThrow({ where: { id } });
 const after = (start: Date, seconds: number) => new Date(start.getTime() + seconds * 1000);
@@ -54,12 +33,7 @@ async function withSettings(values: Partial<Record<SettingKey, number>>, run: ()
 }
 
 beforeAll(async () => {
-  currencies = await ensureCurrencies(prisma);
-  await ensureDefaultSettings(prisma);
-  await createExchangeRate(prisma, { baseCurrencyId: currencies.RUB.id, quoteCurrencyId: currencies.USDT.id, rate: "92.5" });
-  await prisma.configurationSetting.updateMany({ where: { key: { in: ["fraud.max_open_orders_per_customer", "fraud.max_orders_per_customer_per_hour"] } }, data: { value: 0 } });
-  await prisma.configurationSetting.update({ where: { key: "matching.max_open_orders_per_requisite" }, data: { value: 100 } });
-  invalidateSettings();
+  ({ currencies } = await setupReference({ relaxFraudCaps: true, maxOpenOrdersPerRequisite: 100 }));
 });
 
 beforeEach(async () => {
@@ -73,16 +47,16 @@ describe("retryMatch", () => {
   it("the create request schedules the first retry with the backoff's base delay", async () => {
     const store = await createStore(prisma);
     const now = new Date();
-    const payin = await createPayin(store, input(100_000n), merchant, now);
+    const payin = await createPayin(store, orderInput(100_000n), merchant, now);
     expect(payin).toMatchObject({ status: "created", retryCount: 1, lastAttemptAt: now, nextMatchAt: after(now, 5) });
   });
 
   it("retries with growing delays and matches once a requisite becomes available", async () => {
-    const store = await storeWithBalance(100_000_000n);
-    const { trader, requisite } = await traderWithRequisite(false);
+    const store = await storeWithBalance(currencies, 100_000_000n);
+    const { trader, requisite } = await traderWithTraffic(false);
     const t0 = new Date();
-    const payin = await createPayin(store, input(100_000n), merchant, t0);
-    const payout = await createPayout(store, { ...input(70_000n), destination: { type: "card", number: "2200000000000004" } }, merchant, t0);
+    const payin = await createPayin(store, orderInput(100_000n), merchant, t0);
+    const payout = await createPayout(store, { ...orderInput(70_000n), destination: { type: "card", number: "2200000000000004" } }, merchant, t0);
     expect([payin.status, payout.status]).toEqual(["created", "created"]);
 
     expect(await retryMatch(payin.id, after(t0, 4.999))).toBeNull();
@@ -110,7 +84,7 @@ describe("retryMatch", () => {
     await withSettings({ "order.match_attempts": 3 }, async () => {
       const store = await createStore(prisma);
       const t0 = new Date();
-      const payin = await createPayin(store, input(100_000n), merchant, t0);
+      const payin = await createPayin(store, orderInput(100_000n), merchant, t0);
       expect(await retryMatch(payin.id, after(t0, 5))).toEqual({ outcome: "rescheduled", nextMatchAt: after(t0, 15) });
       expect(await retryMatch(payin.id, after(t0, 15))).toEqual({ outcome: "failed", nextMatchAt: null });
 
@@ -127,7 +101,7 @@ describe("retryMatch", () => {
     await withSettings({ "order.match_window_seconds": 12 }, async () => {
       const store = await createStore(prisma);
       const t0 = new Date();
-      const payin = await createPayin(store, input(100_000n), merchant, t0);
+      const payin = await createPayin(store, orderInput(100_000n), merchant, t0);
       // The next attempt would be due at +15 s; the window's end comes first.
       expect(await retryMatch(payin.id, after(t0, 5))).toEqual({ outcome: "rescheduled", nextMatchAt: after(t0, 12) });
       expect(await retryMatch(payin.id, after(t0, 12))).toEqual({ outcome: "failed", nextMatchAt: null });
@@ -137,9 +111,9 @@ describe("retryMatch", () => {
 
   it("releases a failed payout's store hold", async () => {
     await withSettings({ "order.match_attempts": 2 }, async () => {
-      const store = await storeWithBalance(50_000_000n);
+      const store = await storeWithBalance(currencies, 50_000_000n);
       const t0 = new Date();
-      const payout = await createPayout(store, { ...input(80_000n), destination: { type: "card", number: "2200000000000004" } }, merchant, t0);
+      const payout = await createPayout(store, { ...orderInput(80_000n), destination: { type: "card", number: "2200000000000004" } }, merchant, t0);
       const held = await prisma.balanceStore.findFirstOrThrow({ where: { storeId: store.id } });
       expect(held.held).toBeGreaterThan(0n);
 
@@ -155,7 +129,7 @@ describe("retryMatch", () => {
     await withSettings({ "order.match_attempts": 1 }, async () => {
       const store = await createStore(prisma);
       const t0 = new Date();
-      const payin = await createPayin(store, input(100_000n), merchant, t0);
+      const payin = await createPayin(store, orderInput(100_000n), merchant, t0);
       expect(payin.nextMatchAt).toEqual(t0);
       expect(await retryDueMatches({ now: t0 })).toEqual({ matched: 0, offered: 0, rescheduled: 0, failed: 1 });
       expect(await order(payin.id)).toMatchObject({ status: "failed", retryCount: 1, failureReason: NO_REQUISITE_AVAILABLE });
@@ -168,7 +142,7 @@ describe("retryDueMatches", () => {
     const store = await createStore(prisma);
     const t0 = new Date();
     const payins = [];
-    for (let i = 0; i < 10; i++) payins.push(await createPayin(store, input(100_000n + BigInt(i)), merchant, t0));
+    for (let i = 0; i < 10; i++) payins.push(await createPayin(store, orderInput(100_000n + BigInt(i)), merchant, t0));
 
     const rescheduling = await Promise.all([0, 1, 2].map(() => retryDueMatches({ now: after(t0, 5) })));
     expect(rescheduling.reduce((n, r) => n + r.rescheduled, 0)).toBe(10);
@@ -177,7 +151,7 @@ describe("retryDueMatches", () => {
     expect(rows.every((row) => row.retryCount === 2 && row.nextMatchAt?.getTime() === after(t0, 15).getTime())).toBe(true);
     expect(await retryDueMatches({ now: after(t0, 5) })).toEqual({ matched: 0, offered: 0, rescheduled: 0, failed: 0 });
 
-    const { trader } = await traderWithRequisite(true);
+    const { trader } = await traderWithTraffic(true);
     const matching = await Promise.all([0, 1].map(() => retryDueMatches({ now: after(t0, 15) })));
     expect(matching.reduce((n, r) => n + r.matched, 0)).toBe(10);
     expect(await prisma.orderHistory.count({ where: { incomingOrderId: { in: payins.map((p) => p.id) }, status: "awaiting_payment" } })).toBe(10);
@@ -189,8 +163,8 @@ describe("retryDueMatches", () => {
   it("handles at most `limit` orders per call, oldest due first", async () => {
     const store = await createStore(prisma);
     const t0 = new Date();
-    const first = await createPayin(store, input(100_000n), merchant, t0);
-    const second = await createPayin(store, input(100_001n), merchant, after(t0, 1));
+    const first = await createPayin(store, orderInput(100_000n), merchant, t0);
+    const second = await createPayin(store, orderInput(100_001n), merchant, after(t0, 1));
     expect(await retryDueMatches({ now: after(t0, 6), limit: 1 })).toEqual({ matched: 0, offered: 0, rescheduled: 1, failed: 0 });
     expect((await order(first.id)).retryCount).toBe(2);
     expect((await order(second.id)).retryCount).toBe(1);

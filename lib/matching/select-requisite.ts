@@ -72,8 +72,19 @@ function startOfUtcMonth(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
 }
 
+/** The order's amount range and the windows its requisite's limits are counted over. */
+interface MatchBounds {
+  amount: bigint;
+  /** `amount` raised by the most it may be (request.maxAdjustment). */
+  maxAmount: bigint;
+  dayStart: Date;
+  monthStart: Date;
+  /** The deposit `amount` needs: traders with less are not candidates at all. */
+  minimumDeposit: bigint;
+}
+
 /**
- * Picks the requisite for an order per design.md and locks it (and, for pay-ins, the trader's
+ * Picks the requisite for an order per docs/design.md and locks it (and, for pay-ins, the trader's
  * USDT balance) for the rest of the caller's transaction.
  *
  * Candidates come from one query over the static conditions, best first (trader priority,
@@ -85,17 +96,34 @@ function startOfUtcMonth(now: Date): Date {
  * row's lock for the same reason.
  */
 export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<MatchResult | null> {
-  const { amount, now } = request;
-  const maxAmount = amount + BigInt(request.maxAdjustment);
-  const dayStart = startOfUtcDay(now);
-  const monthStart = startOfUtcMonth(now);
-  const minimumDeposit = request.depositNeeded(amount);
+  const bounds = matchBounds(request);
+  const candidates = await findCandidates(tx, request, bounds);
+  return firstAvailable(candidates, (candidate) => tryCandidate(tx, request, bounds, candidate));
+}
 
+function matchBounds(request: MatchRequest): MatchBounds {
+  const { amount, now } = request;
+  return {
+    amount,
+    maxAmount: amount + BigInt(request.maxAdjustment),
+    dayStart: startOfUtcDay(now),
+    monthStart: startOfUtcMonth(now),
+    minimumDeposit: request.depositNeeded(amount),
+  };
+}
+
+/**
+ * Up to CANDIDATES requisites that fit the order on the static conditions (active requisite,
+ * trader and teamlead, the currency, amount range, reward, payment method, deposit) and, by
+ * index lookups, on usage, best first: trader priority, then least recently used.
+ */
+async function findCandidates(tx: Tx, request: MatchRequest, bounds: MatchBounds): Promise<Candidate[]> {
+  const { amount, maxAmount, dayStart, minimumDeposit } = bounds;
   const reward = request.direction === "payin" ? Prisma.sql`t.payin_reward` : Prisma.sql`t.payout_reward`;
   const online = request.onlineSince ? Prisma.sql`AND t.last_seen_at >= ${request.onlineSince}` : Prisma.empty;
   const excluded = request.excludeTraderIds?.length ? Prisma.sql`AND t.id <> ALL(${request.excludeTraderIds}::int[])` : Prisma.empty;
   const only = request.requisiteId !== undefined ? Prisma.sql`AND r.id = ${request.requisiteId}::int` : Prisma.empty;
-  const candidates = await tx.$queryRaw<Candidate[]>`
+  return tx.$queryRaw<Candidate[]>`
     SELECT r.id, r.trader_id, s.min_amount, s.max_amount, s.daily_limit, s.monthly_limit, s.daily_count_limit, ${reward}::text AS trader_reward,
            json_build_object('type', r.type, 'details', r.details,
                              'bank', CASE WHEN bk.id IS NULL THEN NULL ELSE json_build_object('name', bk.name) END) AS api_view
@@ -128,59 +156,18 @@ export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<Ma
            WHERE o.requisite_id = r.id AND o.matched_at >= ${dayStart} AND o.status = ANY(${COUNTED_STATUSES}::order_status[])) + ${amount} <= s.daily_limit
     ORDER BY t.traffic_priority DESC, r.last_used_at ASC NULLS FIRST, r.id
     LIMIT ${CANDIDATES}`;
+}
 
-  const tryCandidate = async (candidate: Candidate): Promise<MatchResult | "busy" | null> => {
-    const locked = await tx.$queryRaw<{ id: number }[]>`
-      SELECT id FROM req_trader WHERE id = ${candidate.id} AND status = 'active' FOR UPDATE SKIP LOCKED`;
-    if (!locked.length) return "busy";
-
-    // Usage, and for a pay-in the trader's deposit locked FOR UPDATE, in one statement issued
-    // after the requisite lock was granted (so its snapshot sees every earlier holder's commit).
-    const [usage] = await tx.$queryRawUnsafe<Usage[]>(
-      `WITH deposit AS (
-         SELECT amount FROM balance_trader_crypto WHERE $6 AND trader_id = $7 AND currency_id = $8 FOR UPDATE
-       )
-       SELECT count(*) FILTER (WHERE status = ANY($2::order_status[]))::int AS open_count,
-              array_agg(amount) FILTER (WHERE status = ANY($2::order_status[])) AS open_amounts,
-              COALESCE(sum(amount) FILTER (WHERE matched_at >= $3 AND status = ANY($5::order_status[])), 0)::bigint AS used_today,
-              count(*) FILTER (WHERE matched_at >= $3 AND status = ANY($5::order_status[]))::int AS count_today,
-              COALESCE(sum(amount) FILTER (WHERE matched_at >= $4 AND status = ANY($5::order_status[])), 0)::bigint AS used_month,
-              (SELECT amount FROM deposit) AS deposit
-       FROM incoming_orders
-       WHERE requisite_id = $1 AND (status = ANY($2::order_status[]) OR matched_at >= $4)`,
-      candidate.id,
-      OPEN_STATUSES,
-      dayStart,
-      monthStart,
-      COUNTED_STATUSES,
-      minimumDeposit > 0n,
-      candidate.trader_id,
-      request.settlementCurrencyId,
-    );
-    if (usage.open_count >= request.maxOpenOrders) return null;
-    if (candidate.daily_count_limit !== null && usage.count_today >= candidate.daily_count_limit) return null;
-
-    const taken = new Set((usage.open_amounts ?? []).map(String));
-    let chosen: bigint | null = null;
-    for (let candidateAmount = amount; candidateAmount <= maxAmount; candidateAmount++) {
-      if (taken.has(String(candidateAmount))) continue;
-      if (candidateAmount < candidate.min_amount || candidateAmount > candidate.max_amount) continue;
-      if (usage.used_today + candidateAmount > candidate.daily_limit) break;
-      if (candidate.monthly_limit !== null && usage.used_month + candidateAmount > candidate.monthly_limit) break;
-      chosen = candidateAmount;
-      break;
-    }
-    if (chosen === null) return null;
-
-    const depositHeld = request.depositNeeded(chosen);
-    if (depositHeld > 0n && (usage.deposit === null || usage.deposit < depositHeld)) return null;
-    return { requisiteId: candidate.id, traderId: candidate.trader_id, amount: chosen, depositHeld, traderReward: candidate.trader_reward, requisite: candidate.api_view };
-  };
-
-  // Requisites other transactions are matching right now are skipped, never waited for: a
-  // transaction keeps the locks of candidates it rejected, so waiting could deadlock. When
-  // every fitting one was busy, look again after a short pause (their matches take
-  // milliseconds) rather than leave the order unmatched.
+/**
+ * Requisites other transactions are matching right now are skipped, never waited for: a
+ * transaction keeps the locks of candidates it rejected, so waiting could deadlock. When
+ * every fitting one was busy, look again after a short pause (their matches take
+ * milliseconds) rather than leave the order unmatched.
+ */
+async function firstAvailable(
+  candidates: Candidate[],
+  tryCandidate: (candidate: Candidate) => Promise<MatchResult | "busy" | null>,
+): Promise<MatchResult | null> {
   let pending = candidates;
   for (let pass = 0; pending.length && pass < BUSY_PASSES; pass++) {
     if (pass > 0) await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 10 * pass));
@@ -191,6 +178,74 @@ export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<Ma
       else if (result) return result;
     }
     pending = busy;
+  }
+  return null;
+}
+
+/**
+ * Locks the candidate (SKIP LOCKED: "busy" when another transaction holds it) and checks it
+ * again under the lock: open orders, today's count, an amount its limits still allow, and for
+ * a pay-in the trader's deposit. The match, or null when it no longer fits.
+ */
+async function tryCandidate(tx: Tx, request: MatchRequest, bounds: MatchBounds, candidate: Candidate): Promise<MatchResult | "busy" | null> {
+  const locked = await tx.$queryRaw<{ id: number }[]>`
+    SELECT id FROM req_trader WHERE id = ${candidate.id} AND status = 'active' FOR UPDATE SKIP LOCKED`;
+  if (!locked.length) return "busy";
+
+  const usage = await readLockedUsage(tx, request, bounds, candidate);
+  if (usage.open_count >= request.maxOpenOrders) return null;
+  if (candidate.daily_count_limit !== null && usage.count_today >= candidate.daily_count_limit) return null;
+
+  const chosen = pickAmount(candidate, usage, bounds);
+  if (chosen === null) return null;
+
+  const depositHeld = request.depositNeeded(chosen);
+  if (depositHeld > 0n && (usage.deposit === null || usage.deposit < depositHeld)) return null;
+  return { requisiteId: candidate.id, traderId: candidate.trader_id, amount: chosen, depositHeld, traderReward: candidate.trader_reward, requisite: candidate.api_view };
+}
+
+/**
+ * Usage, and for a pay-in the trader's deposit locked FOR UPDATE, in one statement issued
+ * after the requisite lock was granted (so its snapshot sees every earlier holder's commit).
+ */
+async function readLockedUsage(tx: Tx, request: MatchRequest, bounds: MatchBounds, candidate: Candidate): Promise<Usage> {
+  const [usage] = await tx.$queryRawUnsafe<Usage[]>(
+    `WITH deposit AS (
+       SELECT amount FROM balance_trader_crypto WHERE $6 AND trader_id = $7 AND currency_id = $8 FOR UPDATE
+     )
+     SELECT count(*) FILTER (WHERE status = ANY($2::order_status[]))::int AS open_count,
+            array_agg(amount) FILTER (WHERE status = ANY($2::order_status[])) AS open_amounts,
+            COALESCE(sum(amount) FILTER (WHERE matched_at >= $3 AND status = ANY($5::order_status[])), 0)::bigint AS used_today,
+            count(*) FILTER (WHERE matched_at >= $3 AND status = ANY($5::order_status[]))::int AS count_today,
+            COALESCE(sum(amount) FILTER (WHERE matched_at >= $4 AND status = ANY($5::order_status[])), 0)::bigint AS used_month,
+            (SELECT amount FROM deposit) AS deposit
+     FROM incoming_orders
+     WHERE requisite_id = $1 AND (status = ANY($2::order_status[]) OR matched_at >= $4)`,
+    candidate.id,
+    OPEN_STATUSES,
+    bounds.dayStart,
+    bounds.monthStart,
+    COUNTED_STATUSES,
+    bounds.minimumDeposit > 0n,
+    candidate.trader_id,
+    request.settlementCurrencyId,
+  );
+  return usage;
+}
+
+/**
+ * The lowest amount from the order's up to its most raised that no open order on the
+ * requisite has and the requisite's range allows; null when none does, or when the daily or
+ * monthly limit stops the search first.
+ */
+function pickAmount(candidate: Candidate, usage: Usage, bounds: MatchBounds): bigint | null {
+  const taken = new Set((usage.open_amounts ?? []).map(String));
+  for (let candidateAmount = bounds.amount; candidateAmount <= bounds.maxAmount; candidateAmount++) {
+    if (taken.has(String(candidateAmount))) continue;
+    if (candidateAmount < candidate.min_amount || candidateAmount > candidate.max_amount) continue;
+    if (usage.used_today + candidateAmount > candidate.daily_limit) return null;
+    if (candidate.monthly_limit !== null && usage.used_month + candidateAmount > candidate.monthly_limit) return null;
+    return candidateAmount;
   }
   return null;
 }

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
-import { createStore, createTeamlead, createTrader, createUser, ensureCurrencies, ensureDefaultSettings } from "@/lib/testing";
-import { adminActor } from "@/lib/testing/admin";
+import { createStore, createTeamlead, createTrader, createUser } from "@/lib/testing";
+import { setupAdminCabinet, type AdminActor, type Currencies } from "@/lib/testing/fixtures";
 import { bucketStarts, getPlatformDashboard } from "./get-platform-dashboard";
 
 const NOW = new Date("2026-05-20T10:00:00Z"); // a Wednesday
-let admin: Awaited<ReturnType<typeof adminActor>>;
-let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
+let admin: AdminActor;
+let currencies: Currencies;
 let stores: { id: number; name: string }[];
 let team: Awaited<ReturnType<typeof createTeamlead>>;
 let teamTrader: number;
@@ -32,9 +32,7 @@ async function metric(day: string, storeId: number, traderId: number, row: { cre
 }
 
 beforeAll(async () => {
-  currencies = await ensureCurrencies(prisma);
-  await ensureDefaultSettings(prisma);
-  admin = await adminActor();
+  ({ admin, currencies } = await setupAdminCabinet());
   stores = [await createStore(prisma, { name: "Alpha shop" }), await createStore(prisma, { name: "Beta shop" })];
   team = await createTeamlead(prisma, { username: "team-north" });
   teamTrader = (await createTrader(prisma, { teamLeadId: team.profile.id })).id;

@@ -106,6 +106,11 @@ const counts = (row: CountsRow | undefined): Counts => ({
   profit: row?.profit ?? 0n,
 });
 
+// The counts every piece sums over daily_metrics, and the days it reads ($1 and $2).
+const SUMS = `sum(created_count)::int AS created, sum(completed_count)::int AS completed, sum(failed_count)::int AS failed,
+              sum(completed_crypto)::bigint AS volume, sum(platform_profit)::bigint AS profit`;
+const IN_RANGE = `day BETWEEN $1::date AND $2::date`;
+
 /**
  * The platform's numbers over the last 30 days, 12 weeks or 12 months: totals, a series per
  * bucket, breakdowns by currency, store and team, and the top failure reasons — all from the
@@ -118,81 +123,125 @@ export async function getPlatformDashboard(adminUserId: number, granularity: Gra
   const starts = bucketStarts(granularity, now);
   const from = starts[0];
   const to = isoDay(now);
-  const sums = `sum(created_count)::int AS created, sum(completed_count)::int AS completed, sum(failed_count)::int AS failed,
-                sum(completed_crypto)::bigint AS volume, sum(platform_profit)::bigint AS profit`;
-  const inRange = `day BETWEEN $1::date AND $2::date`;
 
-  const [totals, series, byCurrency, byStore, byTeam, failureReasons, platformBalances, open, refreshed, usdt] = await Promise.all([
-    prisma.$queryRawUnsafe<(CountsRow & { reward: bigint; seconds: bigint })[]>(
-      `SELECT ${sums}, sum(trader_reward)::bigint AS reward, sum(completion_seconds_sum)::bigint AS seconds FROM daily_metrics WHERE ${inRange}`,
-      from,
-      to,
-    ),
-    prisma.$queryRawUnsafe<(CountsRow & { start: string })[]>(
-      `SELECT to_char(date_trunc($3, day), 'YYYY-MM-DD') AS start, ${sums} FROM daily_metrics WHERE ${inRange} GROUP BY 1`,
-      from,
-      to,
-      granularity,
-    ),
-    prisma.$queryRawUnsafe<(CountsRow & { key: number; code: string; exponent: number; fiat: bigint })[]>(
-      `SELECT m.currency_id AS key, c.code, c.exponent, m.created, m.completed, m.failed, m.volume, m.profit, m.fiat
-       FROM (SELECT currency_id, ${sums}, sum(completed_amount)::bigint AS fiat FROM daily_metrics WHERE ${inRange} GROUP BY currency_id) m
-       JOIN currencies c ON c.id = m.currency_id
-       ORDER BY m.volume DESC, c.code`,
-      from,
-      to,
-    ),
-    prisma.$queryRawUnsafe<(CountsRow & { key: number; label: string })[]>(
-      `SELECT m.store_id AS key, s.name AS label, m.created, m.completed, m.failed, m.volume, m.profit
-       FROM (SELECT store_id, ${sums} FROM daily_metrics WHERE ${inRange} GROUP BY store_id ORDER BY volume DESC, created DESC LIMIT ${TOP}) m
-       JOIN merchant_store s ON s.id = m.store_id
-       ORDER BY m.volume DESC, m.created DESC`,
-      from,
-      to,
-    ),
-    // Orders no trader took (trader_id 0) and traders outside any team share the "no team" row.
-    prisma.$queryRawUnsafe<(CountsRow & { key: number | null; label: string | null })[]>(
-      `SELECT t.team_lead_id AS key, tl.username AS label, ${sums}
-       FROM daily_metrics m
-       LEFT JOIN trader t ON t.id = m.trader_id
-       LEFT JOIN teamleads tl ON tl.id = t.team_lead_id
-       WHERE m.${inRange}
-       GROUP BY t.team_lead_id, tl.username
-       ORDER BY volume DESC, created DESC
-       LIMIT ${TOP}`,
-      from,
-      to,
-    ),
-    prisma.$queryRawUnsafe<FailureReason[]>(
-      `SELECT status::text AS status, NULLIF(reason, '') AS reason, sum(count)::int AS count
-       FROM daily_failure_reasons WHERE ${inRange}
-       GROUP BY 1, 2
-       ORDER BY count DESC, 1, 2
-       LIMIT ${TOP}`,
-      from,
-      to,
-    ),
-    prisma.balancePlatform.findMany({ select: { amount: true, held: true, currency: { select: { code: true, exponent: true } } }, orderBy: { currencyId: "asc" } }),
+  const [totals, series, byCurrency, byStore, byTeam, failureReasons, platformBalances, openOrders, refreshedAt, usdt] = await Promise.all([
+    readTotals(from, to),
+    readSeries(from, to, granularity, starts),
+    readByCurrency(from, to),
+    readByStore(from, to),
+    readByTeam(from, to),
+    readFailureReasons(from, to),
+    readPlatformBalances(),
     prisma.incomingOrder.count({ where: { status: { in: [...OPEN_STATUSES] } } }),
-    prisma.$queryRaw<{ at: Date | null }[]>`SELECT max(updated_at) AS at FROM daily_metrics WHERE day >= ${to}::date - 1`,
+    readRefreshedAt(to),
     settlementCurrency(),
   ]);
-
-  const bySeries = new Map(series.map((row) => [row.start, row]));
-  const total = totals[0];
   return {
     granularity,
     from,
     to,
     settlement: { code: usdt.code, exponent: usdt.exponent },
-    totals: { ...counts(total), traderReward: total?.reward ?? 0n, completionSeconds: total?.seconds ?? 0n },
-    series: starts.map((start) => ({ start, ...counts(bySeries.get(start)) })),
-    byCurrency: byCurrency.map((row) => ({ key: String(row.key), label: row.code, code: row.code, exponent: row.exponent, fiatVolume: row.fiat, ...counts(row) })),
-    byStore: byStore.map((row) => ({ key: String(row.key), label: row.label, ...counts(row) })),
-    byTeam: byTeam.map((row) => ({ key: String(row.key ?? "none"), label: row.label, ...counts(row) })),
+    totals,
+    series,
+    byCurrency,
+    byStore,
+    byTeam,
     failureReasons,
-    platformBalances: platformBalances.map((b) => ({ code: b.currency.code, exponent: b.currency.exponent, available: b.amount, held: b.held })),
-    openOrders: open,
-    refreshedAt: refreshed[0]?.at ?? null,
+    platformBalances,
+    openOrders,
+    refreshedAt,
   };
+}
+
+async function readTotals(from: string, to: string): Promise<PlatformDashboard["totals"]> {
+  const [total] = await prisma.$queryRawUnsafe<(CountsRow & { reward: bigint; seconds: bigint })[]>(
+    `SELECT ${SUMS}, sum(trader_reward)::bigint AS reward, sum(completion_seconds_sum)::bigint AS seconds FROM daily_metrics WHERE ${IN_RANGE}`,
+    from,
+    to,
+  );
+  return { ...counts(total), traderReward: total?.reward ?? 0n, completionSeconds: total?.seconds ?? 0n };
+}
+
+/** One bucket per start, empty buckets included. */
+async function readSeries(from: string, to: string, granularity: Granularity, starts: string[]): Promise<Bucket[]> {
+  const rows = await prisma.$queryRawUnsafe<(CountsRow & { start: string })[]>(
+    `SELECT to_char(date_trunc($3, day), 'YYYY-MM-DD') AS start, ${SUMS} FROM daily_metrics WHERE ${IN_RANGE} GROUP BY 1`,
+    from,
+    to,
+    granularity,
+  );
+  const byStart = new Map(rows.map((row) => [row.start, row]));
+  return starts.map((start) => ({ start, ...counts(byStart.get(start)) }));
+}
+
+async function readByCurrency(from: string, to: string): Promise<CurrencyBreakdown[]> {
+  const rows = await prisma.$queryRawUnsafe<(CountsRow & { key: number; code: string; exponent: number; fiat: bigint })[]>(
+    `SELECT m.currency_id AS key, c.code, c.exponent, m.created, m.completed, m.failed, m.volume, m.profit, m.fiat
+     FROM (SELECT currency_id, ${SUMS}, sum(completed_amount)::bigint AS fiat FROM daily_metrics WHERE ${IN_RANGE} GROUP BY currency_id) m
+     JOIN currencies c ON c.id = m.currency_id
+     ORDER BY m.volume DESC, c.code`,
+    from,
+    to,
+  );
+  return rows.map((row) => ({ key: String(row.key), label: row.code, code: row.code, exponent: row.exponent, fiatVolume: row.fiat, ...counts(row) }));
+}
+
+/** The TOP stores by volume. */
+async function readByStore(from: string, to: string): Promise<Breakdown[]> {
+  const rows = await prisma.$queryRawUnsafe<(CountsRow & { key: number; label: string })[]>(
+    `SELECT m.store_id AS key, s.name AS label, m.created, m.completed, m.failed, m.volume, m.profit
+     FROM (SELECT store_id, ${SUMS} FROM daily_metrics WHERE ${IN_RANGE} GROUP BY store_id ORDER BY volume DESC, created DESC LIMIT ${TOP}) m
+     JOIN merchant_store s ON s.id = m.store_id
+     ORDER BY m.volume DESC, m.created DESC`,
+    from,
+    to,
+  );
+  return rows.map((row) => ({ key: String(row.key), label: row.label, ...counts(row) }));
+}
+
+/**
+ * The TOP teams by volume. Orders no trader took (trader_id 0) and traders outside any team
+ * share the "no team" row.
+ */
+async function readByTeam(from: string, to: string): Promise<Breakdown[]> {
+  const rows = await prisma.$queryRawUnsafe<(CountsRow & { key: number | null; label: string | null })[]>(
+    `SELECT t.team_lead_id AS key, tl.username AS label, ${SUMS}
+     FROM daily_metrics m
+     LEFT JOIN trader t ON t.id = m.trader_id
+     LEFT JOIN teamleads tl ON tl.id = t.team_lead_id
+     WHERE m.${IN_RANGE}
+     GROUP BY t.team_lead_id, tl.username
+     ORDER BY volume DESC, created DESC
+     LIMIT ${TOP}`,
+    from,
+    to,
+  );
+  return rows.map((row) => ({ key: String(row.key ?? "none"), label: row.label, ...counts(row) }));
+}
+
+/** The TOP failure reasons. */
+function readFailureReasons(from: string, to: string): Promise<FailureReason[]> {
+  return prisma.$queryRawUnsafe<FailureReason[]>(
+    `SELECT status::text AS status, NULLIF(reason, '') AS reason, sum(count)::int AS count
+     FROM daily_failure_reasons WHERE ${IN_RANGE}
+     GROUP BY 1, 2
+     ORDER BY count DESC, 1, 2
+     LIMIT ${TOP}`,
+    from,
+    to,
+  );
+}
+
+async function readPlatformBalances(): Promise<PlatformDashboard["platformBalances"]> {
+  const balances = await prisma.balancePlatform.findMany({
+    select: { amount: true, held: true, currency: { select: { code: true, exponent: true } } },
+    orderBy: { currencyId: "asc" },
+  });
+  return balances.map((b) => ({ code: b.currency.code, exponent: b.currency.exponent, available: b.amount, held: b.held }));
+}
+
+/** When the rows of yesterday and today were last recomputed. */
+async function readRefreshedAt(to: string): Promise<Date | null> {
+  const [refreshed] = await prisma.$queryRaw<{ at: Date | null }[]>`SELECT max(updated_at) AS at FROM daily_metrics WHERE day >= ${to}::date - 1`;
+  return refreshed?.at ?? null;
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { createStore, createUser, ensureCurrencies } from "@/lib/testing";
 import { refreshDailyMetrics } from "@/lib/metrics/refresh-daily-metrics";
-import { payinWithCallbacks, setupCallbackWorld } from "@/test/callbacks/orders";
+import { payinWithCallbacks, setupCallbackWorld } from "@/lib/testing/callback-orders";
 import { DASHBOARD_DAYS, getMerchantDailySeries, getMerchantToday } from "./get-merchant-dashboard";
 
 const DAY_MS = 24 * 3600 * 1000;

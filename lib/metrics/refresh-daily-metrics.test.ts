@@ -9,36 +9,19 @@ import { confirmPayout } from "@/lib/orders/confirm-payout";
 import { endOrder } from "@/lib/orders/end-order";
 import { expireOrder } from "@/lib/orders/expire-due-orders";
 import { retryMatch } from "@/lib/matching/retry-due-matches";
-import { postMovements } from "@/lib/ledger/post-movements";
-import { invalidateSettings } from "@/lib/settings/read-settings";
 import { merchantActor, traderActor } from "@/lib/testing/actors";
-import {
-  completePayinOrder,
-  createExchangeRate,
-  createPayinOrder,
-  createRequisite,
-  createStore,
-  createTrader,
-  ensureCurrencies,
-  ensureDefaultSettings,
-  matchPayinOrder,
-} from "@/lib/testing";
+import { completePayinOrder, createPayinOrder, createStore, createTrader, matchPayinOrder } from "@/lib/testing";
+import { orderInput, setSetting, setupReference, storeWithBalance, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 import { refreshDailyMetrics } from "./refresh-daily-metrics";
 
 const DAY = 24 * 3600_000;
 const ENDED = ["completed", "failed", "expired", "cancelled"] as const;
-let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
-let sequence = 0;
+let currencies: Currencies;
 
 const utcDay = (date: Date) => date.toISOString().slice(0, 10);
 const today = new Date();
 const yesterday = new Date(today.getTime() - DAY);
 const range = { from: yesterday, to: today };
-
-function input(amount: bigint) {
-  sequence++;
-  return { amount, currency: "RUB", customerId: `cust-${sequence}`, merchantOrderId: `order-${sequence}` };
-}
 
 interface MetricRow {
   day: string;
@@ -109,41 +92,27 @@ function sortRows(rows: MetricRow[]) {
 }
 
 beforeAll(async () => {
-  currencies = await ensureCurrencies(prisma);
-  await ensureDefaultSettings(prisma);
-  await createExchangeRate(prisma, { baseCurrencyId: currencies.RUB.id, quoteCurrencyId: currencies.USDT.id, rate: "92.5" });
-  await prisma.configurationSetting.updateMany({ where: { key: { in: ["fraud.max_open_orders_per_customer", "fraud.max_orders_per_customer_per_hour"] } }, data: { value: 0 } });
-  await prisma.configurationSetting.update({ where: { key: "matching.max_open_orders_per_requisite" }, data: { value: 100 } });
-  invalidateSettings();
-
-  const store = await createStore(prisma, { payinCommission: "0.03", payoutCommission: "0.02" });
-  await prisma.$transaction((tx) =>
-    postMovements(tx, [{ account: { kind: "store", storeId: store.id, currencyId: currencies.USDT.id }, delta: 500_000_000n, reason: "test_credit" }]),
-  );
+  ({ currencies } = await setupReference({ relaxFraudCaps: true, maxOpenOrdersPerRequisite: 100 }));
+  const store = await storeWithBalance(currencies, 500_000_000n, { payinCommission: "0.03", payoutCommission: "0.02" });
   const traders = [];
   for (const reward of ["0.02", "0.01"]) {
-    const trader = await createTrader(prisma, { payinReward: reward, lastSeenAt: new Date() });
-    await prisma.$transaction((tx) =>
-      postMovements(tx, [{ account: { kind: "trader_crypto", traderId: trader.id, currencyId: currencies.USDT.id }, delta: 900_000_000n, reason: "deposit_credit" }]),
-    );
-    const requisite = await createRequisite(prisma, { traderId: trader.id, currencyId: currencies.RUB.id });
-    traders.push({ trader, requisite });
+    traders.push(await traderWithRequisite(currencies, { deposit: 900_000_000n, trader: { payinReward: reward, lastSeenAt: new Date() } }));
   }
 
   // Through the engine: created yesterday and completed today, created and completed today,
   // completed payouts, an expired, a cancelled and a failed order, and open ones.
   const lateYesterday = new Date(Date.parse(`${utcDay(yesterday)}T23:59:00Z`));
   for (let i = 0; i < 3; i++) {
-    const payin = await createPayin(store, input(100_000n + BigInt(i)), merchantActor, lateYesterday);
+    const payin = await createPayin(store, orderInput(100_000n + BigInt(i)), merchantActor, lateYesterday);
     await completePayin(payin.id, {}, traderActor);
   }
   for (let i = 0; i < 4; i++) {
-    const payin = await createPayin(store, input(200_000n + BigInt(i)), merchantActor);
+    const payin = await createPayin(store, orderInput(200_000n + BigInt(i)), merchantActor);
     await completePayin(payin.id, {}, traderActor);
   }
   for (let i = 0; i < 2; i++) {
     // Offered to an online trader, accepted, paid with a receipt and confirmed by the merchant.
-    const payout = await createPayout(store, { ...input(50_000n + BigInt(i)), destination: { type: "card", number: "2200000000000004" } }, merchantActor);
+    const payout = await createPayout(store, { ...orderInput(50_000n + BigInt(i)), destination: { type: "card", number: "2200000000000004" } }, merchantActor);
     const { offeredTraderId } = await prisma.incomingOrder.findUniqueOrThrow({ where: { id: payout.id } });
     if (offeredTraderId === null) throw new Error(`The payout was not offered (${payout.status})`);
     await acceptPayout(payout.id, offeredTraderId, traderActor);
@@ -151,14 +120,13 @@ beforeAll(async () => {
     await markPayoutPaid(payout.id, offeredTraderId, traderActor, receipt);
     await confirmPayout(payout.id, store.id, merchantActor);
   }
-  const expiring = await createPayin(store, input(300_000n), merchantActor);
+  const expiring = await createPayin(store, orderInput(300_000n), merchantActor);
   await expireOrder(expiring.id, expiring.expiresAt!);
-  const cancelled = await createPayin(store, input(300_001n), merchantActor);
+  const cancelled = await createPayin(store, orderInput(300_001n), merchantActor);
   await endOrder(cancelled.id, "cancelled", { storeId: store.id }, merchantActor);
-  await createPayin(store, input(300_002n), merchantActor);
-  const unmatched = await createPayin(store, input(999_000_000n), merchantActor); // above every requisite's max
-  await prisma.configurationSetting.update({ where: { key: "order.match_attempts" }, data: { value: 2 } });
-  invalidateSettings();
+  await createPayin(store, orderInput(300_002n), merchantActor);
+  const unmatched = await createPayin(store, orderInput(999_000_000n), merchantActor); // above every requisite's max
+  await setSetting("order.match_attempts", 2);
   await retryMatch(unmatched.id, unmatched.nextMatchAt!);
 
   // Through the factories, for events the engine stamps with the real clock: created the day
@@ -231,7 +199,7 @@ describe("refreshDailyMetrics", () => {
       data: { day: new Date(utcDay(new Date(today.getTime() - 5 * DAY))), storeId: store.id, currencyId: currencies.RUB.id, type: "payin", createdCount: 1, updatedAt: new Date() },
     });
     await prisma.reqTrader.updateMany({ data: { status: "blocked" } });
-    const unmatched = await createPayin(store, input(100_500n), merchantActor);
+    const unmatched = await createPayin(store, orderInput(100_500n), merchantActor);
     await refreshDailyMetrics(range);
     expect(await prisma.dailyMetric.findUnique({ where: { id: stale.id } })).toBeNull();
     expect(await prisma.dailyMetric.findFirst({ where: { storeId: store.id, traderId: 0, day: new Date(utcDay(today)) } })).toMatchObject({ createdCount: 1 });

@@ -1,7 +1,7 @@
 import { multiply, type DecimalLike } from "./decimal";
 
 /**
- * Splits a completed pay-in's USDT value u between store, trader and platform (design.md):
+ * Splits a completed pay-in's USDT value u between store, trader and platform (docs/design.md):
  * store +u·(1−s), trader reward u·t, platform u·(s−t). The store credit and the trader reward
  * are rounded down and the platform takes the remainder, so the three add up to u exactly.
  */

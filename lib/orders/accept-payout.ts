@@ -21,7 +21,7 @@ export async function acceptPayout(id: string, traderId: number, actor: Actor, n
     const order = await lockOfferedPayout(tx, id, traderId);
     assertMayTransition(order, "assigned", actor);
     if (!order.offer_expires_at || order.offer_expires_at <= now || order.offered_requisite_id === null) {
-      throw new DomainError("invalid_state", "offer_expired", "The offer has lapsed; the payout is being offered to another trader.");
+      throw new DomainError("offer_expired");
     }
     const { currency, settlement } = await findOrderCurrencies(tx, order.currency_code);
     const match = await selectRequisite(tx, {
@@ -38,7 +38,7 @@ export async function acceptPayout(id: string, traderId: number, actor: Actor, n
       requisiteId: order.offered_requisite_id,
     });
     if (!match || match.traderId !== traderId) {
-      throw new DomainError("conflict", "offer_no_longer_fits", "Your requisite no longer fits this payout (its status or limits changed); decline it instead.");
+      throw new DomainError("offer_no_longer_fits");
     }
     return transitionOrder(tx, {
       order,

@@ -23,10 +23,10 @@ import { orderHolds } from "./hold-movements";
  * deposit cannot cover it the completion is refused with the amount needed.
  */
 export async function completeLockedPayin(tx: Tx, order: LockedOrder, actor: Actor, note?: string) {
-  if (order.type !== "payin") throw new DomainError("not_found", "order_not_found", `No pay-in ${order.id}.`, "id");
+  if (order.type !== "payin") throw new DomainError("order_not_found", `No pay-in ${order.id}.`, { param: "id" });
   assertMayTransition(order, "completed", actor);
   if (order.trader_id === null || order.crypto_amount === null || order.trader_reward === null) {
-    throw new DomainError("invalid_state", "not_matched", `The pay-in was never matched to a trader (${order.status}); it cannot be completed.`);
+    throw new DomainError("not_matched", `The pay-in was never matched to a trader (${order.status}); it cannot be completed.`);
   }
   const settlement = await findCurrency(tx, SETTLEMENT_CURRENCY);
   const u = order.crypto_amount;
@@ -61,7 +61,6 @@ export async function completeLockedPayin(tx: Tx, order: LockedOrder, actor: Act
   } catch (error) {
     if (rehold.length && error instanceof DomainError && error.kind === "insufficient_funds") {
       throw new DomainError(
-        "insufficient_funds",
         "trader_deposit_insufficient",
         `The pay-in no longer holds the trader's USDT and their available deposit cannot cover ${minorToDecimalString(u, settlement.exponent)} USDT again; top up the trader's deposit first.`,
       );

@@ -17,10 +17,10 @@ import { payoutCompletionMovements } from "./completion-movements";
 export async function completePayout(tx: Tx, order: LockedOrder, actor: Actor, note?: string) {
   assertMayTransition(order, "completed", actor);
   if (order.trader_id === null || order.crypto_amount === null || order.trader_reward === null) {
-    throw new DomainError("invalid_state", "not_matched", `No trader has taken the payout (${order.status}); it cannot be completed.`);
+    throw new DomainError("not_matched", `No trader has taken the payout (${order.status}); it cannot be completed.`);
   }
   const holds = await orderHolds(tx, order.id);
-  if (!holds.store) throw new DomainError("invalid_state", "invalid_state", "The payout holds no store funds.");
+  if (!holds.store) throw new DomainError("invalid_state", "The payout holds no store funds.");
   const settlement = await findCurrency(tx, SETTLEMENT_CURRENCY);
   const u = order.crypto_amount;
   const reward = multiply(u, order.trader_reward, "floor");

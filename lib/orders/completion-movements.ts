@@ -1,7 +1,7 @@
 import type { Movement } from "@/lib/ledger/accounts";
 
 /**
- * The balance movements that complete an order (design.md's money model), in one place for
+ * The balance movements that complete an order (docs/design.md's money model), in one place for
  * the engine and for the factories that build the demo history.
  */
 export function payinCompletionMovements(

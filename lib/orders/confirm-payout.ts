@@ -13,7 +13,7 @@ import { completePayout } from "./complete-payout";
 export async function confirmPayout(id: string, storeId: number, actor: Actor) {
   return runTransaction(async (tx) => {
     const order = await lockOrder(tx, id, { storeId });
-    if (order.type !== "payout") throw new DomainError("not_found", "order_not_found", `No payout ${id}.`, "id");
+    if (order.type !== "payout") throw new DomainError("order_not_found", `No payout ${id}.`, { param: "id" });
     return completePayout(tx, order, actor);
   });
 }

@@ -17,7 +17,7 @@ export async function declinePayout(id: string, traderId: number, actor: Actor, 
   return runTransaction(async (tx) => {
     const order = await lockOfferedPayout(tx, id, traderId);
     if (order.status !== "created" || order.offered_trader_id !== traderId) {
-      throw new DomainError("invalid_state", "invalid_state", `The payout is ${order.status}${order.status === "created" ? " and no longer offered to you" : ""}; there is no offer to decline.`);
+      throw new DomainError("invalid_state", `The payout is ${order.status}${order.status === "created" ? " and no longer offered to you" : ""}; there is no offer to decline.`);
     }
     await offerOnward(tx, await withdrawOffer(tx, order, actor, "order.offer_declined"), now, settings);
     return { id, status: "declined" as const };

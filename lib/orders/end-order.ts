@@ -25,7 +25,7 @@ export async function endOrder(
     if (to === "expired") {
       const row = await tx.incomingOrder.findUniqueOrThrow({ where: { id }, select: { expiresAt: true } });
       if (!row.expiresAt || row.expiresAt > (options.now ?? new Date())) {
-        throw new DomainError("invalid_state", "not_yet_expired", "The order's deadline has not passed.");
+        throw new DomainError("not_yet_expired");
       }
     }
     return endLockedOrder(tx, order, to, actor, { ...options, now: options.now });

@@ -7,45 +7,21 @@ import { markPayinPaid } from "./mark-payin-paid";
 import { markPayoutPaid } from "./mark-payout-paid";
 import { expireDueOrders, expireOrder } from "./expire-due-orders";
 import { checkLedger } from "@/lib/ledger/check-ledger";
-import { postMovements } from "@/lib/ledger/post-movements";
-import { invalidateSettings } from "@/lib/settings/read-settings";
 import { DomainError } from "@/lib/errors/domain-error";
-import { createExchangeRate, createRequisite, createStore, createTrader, ensureCurrencies, ensureDefaultSettings } from "@/lib/testing";
+import { expectDomainError } from "@/lib/testing/assertions";
+import { createStore } from "@/lib/testing";
+import { orderInput, setupReference, storeWithBalance, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 import { merchantActor as merchant, traderActor } from "@/lib/testing/actors";
 import { acceptPayout } from "./accept-payout";
 
 const HOUR = 3600_000;
-let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
-let sequence = 0;
+let currencies: Currencies;
 
-async function traderWithDeposit(deposit: bigint) {
-  // Online: payouts are offered to online traders only.
-  const trader = await createTrader(prisma, { lastSeenAt: new Date() });
-  await prisma.$transaction((tx) =>
-    postMovements(tx, [{ account: { kind: "trader_crypto", traderId: trader.id, currencyId: currencies.USDT.id }, delta: deposit, reason: "deposit_credit" }]),
-  );
-  const requisite = await createRequisite(prisma, { traderId: trader.id, currencyId: currencies.RUB.id });
-  return { trader, requisite };
-}
-
-/** A store with `usdt` micro-USDT available, enough to hold payouts. */
-async function storeWithBalance(usdt = 0n) {
-  const store = await createStore(prisma);
-  if (usdt > 0n) {
-    await prisma.$transaction((tx) =>
-      postMovements(tx, [{ account: { kind: "store", storeId: store.id, currencyId: currencies.USDT.id }, delta: usdt, reason: "test_credit" }]),
-    );
-  }
-  return store;
-}
-
-function input(amount: bigint) {
-  sequence++;
-  return { amount, currency: "RUB", customerId: `cust-${sequence}`, merchantOrderId: `order-${sequence}` };
-}
+/** An online trader (payouts are offered to online traders only) with `deposit` micro-USDT and one RUB requisite. */
+const traderWithDeposit = (deposit: bigint) => traderWithRequisite(currencies, { deposit, trader: { lastSeenAt: new Date() } });
 
 function payoutInput(amount: bigint) {
-  return { ...input(amount), destination: { type: "card", number: "2200000000000004" } };
+  return { ...orderInput(amount), destination: { type: "card", number: "2200000000000004" } };
 }
 
 /** A payout created by the merchant and accepted by the trader it was offered to. */
@@ -59,24 +35,13 @@ const order = (id: string) => prisma.incomingOrder.findUniqueOrThrow({ where: { 
 const cryptoBalance = (traderId: number) => prisma.balanceTraderCrypto.findFirstOrThrow({ where: { traderId } });
 const storeBalance = (storeId: number) => prisma.balanceStore.findFirstOrThrow({ where: { storeId } });
 
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
-
 /** Runs every deadline already due at `now` (earlier tests' leftovers) out of the way. */
 async function drain(now: Date) {
   await expireDueOrders({ now, limit: 10_000 });
 }
 
 beforeAll(async () => {
-  currencies = await ensureCurrencies(prisma);
-  await ensureDefaultSettings(prisma);
-  await createExchangeRate(prisma, { baseCurrencyId: currencies.RUB.id, quoteCurrencyId: currencies.USDT.id, rate: "92.5" });
-  await prisma.configurationSetting.updateMany({ where: { key: { in: ["fraud.max_open_orders_per_customer", "fraud.max_orders_per_customer_per_hour"] } }, data: { value: 0 } });
-  await prisma.configurationSetting.update({ where: { key: "matching.max_open_orders_per_requisite" }, data: { value: 100 } });
-  invalidateSettings();
+  ({ currencies } = await setupReference({ relaxFraudCaps: true, maxOpenOrdersPerRequisite: 100 }));
 });
 
 beforeEach(async () => {
@@ -86,9 +51,9 @@ beforeEach(async () => {
 
 describe("expireOrder", () => {
   it("expires an unpaid pay-in only once its deadline passed, releasing the hold", async () => {
-    const store = await storeWithBalance();
+    const store = await createStore(prisma);
     const { trader } = await traderWithDeposit(500_000_000n);
-    const payin = await createPayin(store, input(100_000n), merchant);
+    const payin = await createPayin(store, orderInput(100_000n), merchant);
     expect(payin.status).toBe("awaiting_payment");
 
     expect(await expireOrder(payin.id, new Date(payin.expiresAt!.getTime() - 1))).toBeNull();
@@ -111,7 +76,7 @@ describe("expireOrder", () => {
   });
 
   it("expires an assigned payout, releasing the store's hold", async () => {
-    const store = await storeWithBalance(100_000_000n);
+    const store = await storeWithBalance(currencies, 100_000_000n);
     const { trader } = await traderWithDeposit(1_000_000n);
     const payout = await assignedPayout(store, trader.id, 50_000n);
     expect(payout.status).toBe("assigned");
@@ -124,9 +89,9 @@ describe("expireOrder", () => {
   });
 
   it("escalates a paid pay-in past its deadline to a dispute opened by the system, holds in place", async () => {
-    const store = await storeWithBalance();
+    const store = await createStore(prisma);
     const { trader } = await traderWithDeposit(500_000_000n);
-    const payin = await createPayin(store, input(100_000n), merchant);
+    const payin = await createPayin(store, orderInput(100_000n), merchant);
     await markPayinPaid(payin.id, store.id, merchant);
     const heldBefore = await cryptoBalance(trader.id);
 
@@ -140,13 +105,13 @@ describe("expireOrder", () => {
     expect(await expireOrder(payin.id, new Date(Date.now() + 24 * HOUR))).toBeNull();
 
     // The trader can no longer confirm it alone: support decides.
-    expect((await rejection(completePayin(payin.id, { traderId: trader.id }, traderActor))).code).toBe("invalid_state");
+    await expectDomainError(completePayin(payin.id, { traderId: trader.id }, traderActor), "invalid_state");
     expect(await order(payin.id)).toMatchObject({ status: "disputed" });
     expect(await checkLedger(prisma)).toEqual([]);
   });
 
   it("completes a paid payout nobody disputed within the merchant's confirmation window", async () => {
-    const store = await storeWithBalance(100_000_000n);
+    const store = await storeWithBalance(currencies, 100_000_000n);
     const { trader } = await traderWithDeposit(1_000_000n);
     const payout = await assignedPayout(store, trader.id, 60_000n);
     const receipt = { fileName: "receipt.png", contentType: "image/png", data: Buffer.from("png") };
@@ -165,9 +130,9 @@ describe("expireOrder", () => {
 
 describe("timeout against the trader's confirmation", () => {
   it("leaves an order the trader confirmed before the deadline completed", async () => {
-    const store = await storeWithBalance();
+    const store = await createStore(prisma);
     const { trader } = await traderWithDeposit(500_000_000n);
-    const payin = await createPayin(store, input(100_000n), merchant);
+    const payin = await createPayin(store, orderInput(100_000n), merchant);
     await completePayin(payin.id, { traderId: trader.id }, traderActor);
 
     const late = new Date(payin.expiresAt!.getTime() + HOUR);
@@ -180,25 +145,25 @@ describe("timeout against the trader's confirmation", () => {
   });
 
   it("refuses a confirmation that arrives after the sweep expired the order", async () => {
-    const store = await storeWithBalance();
+    const store = await createStore(prisma);
     const { trader } = await traderWithDeposit(500_000_000n);
-    const payin = await createPayin(store, input(100_000n), merchant);
+    const payin = await createPayin(store, orderInput(100_000n), merchant);
 
     const swept = await expireDueOrders({ now: new Date(payin.expiresAt!.getTime() + 1) });
     expect(swept.expired).toBeGreaterThanOrEqual(1);
-    expect((await rejection(completePayin(payin.id, { traderId: trader.id }, traderActor))).code).toBe("invalid_state");
+    await expectDomainError(completePayin(payin.id, { traderId: trader.id }, traderActor), "invalid_state");
     expect((await order(payin.id)).status).toBe("expired");
     expect(await cryptoBalance(trader.id)).toMatchObject({ amount: 500_000_000n, held: 0n });
     expect(await checkLedger(prisma)).toEqual([]);
   });
 
   it("lets exactly one of a racing confirmation and timeout win, every time", async () => {
-    const store = await storeWithBalance();
+    const store = await createStore(prisma);
     const deposit = 900_000_000n;
     const { trader } = await traderWithDeposit(deposit);
     const outcomes = { completed: 0, expired: 0 };
     for (let i = 0; i < 24; i++) {
-      const payin = await createPayin(store, input(20_000n + BigInt(i)), merchant);
+      const payin = await createPayin(store, orderInput(20_000n + BigInt(i)), merchant);
       const now = payin.expiresAt!;
       // Half the rounds race the event-driven path (waits for the lock), half the sweep (skips it).
       const timeout = i % 2 === 0 ? expireOrder(payin.id, now) : expireDueOrders({ now }).then((r) => (r.expired ? "expired" : null));
@@ -226,10 +191,10 @@ describe("expireDueOrders", () => {
   it("handles each due order exactly once when sweeps run in parallel", async () => {
     const now = new Date(Date.now() + 2 * HOUR);
     await drain(now);
-    const store = await storeWithBalance(500_000_000n);
+    const store = await storeWithBalance(currencies, 500_000_000n);
     const { trader } = await traderWithDeposit(900_000_000n);
     const payins = [];
-    for (let i = 0; i < 12; i++) payins.push(await createPayin(store, input(30_000n + BigInt(i)), merchant));
+    for (let i = 0; i < 12; i++) payins.push(await createPayin(store, orderInput(30_000n + BigInt(i)), merchant));
     const payouts = [];
     for (let i = 0; i < 4; i++) payouts.push(await assignedPayout(store, trader.id, 40_000n + BigInt(i)));
     await markPayinPaid(payins[0].id, store.id, merchant);
@@ -248,10 +213,10 @@ describe("expireDueOrders", () => {
   });
 
   it("handles at most `limit` orders per call and leaves orders not yet due alone", async () => {
-    const store = await storeWithBalance();
+    const store = await createStore(prisma);
     await traderWithDeposit(900_000_000n);
     const payins = [];
-    for (let i = 0; i < 3; i++) payins.push(await createPayin(store, input(50_000n + BigInt(i)), merchant));
+    for (let i = 0; i < 3; i++) payins.push(await createPayin(store, orderInput(50_000n + BigInt(i)), merchant));
     const now = payins[2].expiresAt!;
     await drain(new Date(payins[0].expiresAt!.getTime() - 1));
 
@@ -260,7 +225,7 @@ describe("expireDueOrders", () => {
     const statuses = await prisma.incomingOrder.findMany({ where: { id: { in: payins.map((p) => p.id) } }, select: { status: true } });
     expect(statuses.every((s) => s.status === "expired")).toBe(true);
 
-    const fresh = await createPayin(store, input(50_100n), merchant);
+    const fresh = await createPayin(store, orderInput(50_100n), merchant);
     expect(await expireDueOrders({ now: new Date(fresh.expiresAt!.getTime() - 1) })).toEqual({ expired: 0, disputed: 0, completed: 0 });
     expect((await order(fresh.id)).status).toBe("awaiting_payment");
   });

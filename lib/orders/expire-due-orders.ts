@@ -12,7 +12,7 @@ import { completePayout } from "./complete-payout";
 export type DeadlineOutcome = "expired" | "disputed" | "completed";
 
 /**
- * What a passed deadline does, per design.md's lifecycle. While no money has moved (a pay-in
+ * What a passed deadline does, per docs/design.md's lifecycle. While no money has moved (a pay-in
  * `awaiting_payment`, a payout `assigned`) the order expires and every hold is released. A
  * `paid` pay-in cannot simply expire — the customer says they paid and the trader has not
  * confirmed — so it becomes `disputed` with its holds in place, for support to decide. A `paid`

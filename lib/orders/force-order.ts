@@ -10,7 +10,7 @@ import { completePayout } from "./complete-payout";
 import type { OrderForApi } from "./serialize-order";
 import { verifyStaff } from "@/lib/auth/verify-staff";
 
-const FORCE_NOT_ALLOWED = new DomainError("permission", "force_not_allowed", "Only support (disputes.resolve) or an admin (traders.manage) can force an order.");
+const FORCE_NOT_ALLOWED = new DomainError("force_not_allowed");
 
 export type ForcedOutcome = "completed" | "cancelled";
 

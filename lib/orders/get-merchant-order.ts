@@ -48,7 +48,7 @@ export type MerchantOrder = Omit<OrderWithPageData, "history"> & {
 };
 
 export function orderNotFound(orderId: string): DomainError {
-  return new DomainError("not_found", "order_not_found", `No order ${orderId}.`, "id");
+  return new DomainError("order_not_found", `No order ${orderId}.`, { param: "id" });
 }
 
 /**
@@ -81,7 +81,7 @@ export async function getMerchantReceipt(merchantUserId: number, receiptId: numb
     select: { fileName: true, contentType: true, data: true, order: { select: { store: { select: { userId: true } } } } },
   });
   if (!receipt || receipt.order.store.userId !== merchantUserId) {
-    throw new DomainError("not_found", "receipt_not_found", `No receipt ${receiptId}.`, "id");
+    throw new DomainError("receipt_not_found", `No receipt ${receiptId}.`, { param: "id" });
   }
   return { fileName: receipt.fileName, contentType: receipt.contentType, data: receipt.data };
 }

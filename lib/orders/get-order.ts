@@ -9,7 +9,7 @@ export const ORDER_API_INCLUDE = { currency: true, requisite: { include: { bank:
 export async function getStoreOrder(storeId: number, id: string, type?: OrderType) {
   const order = await prisma.incomingOrder.findUnique({ where: { id }, include: ORDER_API_INCLUDE });
   if (!order || order.storeId !== storeId || (type && order.type !== type)) {
-    throw new DomainError("not_found", "order_not_found", `No ${type ?? "order"} ${id}.`, "id");
+    throw new DomainError("order_not_found", `No ${type ?? "order"} ${id}.`, { param: "id" });
   }
   return order;
 }

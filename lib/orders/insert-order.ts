@@ -56,12 +56,7 @@ export async function insertOrder(tx: Tx, order: NewOrder, actor: Actor): Promis
 /** Maps the unique (store_id, merchant_order_id) violation to a 409 the merchant can act on. */
 export function duplicateOrderError(error: unknown, merchantOrderId: string): unknown {
   if (!isUniqueViolation(error)) return error;
-  return new DomainError(
-    "conflict",
-    "duplicate_merchant_order_id",
-    `An order with merchant_order_id ${merchantOrderId} already exists.`,
-    "merchant_order_id",
-  );
+  return new DomainError("duplicate_merchant_order_id", `An order with merchant_order_id ${merchantOrderId} already exists.`, { param: "merchant_order_id" });
 }
 
 /** The (store_id, merchant_order_id) unique index, whether hit by a raw query or a model query. */

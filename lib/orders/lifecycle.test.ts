@@ -2,12 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { invalidateSettings } from "@/lib/settings/read-settings";
 import { checkLedger } from "@/lib/ledger/check-ledger";
 import { postMovements } from "@/lib/ledger/post-movements";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { OrderStatus, OrderType } from "@/lib/generated/prisma/enums";
-import { createAdmin, createExchangeRate, createRequisite, createStore, createSupport, createTrader, ensureCurrencies, ensureDefaultSettings } from "@/lib/testing";
+import { createAdmin, createRequisite, createStore, createSupport, createTrader } from "@/lib/testing";
+import { setSetting, setupReference } from "@/lib/testing/fixtures";
 import { adminActor, customerActor, merchantActor, supportActor, systemActor, traderActor } from "@/lib/testing/actors";
 import { openDispute } from "@/lib/disputes/open-dispute";
 import { resolveDispute } from "@/lib/disputes/resolve-dispute";
@@ -43,13 +43,8 @@ let adminId: number;
 let sequence = 0;
 
 beforeAll(async () => {
-  const currencies = await ensureCurrencies(prisma);
-  await ensureDefaultSettings(prisma);
-  await createExchangeRate(prisma, { baseCurrencyId: currencies.RUB.id, quoteCurrencyId: currencies.USDT.id, rate: "92.5" });
-  await prisma.configurationSetting.updateMany({ where: { key: { in: ["fraud.max_open_orders_per_customer", "fraud.max_orders_per_customer_per_hour"] } }, data: { value: 0 } });
-  await prisma.configurationSetting.update({ where: { key: "matching.max_open_orders_per_requisite" }, data: { value: 100 } });
-  await prisma.configurationSetting.update({ where: { key: "trader.online_window_seconds" }, data: { value: 3600 } });
-  invalidateSettings();
+  const { currencies } = await setupReference({ relaxFraudCaps: true, maxOpenOrdersPerRequisite: 100 });
+  await setSetting("trader.online_window_seconds", 3600);
   store = await createStore(prisma, { payinCommission: "0.03", payoutCommission: "0.02" });
   trader = await createTrader(prisma, { payinReward: "0.02", payoutReward: "0.015", lastSeenAt: new Date() });
   await prisma.$transaction((tx) =>

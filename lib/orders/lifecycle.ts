@@ -1,7 +1,7 @@
 import type { OrderStatus, OrderType } from "@/lib/generated/prisma/enums";
 
 /**
- * Who may move an order (design.md, "Who may move an order"): the one table of every legal
+ * Who may move an order (docs/design.md, "Who may move an order"): the one table of every legal
  * transition, keyed by order type, from-state, to-state and the party that acts. The engine's
  * transition function (transitionOrder) checks it on every status change, so no route, server
  * action, sweep or background function can move an order another way. The README's table is

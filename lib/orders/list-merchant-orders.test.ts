@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { createPayinOrder, createPayoutOrder, createStore, createUser, ensureCurrencies, releaseOrder, type CurrencyRow } from "@/lib/testing";
 import { postMovements } from "@/lib/ledger/post-movements";
 import { listMerchantOrders } from "./list-merchant-orders";
-import { decodeOrderCursor } from "@/lib/pagination/order-cursor";
+import { decodeTimeCursor } from "@/lib/pagination/keyset";
 import { parseOrdersQuery, type OrderFilters } from "./order-filters";
 
 let rub: CurrencyRow;
@@ -29,12 +29,12 @@ async function walk(userId: number, filters: OrderFilters, pageSize: number) {
   let page = await listMerchantOrders(userId, { filters }, pageSize);
   forward.push(page.rows.map((r) => r.id));
   while (page.older) {
-    page = await listMerchantOrders(userId, { filters, after: decodeOrderCursor(page.older)! }, pageSize);
+    page = await listMerchantOrders(userId, { filters, after: decodeTimeCursor(page.older, "order")! }, pageSize);
     forward.push(page.rows.map((r) => r.id));
   }
   const backward: string[][] = [];
   while (page.newer) {
-    page = await listMerchantOrders(userId, { filters, before: decodeOrderCursor(page.newer)! }, pageSize);
+    page = await listMerchantOrders(userId, { filters, before: decodeTimeCursor(page.newer, "order")! }, pageSize);
     backward.push(page.rows.map((r) => r.id));
   }
   return { forward, backward };

@@ -1,6 +1,6 @@
 import "server-only";
 import { listOwnedStoreIds } from "@/lib/stores/owned-stores";
-import { encodeOrderCursor } from "@/lib/pagination/order-cursor";
+import { encodeTimeCursor } from "@/lib/pagination/keyset";
 import type { OrdersPageQuery } from "./order-filters";
 import { fetchOrderBatch, type OrderRow } from "./order-keyset";
 
@@ -33,15 +33,17 @@ export async function listMerchantOrders(merchantUserId: number, query: Pick<Ord
     if (page.length === 0) return listMerchantOrders(merchantUserId, { filters: query.filters }, pageSize);
     return {
       rows: page,
-      newer: rows.length > pageSize ? encodeOrderCursor(page[0]) : null,
-      older: encodeOrderCursor(page[page.length - 1]),
+      newer: rows.length > pageSize ? cursorOf(page[0]) : null,
+      older: cursorOf(page[page.length - 1]),
     };
   }
   const rows = await fetchOrderBatch(storeIds, query.filters, { cursor: query.after, direction: "older", take: pageSize + 1 });
   const page = rows.slice(0, pageSize);
   return {
     rows: page,
-    older: rows.length > pageSize ? encodeOrderCursor(page[page.length - 1]) : null,
-    newer: query.after && page.length > 0 ? encodeOrderCursor(page[0]) : null,
+    older: rows.length > pageSize ? cursorOf(page[page.length - 1]) : null,
+    newer: query.after && page.length > 0 ? cursorOf(page[0]) : null,
   };
 }
+
+const cursorOf = (row: { createdAt: Date; id: string }) => encodeTimeCursor({ at: row.createdAt, id: row.id });

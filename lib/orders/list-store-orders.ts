@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { beyondTimeCursor } from "@/lib/pagination/keyset";
 import type { OrderStatus, OrderType } from "@/lib/generated/prisma/enums";
 import { ORDER_API_INCLUDE } from "./get-order";
 
@@ -21,7 +22,7 @@ export async function listStoreOrders(
       storeId,
       ...(query.status ? { status: query.status } : {}),
       ...(query.type ? { type: query.type } : {}),
-      ...(cursor ? { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] } : {}),
+      ...(cursor ? beyondTimeCursor({ at: cursor.createdAt, id: cursor.id }, "createdAt") : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { OrderStatus, OrderType } from "@/lib/generated/prisma/enums";
-import { decodeHistoryCursor, encodeHistoryCursor } from "@/lib/pagination/history-cursor";
+import { beyondTimeCursor, decodeTimeCursor, encodeTimeCursor } from "@/lib/pagination/keyset";
 import { maskRequisiteNumber, readRequisiteDetails } from "@/lib/requisites/requisite-details";
 
 /** A finished order of the trader, JSON-safe. */
@@ -38,15 +38,12 @@ export const HISTORY_PAGE_SIZE = 20;
  * page 1 — while incoming_orders has no index that orders one trader's orders by time.
  */
 export async function listTraderHistory(traderId: number, cursorText?: string | null, limit = HISTORY_PAGE_SIZE): Promise<HistoryPage> {
-  const cursor = decodeHistoryCursor(cursorText);
+  const cursor = decodeTimeCursor(cursorText, "bigint");
   const rows = await prisma.orderHistory.findMany({
     where: {
       traderId,
       status: { in: [...ENDED_STATUSES] },
-      // The redundant `lte` bounds the index range; the OR breaks ties within one millisecond.
-      ...(cursor
-        ? { processedAt: { lte: cursor.at }, OR: [{ processedAt: { lt: cursor.at } }, { id: { lt: cursor.id } }] }
-        : {}),
+      ...(cursor ? beyondTimeCursor(cursor, "processedAt") : {}),
     },
     orderBy: [{ processedAt: "desc" }, { id: "desc" }],
     take: limit + 1,
@@ -84,6 +81,6 @@ export async function listTraderHistory(traderId: number, cursorText?: string | 
         ? { bankName: row.order.requisite.bank?.name ?? null, maskedNumber: maskRequisiteNumber(readRequisiteDetails(row.order.requisite.details).number) }
         : null,
     })),
-    nextCursor: rows.length > limit && last ? encodeHistoryCursor({ at: last.processedAt, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeTimeCursor({ at: last.processedAt, id: last.id }) : null,
   };
 }

@@ -65,7 +65,7 @@ export async function lockOrder(
     (scope.storeId !== undefined && order.store_id !== scope.storeId) ||
     (scope.traderId !== undefined && order.trader_id !== scope.traderId)
   ) {
-    throw new DomainError("not_found", "order_not_found", `No order ${id}.`, "id");
+    throw new DomainError("order_not_found", `No order ${id}.`, { param: "id" });
   }
   return order;
 }

@@ -11,7 +11,7 @@ import { lockOrder, type LockedOrder } from "./load-order";
 export async function lockOfferedPayout(tx: Tx, id: string, traderId: number): Promise<LockedOrder> {
   const order = await lockOrder(tx, id);
   if (order.type !== "payout" || (order.offered_trader_id !== traderId && order.trader_id !== traderId)) {
-    throw new DomainError("not_found", "order_not_found", `No payout ${id} offered to you.`, "id");
+    throw new DomainError("order_not_found", `No payout ${id} offered to you.`, { param: "id" });
   }
   return order;
 }

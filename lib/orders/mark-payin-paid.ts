@@ -10,7 +10,7 @@ import { storeReceipt, type ReceiptUpload } from "./store-receipt";
 export async function markPayinPaid(id: string, storeId: number, actor: Actor, receipt?: ReceiptUpload) {
   return runTransaction(async (tx) => {
     const order = await lockOrder(tx, id, { storeId });
-    if (order.type !== "payin") throw new DomainError("not_found", "order_not_found", `No pay-in ${id}.`, "id");
+    if (order.type !== "payin") throw new DomainError("order_not_found", `No pay-in ${id}.`, { param: "id" });
     const updated = await transitionOrder(tx, { order, to: "paid", actor, patch: { paidAt: new Date() } });
     if (receipt) await storeReceipt(tx, id, "merchant_api", actor, receipt);
     return updated;

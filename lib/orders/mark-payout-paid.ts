@@ -17,7 +17,7 @@ export async function markPayoutPaid(id: string, traderId: number, actor: Actor,
   const settings = await readSettings();
   return runTransaction(async (tx) => {
     const order = await lockOrder(tx, id, { traderId });
-    if (order.type !== "payout") throw new DomainError("not_found", "order_not_found", `No payout ${id}.`, "id");
+    if (order.type !== "payout") throw new DomainError("order_not_found", `No payout ${id}.`, { param: "id" });
     const confirmBy = new Date(now.getTime() + settings["order.payout_confirm_window_seconds"] * 1000);
     const paid = await transitionOrder(tx, { order, to: "paid", actor, patch: { paidAt: now, expiresAt: confirmBy } });
     await storeReceipt(tx, id, "trader", actor, receipt);

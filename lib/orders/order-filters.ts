@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OrderStatus, OrderType } from "@/lib/generated/prisma/enums";
-import { decodeOrderCursor, type OrderCursor } from "@/lib/pagination/order-cursor";
+import { decodeTimeCursor } from "@/lib/pagination/keyset";
+import type { OrderCursor } from "./order-keyset";
 
 /** The orders list's filters as they stand in the URL (shareable; the back button restores them). */
 export const ORDER_FILTER_PARAMS = ["q", "status", "type", "store", "from", "to", "min", "max"] as const;
@@ -83,7 +84,7 @@ export function parseOrdersQuery(params: Params): OrdersPageQuery {
   };
   const cursor = (name: "after" | "before") => {
     const text = read(params, name);
-    return text === undefined ? undefined : (decodeOrderCursor(text) ?? undefined);
+    return text === undefined ? undefined : (decodeTimeCursor(text, "order") ?? undefined);
   };
   const after = cursor("after");
   return { filters: dropUndefined(filters), invalid, ...(after ? { after } : { before: cursor("before") }) };

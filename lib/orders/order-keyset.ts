@@ -2,7 +2,7 @@ import "server-only";
 import { prisma, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decimalToMinor } from "@/lib/money/parse-amount";
-import type { OrderCursor } from "@/lib/pagination/order-cursor";
+import { beyondTimeCursor, type TimeCursor } from "@/lib/pagination/keyset";
 import type { OrderFilters } from "./order-filters";
 
 /** What the orders table and the CSV export read of an order. */
@@ -27,6 +27,9 @@ export type OrderRow = Prisma.IncomingOrderGetPayload<{ select: typeof ORDER_ROW
 
 /** "older" walks newest → oldest (the usual order); "newer" walks back towards the newest. */
 export type Direction = "older" | "newer";
+
+/** A position in a store's orders sorted by (created_at, id). */
+export type OrderCursor = TimeCursor<string>;
 
 /**
  * The filters as a where clause for one store. The amount bounds are decimals in each order's
@@ -57,15 +60,9 @@ async function filterWhere(filters: OrderFilters): Promise<Prisma.IncomingOrderW
   return where;
 }
 
-/**
- * Rows strictly beyond `cursor` in `direction`. The plain bound on created_at is what lets
- * PostgreSQL start the index scan at the cursor instead of filtering every newer row away (the
- * OR alone is not an index condition); the OR then breaks ties on id.
- */
+/** Rows strictly beyond `cursor` in `direction` (newest first when "older"). */
 function beyond(cursor: OrderCursor, direction: Direction): Prisma.IncomingOrderWhereInput {
-  const op = direction === "older" ? "lt" : "gt";
-  const bound = direction === "older" ? "lte" : "gte";
-  return { createdAt: { [bound]: cursor.createdAt }, OR: [{ createdAt: { [op]: cursor.createdAt } }, { id: { [op]: cursor.id } }] };
+  return beyondTimeCursor(cursor, "createdAt", direction === "newer");
 }
 
 // Order ids are ASCII ("pi_" or "po_" and upper-case Crockford base32), which every
@@ -131,7 +128,8 @@ async function* storeOrders(storeId: number, where: Prisma.IncomingOrderWhereInp
     const batch = await withStoreIndexes((tx) => storeQuery(tx, storeId, where, { cursor, direction: "older", take: batchSize }));
     yield* batch;
     if (batch.length < batchSize) return;
-    cursor = batch[batch.length - 1];
+    const last = batch[batch.length - 1];
+    cursor = { at: last.createdAt, id: last.id };
   }
 }
 

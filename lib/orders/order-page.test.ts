@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { createStore, createUser } from "@/lib/testing";
-import { payinWithCallbacks, setupCallbackWorld } from "@/test/callbacks/orders";
-import { startReceiver, type Receiver } from "@/test/callbacks/receiver";
+import { payinWithCallbacks } from "@/lib/testing/callback-orders";
+import { useCallbackReceiver } from "@/lib/testing/callback-receiver";
 import { getMerchantOrder, getMerchantReceipt } from "./get-merchant-order";
 import { listMerchantOrderCallbacks, resendMerchantOrderCallback } from "@/lib/callbacks/order-callbacks";
 import { canOpenDispute, openMerchantDispute } from "@/lib/disputes/open-merchant-dispute";
@@ -10,12 +10,7 @@ import { canOpenDispute, openMerchantDispute } from "@/lib/disputes/open-merchan
 const WINDOW = { lateDisputeWindowHours: 72 };
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
-let receiver: Receiver;
-beforeAll(async () => {
-  await setupCallbackWorld();
-  receiver = await startReceiver();
-});
-afterAll(() => receiver.close());
+const receiver = useCallbackReceiver();
 
 async function merchantOrder(story: "paid" | "completed") {
   const user = await createUser(prisma, { role: "merchant" });

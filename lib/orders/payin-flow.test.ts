@@ -5,40 +5,25 @@ import { completePayin } from "./complete-payin";
 import { endOrder } from "./end-order";
 import { markPayinPaid } from "./mark-payin-paid";
 import { checkLedger } from "@/lib/ledger/check-ledger";
-import { postMovements } from "@/lib/ledger/post-movements";
 import { invalidateSettings } from "@/lib/settings/read-settings";
 import { DomainError } from "@/lib/errors/domain-error";
-import { createExchangeRate, createRequisite, createStore, createTrader, ensureCurrencies, ensureDefaultSettings } from "@/lib/testing";
+import { expectDomainError } from "@/lib/testing/assertions";
+import { createRequisite, createStore, createTrader, type CreateRequisiteInput, type CreateTraderInput } from "@/lib/testing";
+import { setupReference, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 
 import { merchantActor as merchant, systemActor as system, traderActor as trader_ } from "@/lib/testing/actors";
-let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
+let currencies: Currencies;
 
-async function traderWithDeposit(deposit: bigint, requisite: Partial<Parameters<typeof createRequisite>[1]> = {}, trader: Parameters<typeof createTrader>[1] = {}) {
-  const row = await createTrader(prisma, trader);
-  await prisma.$transaction((tx) =>
-    postMovements(tx, [{ account: { kind: "trader_crypto", traderId: row.id, currencyId: currencies.USDT.id }, delta: deposit, reason: "deposit_credit" }]),
-  );
-  const req = await createRequisite(prisma, { traderId: row.id, currencyId: currencies.RUB.id, ...requisite });
-  return { trader: row, requisite: req };
-}
+const traderWithDeposit = (deposit: bigint, requisite: Partial<CreateRequisiteInput> = {}, trader: CreateTraderInput = {}) =>
+  traderWithRequisite(currencies, { deposit, requisite, trader });
 
 function payin(storeId: number, amount: bigint, n: number | string) {
   return { amount, currency: "RUB", customerId: `cust-${n}`, merchantOrderId: `order-${n}-${Math.random()}` };
 }
 
-async function expectDomainError(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-}
-
 beforeAll(async () => {
-  currencies = await ensureCurrencies(prisma);
-  await ensureDefaultSettings(prisma);
-  await createExchangeRate(prisma, { baseCurrencyId: currencies.RUB.id, quoteCurrencyId: currencies.USDT.id, rate: "92.5" });
   // These tests create many orders per customer; fraud caps have their own tests.
-  await prisma.configurationSetting.updateMany({ where: { key: { in: ["fraud.max_open_orders_per_customer", "fraud.max_orders_per_customer_per_hour"] } }, data: { value: 0 } });
-  invalidateSettings();
+  ({ currencies } = await setupReference({ relaxFraudCaps: true }));
 });
 
 describe("pay-in lifecycle", () => {

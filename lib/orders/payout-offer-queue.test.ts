@@ -4,12 +4,12 @@ import { createPayoutOrder } from "@/lib/testing";
 import { acceptPayout } from "@/lib/orders/accept-payout";
 import { declinePayout } from "@/lib/orders/decline-payout";
 import { listTraderQueue } from "./list-trader-queue";
-import { setupReferenceData, storeWithBalance, traderWithRequisite, type Currencies } from "@/lib/testing/trader";
+import { setupReference, storeWithBalance, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 
 let currencies: Currencies;
 
 beforeAll(async () => {
-  ({ currencies } = await setupReferenceData());
+  ({ currencies } = await setupReference());
 });
 
 const DESTINATION = { type: "card", number: "2200 7000 1234 5678", holder: "PETR S.", bank: "Alfa-Bank" };
@@ -27,7 +27,7 @@ async function offeredPayout(store: Awaited<ReturnType<typeof storeWithBalance>>
 describe("payout offers in the trader's queue", () => {
   it("lists a live offer first, with its deadline and only the destination's kind, bank and last digits; not a lapsed one or another trader's", async () => {
     const store = await storeWithBalance(currencies);
-    const { trader, requisite } = await traderWithRequisite(currencies, { details: { number: "2200123412341234", holder: "TIMUR K." } });
+    const { trader, requisite } = await traderWithRequisite(currencies, { requisite: { details: { number: "2200123412341234", holder: "TIMUR K." } } });
     const other = await traderWithRequisite(currencies);
     const soon = new Date(Date.now() + 60_000);
     const offer = await offeredPayout(store, requisite, 200_000n, soon);

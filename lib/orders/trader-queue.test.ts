@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { DomainError } from "@/lib/errors/domain-error";
 import type { Actor } from "@/lib/audit/record-audit";
 import { completePayin } from "@/lib/orders/complete-payin";
 import { markPayoutPaid } from "@/lib/orders/mark-payout-paid";
@@ -9,23 +8,18 @@ import { merchantActor } from "@/lib/testing/actors";
 import { completePayinOrder, createStore, releaseOrder } from "@/lib/testing";
 import { getTraderBalances } from "@/lib/ledger/get-trader-balances";
 import { getTraderEarnings } from "@/lib/metrics/get-trader-earnings";
-import { decodeHistoryCursor, encodeHistoryCursor } from "@/lib/pagination/history-cursor";
+import { decodeTimeCursor, encodeTimeCursor } from "@/lib/pagination/keyset";
 import { listTraderHistory } from "./list-trader-history";
 import { listTraderQueue } from "./list-trader-queue";
 import { markTraderSeen } from "@/lib/traders/mark-trader-seen";
-import { assignedPayout, matchedPayin, setupReferenceData, storeWithBalance, traderWithRequisite, type Currencies } from "@/lib/testing/trader";
+import { expectDomainError } from "@/lib/testing/assertions";
+import { assignedPayout, matchedPayin, setupReference, storeWithBalance, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 
 let currencies: Currencies;
 
 beforeAll(async () => {
-  ({ currencies } = await setupReferenceData());
+  ({ currencies } = await setupReference());
 });
-
-async function expectDomainError(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-}
 
 /**
  * The fixture's trader acting as the trader cabinet's session does: a user with role "trader",
@@ -42,7 +36,7 @@ const PNG = { fileName: "receipt.png", contentType: "image/png", data: Buffer.fr
 describe("the live queue", () => {
   it("lists only the trader's own open orders, soonest deadline first, with the masked requisite and the payout destination", async () => {
     const store = await storeWithBalance(currencies);
-    const { trader, requisite } = await traderWithRequisite(currencies, { details: { number: "2200123412341234", holder: "TIMUR K." } });
+    const { trader, requisite } = await traderWithRequisite(currencies, { requisite: { details: { number: "2200123412341234", holder: "TIMUR K." } } });
     const other = await traderWithRequisite(currencies);
     const payin = await matchedPayin(currencies, store, requisite, 150_000n);
     const payout = await assignedPayout(currencies, store, requisite, 300_000n);
@@ -149,10 +143,10 @@ describe("history", () => {
   });
 
   it("reads a malformed cursor as the first page", async () => {
-    expect(decodeHistoryCursor("not-a-cursor")).toBeNull();
-    expect(decodeHistoryCursor("zzzzzzzzzzzz.1")).toBeNull();
+    expect(decodeTimeCursor("not-a-cursor", "bigint")).toBeNull();
+    expect(decodeTimeCursor("zzzzzzzzzzzz.1", "bigint")).toBeNull();
     const cursor = { at: new Date("2026-04-01T12:00:00.123Z"), id: 123456789012n };
-    expect(decodeHistoryCursor(encodeHistoryCursor(cursor))).toEqual(cursor);
+    expect(decodeTimeCursor(encodeTimeCursor(cursor), "bigint")).toEqual(cursor);
   });
 });
 

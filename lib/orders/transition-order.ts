@@ -51,10 +51,10 @@ export function assertMayTransition(order: Pick<LockedOrder, "type" | "status">,
   const party = partyOf(actor);
   const refusal = party ? refusalOf(order.type, order.status, to, party) : "party";
   if (refusal === "state") {
-    throw new DomainError("invalid_state", "invalid_state", `The ${order.type} is ${order.status}; it cannot become ${to} now.`);
+    throw new DomainError("invalid_state", `The ${order.type} is ${order.status}; it cannot become ${to} now.`);
   }
   if (refusal === "party") {
-    throw new DomainError("permission", "transition_forbidden", `A ${party ?? actor.role ?? actor.type} may not move a ${order.type} to ${to}.`);
+    throw new DomainError("transition_forbidden", `A ${party ?? actor.role ?? actor.type} may not move a ${order.type} to ${to}.`);
   }
 }
 
@@ -76,7 +76,7 @@ export async function transitionOrder(tx: Tx, input: TransitionInput): Promise<O
   assertMayTransition(order, to, actor);
   const leavesDispute = order.status === "disputed";
   if (leavesDispute && !input.note?.trim()) {
-    throw new DomainError("invalid_request", "note_required", "Resolving a disputed order needs a note.", "note");
+    throw new DomainError("note_required", "Resolving a disputed order needs a note.", { param: "note" });
   }
   const endedAt = END_STATUSES.includes(to) ? { endedAt: input.now ?? new Date() } : {};
   // An order that leaves `created` is no longer offered to anyone, nor due for matching.

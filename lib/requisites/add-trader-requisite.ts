@@ -1,4 +1,5 @@
 import "server-only";
+import type { Tx } from "@/lib/db/client";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
@@ -26,55 +27,70 @@ export async function addTraderRequisite(traderId: number, input: NewRequisite, 
       tx.reqTrader.findFirst({ where: { traderId, details: { path: ["number"], equals: input.number } }, select: { id: true } }),
       tx.reqTrader.findFirst({ where: { status: "blocked", details: { path: ["number"], equals: input.number } }, select: { id: true } }),
     ]);
-    if (!bank) throw new DomainError("invalid_request", "unknown_bank", "Choose one of the listed banks.", "bankId");
-    if (!currency) throw new DomainError("invalid_request", "unsupported_currency", `Currency ${input.currencyCode} is not supported.`, "currency");
+    if (!bank) throw new DomainError("unknown_bank", undefined, { param: "bankId" });
+    if (!currency) throw new DomainError("unsupported_currency", `Currency ${input.currencyCode} is not supported.`, { param: "currency" });
     // Adding a blocked card again (here or in another trader's list) would route orders around the block.
     if (blocked) {
-      throw new DomainError("permission", "requisite_blocked", "The platform blocked this requisite; only support can change it.", "number");
+      throw new DomainError("requisite_blocked", undefined, { param: "number" });
     }
-    if (duplicate) throw new DomainError("conflict", "duplicate_requisite", "You already have a requisite with this number.", "number");
+    if (duplicate) throw new DomainError("duplicate_requisite", undefined, { param: "number" });
 
-    const requisite = await tx.reqTrader.create({
-      data: {
-        traderId,
-        type: input.type,
-        bankId: bank.id,
-        paymentMethodId: method?.id ?? null,
-        details: { number: input.number, holder: input.holder },
-        status: "active",
-        settings: {
-          create: {
-            currencyId: currency.id,
-            minAmount: input.minAmount,
-            maxAmount: input.maxAmount,
-            dailyLimit: input.dailyLimit,
-            monthlyLimit: input.monthlyLimit,
-            dailyCountLimit: input.dailyCountLimit,
-          },
+    const requisite = await insertRequisite(tx, traderId, input, { bankId: bank.id, currencyId: currency.id, paymentMethodId: method?.id ?? null });
+    await recordRequisiteCreated(tx, actor, traderId, input, { bankName: bank.name, requisite });
+    return requisite;
+  });
+}
+
+/** The requisite, active, with its limits. */
+function insertRequisite(tx: Tx, traderId: number, input: NewRequisite, refs: { bankId: number; currencyId: number; paymentMethodId: number | null }) {
+  return tx.reqTrader.create({
+    data: {
+      traderId,
+      type: input.type,
+      bankId: refs.bankId,
+      paymentMethodId: refs.paymentMethodId,
+      details: { number: input.number, holder: input.holder },
+      status: "active",
+      settings: {
+        create: {
+          currencyId: refs.currencyId,
+          minAmount: input.minAmount,
+          maxAmount: input.maxAmount,
+          dailyLimit: input.dailyLimit,
+          monthlyLimit: input.monthlyLimit,
+          dailyCountLimit: input.dailyCountLimit,
         },
       },
-      select: { id: true, status: true },
-    });
-    await recordAudit(tx, actor, {
-      action: "requisite.created",
-      entityType: "requisite",
-      entityId: requisite.id,
-      newValues: {
-        traderId,
-        type: input.type,
-        bank: bank.name,
-        currency: input.currencyCode,
-        // The audit log keeps which card it was, not the whole number.
-        numberLast4: input.number.slice(-4),
-        holder: input.holder,
-        status: requisite.status,
-        minAmount: input.minAmount,
-        maxAmount: input.maxAmount,
-        dailyLimit: input.dailyLimit,
-        monthlyLimit: input.monthlyLimit,
-        dailyCountLimit: input.dailyCountLimit,
-      },
-    });
-    return requisite;
+    },
+    select: { id: true, status: true },
+  });
+}
+
+async function recordRequisiteCreated(
+  tx: Tx,
+  actor: Actor,
+  traderId: number,
+  input: NewRequisite,
+  { bankName, requisite }: { bankName: string; requisite: { id: number; status: string } },
+) {
+  await recordAudit(tx, actor, {
+    action: "requisite.created",
+    entityType: "requisite",
+    entityId: requisite.id,
+    newValues: {
+      traderId,
+      type: input.type,
+      bank: bankName,
+      currency: input.currencyCode,
+      // The audit log keeps which card it was, not the whole number.
+      numberLast4: input.number.slice(-4),
+      holder: input.holder,
+      status: requisite.status,
+      minAmount: input.minAmount,
+      maxAmount: input.maxAmount,
+      dailyLimit: input.dailyLimit,
+      monthlyLimit: input.monthlyLimit,
+      dailyCountLimit: input.dailyCountLimit,
+    },
   });
 }

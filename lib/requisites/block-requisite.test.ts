@@ -1,46 +1,27 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/audit/record-audit";
-import { auditRows, expectDomainError } from "@/lib/testing/admin";
+import { auditRows, expectDomainError } from "@/lib/testing/assertions";
 import { addTraderRequisite } from "@/lib/requisites/add-trader-requisite";
 import { listTraderRequisites } from "@/lib/requisites/list-trader-requisites";
 import { setRequisiteStatus } from "@/lib/requisites/set-requisite-status";
 import { updateRequisiteLimits } from "@/lib/requisites/update-requisite-limits";
-import { invalidateSettings } from "@/lib/settings/read-settings";
 import { createPayin } from "@/lib/orders/create-payin";
-import {
-  createAdmin,
-  createExchangeRate,
-  createRequisite,
-  createStore,
-  createSupport,
-  createTrader,
-  createUser,
-  creditTraderDeposit,
-  ensureBanks,
-  ensureCurrencies,
-  ensureDefaultSettings,
-  ensurePaymentMethods,
-} from "@/lib/testing";
+import { createAdmin, createStore, createSupport, createTrader, createUser } from "@/lib/testing";
+import { setupReference, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 import { blockRequisite, unblockRequisite } from "./block-requisite";
 import { listRequisiteBlocks } from "./list-requisite-blocks";
 
-let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
-let banks: Awaited<ReturnType<typeof ensureBanks>>;
+let currencies: Currencies;
+let banks: Awaited<ReturnType<typeof setupReference>>["banks"];
 let support: Actor & { userId: number };
 
 const SYSTEM: Actor = { type: "system" };
 const userActor = (userId: number): Actor & { userId: number } => ({ type: "user", userId, ip: "192.0.2.20", userAgent: "vitest" });
 
 beforeAll(async () => {
-  currencies = await ensureCurrencies(prisma);
-  banks = await ensureBanks(prisma);
-  await ensurePaymentMethods(prisma);
-  await ensureDefaultSettings(prisma);
-  await createExchangeRate(prisma, { baseCurrencyId: currencies.RUB.id, quoteCurrencyId: currencies.USDT.id, rate: "92.5" });
   // Several pay-ins of one customer below; the fraud caps have their own tests.
-  await prisma.configurationSetting.updateMany({ where: { key: { in: ["fraud.max_open_orders_per_customer", "fraud.max_orders_per_customer_per_hour"] } }, data: { value: 0 } });
-  invalidateSettings();
+  ({ currencies, banks } = await setupReference({ relaxFraudCaps: true }));
   support = userActor((await createSupport(prisma)).user.id);
 });
 
@@ -49,9 +30,7 @@ beforeAll(async () => {
  * kopecks (an odd range no other test's requisite covers).
  */
 async function traderWithCard(range = { min: 10_000n, max: 10_000_000n }) {
-  const trader = await createTrader(prisma);
-  await creditTraderDeposit(prisma, { traderId: trader.id, currencyId: currencies.USDT.id, amount: 10_000_000_000n });
-  const requisite = await createRequisite(prisma, { traderId: trader.id, currencyId: currencies.RUB.id, bankId: banks.sber.id, minAmount: range.min, maxAmount: range.max });
+  const { trader, requisite } = await traderWithRequisite(currencies, { requisite: { bankId: banks.sber.id, minAmount: range.min, maxAmount: range.max } });
   return { trader, requisite, traderActor: userActor(trader.userId) };
 }
 

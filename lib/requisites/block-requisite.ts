@@ -17,7 +17,7 @@ interface LockedRequisite {
 /** Locks the requisite for the rest of the transaction (matching locks the same row while it routes an order). */
 async function lockRequisite(tx: Tx, requisiteId: number): Promise<LockedRequisite> {
   const [row] = await tx.$queryRaw<LockedRequisite[]>`SELECT id, status, blocked_reason FROM req_trader WHERE id = ${requisiteId} FOR UPDATE`;
-  if (!row) throw new DomainError("not_found", "requisite_not_found", `There is no requisite ${requisiteId}.`, "requisiteId");
+  if (!row) throw new DomainError("requisite_not_found", `There is no requisite ${requisiteId}.`, { param: "requisiteId" });
   return row;
 }
 
@@ -29,7 +29,7 @@ const assertRequisiteBlocker = (tx: Tx, actor: Actor) =>
     tx,
     actor,
     { support: "requisites.block", admin: "traders.manage" },
-    new DomainError("permission", "permission_denied", "Blocking requisites needs support's requisites.block or an admin's traders.manage permission."),
+    new DomainError("permission_denied", "Blocking requisites needs support's requisites.block or an admin's traders.manage permission."),
   );
 
 /**
@@ -44,7 +44,7 @@ export async function blockRequisite({ actor, ...input }: BlockCommand): Promise
   return runTransaction(async (tx) => {
     await assertRequisiteBlocker(tx, actor);
     const current = await lockRequisite(tx, requisiteId);
-    if (current.status === "blocked") throw new DomainError("invalid_state", "requisite_blocked", "This requisite is already blocked.");
+    if (current.status === "blocked") throw new DomainError("requisite_blocked", "This requisite is already blocked.");
     await tx.reqTrader.update({ where: { id: requisiteId }, data: { status: "blocked", blockedReason: reason } });
     await recordAudit(tx, actor, {
       action: "requisite.blocked",
@@ -68,7 +68,7 @@ export async function unblockRequisite({ actor, ...input }: BlockCommand): Promi
   return runTransaction(async (tx) => {
     await assertRequisiteBlocker(tx, actor);
     const current = await lockRequisite(tx, requisiteId);
-    if (current.status !== "blocked") throw new DomainError("invalid_state", "requisite_not_blocked", "This requisite is not blocked.");
+    if (current.status !== "blocked") throw new DomainError("requisite_not_blocked");
     await tx.reqTrader.update({ where: { id: requisiteId }, data: { status: "inactive", blockedReason: null } });
     await recordAudit(tx, actor, {
       action: "requisite.unblocked",

@@ -11,6 +11,6 @@ export async function getRequisiteExponent(traderId: number, requisiteId: number
     where: { reqId: requisiteId, requisite: { traderId } },
     select: { currency: { select: { exponent: true } } },
   });
-  if (!settings) throw new DomainError("not_found", "requisite_not_found", `No requisite ${requisiteId}.`, "id");
+  if (!settings) throw new DomainError("requisite_not_found", `No requisite ${requisiteId}.`, { param: "id" });
   return settings.currency.exponent;
 }

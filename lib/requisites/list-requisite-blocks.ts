@@ -22,7 +22,7 @@ export interface RequisiteBlockRow {
  */
 export async function listRequisiteBlocks(viewerUserId: number, filter: { traderIds: number[] } | { requisiteIds: number[] }): Promise<RequisiteBlockRow[]> {
   const viewer = await prisma.user.findFirst({ where: { id: viewerUserId, isActive: true, role: { name: { in: ["support", "admin"] } } }, select: { id: true } });
-  if (!viewer) throw new DomainError("permission", "permission_denied", "Only support and admins see requisites across traders.");
+  if (!viewer) throw new DomainError("permission_denied", "Only support and admins see requisites across traders.");
   const ids = "traderIds" in filter ? filter.traderIds : filter.requisiteIds;
   if (ids.length === 0) return [];
   const where = "traderIds" in filter ? { traderId: { in: ids } } : { id: { in: ids } };

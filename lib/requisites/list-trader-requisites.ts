@@ -72,32 +72,44 @@ function startOfUtcMonth(now: Date): Date {
  * requisites only, never the whole history.
  */
 export async function listTraderRequisites(traderId: number, now = new Date()): Promise<TraderRequisites> {
-  const [requisites, settings] = await Promise.all([
-    prisma.reqTrader.findMany({
-      where: { traderId },
-      orderBy: { id: "asc" },
-      select: {
-        id: true,
-        type: true,
-        details: true,
-        status: true,
-        blockedReason: true,
-        bank: { select: { name: true } },
-        settings: {
-          select: {
-            minAmount: true,
-            maxAmount: true,
-            dailyLimit: true,
-            monthlyLimit: true,
-            dailyCountLimit: true,
-            currency: { select: { code: true, exponent: true } },
-          },
+  const [requisites, settings] = await Promise.all([findRequisites(traderId), readSettings()]);
+  const usageOf = await readUsage(requisites.map((r) => r.id), now);
+  return {
+    maxOpenOrders: settings["matching.max_open_orders_per_requisite"],
+    requisites: requisites.map((r) => toRequisiteRow(r, usageOf.get(r.id))),
+  };
+}
+
+type RequisiteRecord = Awaited<ReturnType<typeof findRequisites>>[number];
+
+/** The trader's requisites, oldest first, with their bank and limits. */
+function findRequisites(traderId: number) {
+  return prisma.reqTrader.findMany({
+    where: { traderId },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      type: true,
+      details: true,
+      status: true,
+      blockedReason: true,
+      bank: { select: { name: true } },
+      settings: {
+        select: {
+          minAmount: true,
+          maxAmount: true,
+          dailyLimit: true,
+          monthlyLimit: true,
+          dailyCountLimit: true,
+          currency: { select: { code: true, exponent: true } },
         },
       },
-    }),
-    readSettings(),
-  ]);
-  const ids = requisites.map((r) => r.id);
+    },
+  });
+}
+
+/** The usage of each of the requisites (by id) that has orders open or matched this month. */
+async function readUsage(ids: number[], now: Date): Promise<Map<number, UsageRow>> {
   const usageRows = ids.length
     ? await prisma.$queryRaw<UsageRow[]>`
         SELECT requisite_id,
@@ -110,39 +122,35 @@ export async function listTraderRequisites(traderId: number, now = new Date()): 
           AND (status = ANY(${[...OPEN_STATUSES]}::order_status[]) OR matched_at >= ${startOfUtcMonth(now)})
         GROUP BY requisite_id`
     : [];
-  const usageOf = new Map(usageRows.map((row) => [row.requisite_id, row]));
+  return new Map(usageRows.map((row) => [row.requisite_id, row]));
+}
 
+function toRequisiteRow(r: RequisiteRecord, usage: UsageRow | undefined): TraderRequisiteRow {
+  const details = readRequisiteDetails(r.details);
   return {
-    maxOpenOrders: settings["matching.max_open_orders_per_requisite"],
-    requisites: requisites.map((r) => {
-      const details = readRequisiteDetails(r.details);
-      const usage = usageOf.get(r.id);
-      return {
-        id: r.id,
-        type: r.type,
-        bankName: r.bank?.name ?? null,
-        maskedNumber: maskRequisiteNumber(details.number),
-        holder: details.holder,
-        status: r.status,
-        blockedReason: r.status === "blocked" ? r.blockedReason : null,
-        limits: r.settings
-          ? {
-              currencyCode: r.settings.currency.code,
-              exponent: r.settings.currency.exponent,
-              minAmount: r.settings.minAmount.toString(),
-              maxAmount: r.settings.maxAmount.toString(),
-              dailyLimit: r.settings.dailyLimit.toString(),
-              monthlyLimit: r.settings.monthlyLimit?.toString() ?? null,
-              dailyCountLimit: r.settings.dailyCountLimit,
-            }
-          : null,
-        usage: {
-          usedToday: (usage?.used_today ?? 0n).toString(),
-          countToday: usage?.count_today ?? 0,
-          usedThisMonth: (usage?.used_month ?? 0n).toString(),
-          openOrders: usage?.open_count ?? 0,
-        },
-      };
-    }),
+    id: r.id,
+    type: r.type,
+    bankName: r.bank?.name ?? null,
+    maskedNumber: maskRequisiteNumber(details.number),
+    holder: details.holder,
+    status: r.status,
+    blockedReason: r.status === "blocked" ? r.blockedReason : null,
+    limits: r.settings
+      ? {
+          currencyCode: r.settings.currency.code,
+          exponent: r.settings.currency.exponent,
+          minAmount: r.settings.minAmount.toString(),
+          maxAmount: r.settings.maxAmount.toString(),
+          dailyLimit: r.settings.dailyLimit.toString(),
+          monthlyLimit: r.settings.monthlyLimit?.toString() ?? null,
+          dailyCountLimit: r.settings.dailyCountLimit,
+        }
+      : null,
+    usage: {
+      usedToday: (usage?.used_today ?? 0n).toString(),
+      countToday: usage?.count_today ?? 0,
+      usedThisMonth: (usage?.used_month ?? 0n).toString(),
+      openOrders: usage?.open_count ?? 0,
+    },
   };
 }

@@ -12,9 +12,9 @@ import type { RequisiteStatus } from "@/lib/generated/prisma/enums";
 export async function lockTraderRequisite(tx: Tx, traderId: number, requisiteId: number): Promise<{ id: number; status: RequisiteStatus }> {
   const [row] = await tx.$queryRaw<{ id: number; status: RequisiteStatus }[]>`
     SELECT id, status FROM req_trader WHERE id = ${requisiteId} AND trader_id = ${traderId} FOR UPDATE`;
-  if (!row) throw new DomainError("not_found", "requisite_not_found", `No requisite ${requisiteId}.`, "id");
+  if (!row) throw new DomainError("requisite_not_found", `No requisite ${requisiteId}.`, { param: "id" });
   if (row.status === "blocked") {
-    throw new DomainError("permission", "requisite_blocked", "The platform blocked this requisite; only support can change it.", "id");
+    throw new DomainError("requisite_blocked", undefined, { param: "id" });
   }
   return row;
 }

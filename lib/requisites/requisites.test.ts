@@ -1,26 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { DomainError } from "@/lib/errors/domain-error";
 import { completePayinOrder, createStore, releaseOrder, testCardNumber } from "@/lib/testing";
 import { addTraderRequisite } from "./add-trader-requisite";
 import { listTraderRequisites } from "./list-trader-requisites";
 import { newRequisiteSchema, requisiteLimitsSchema, type NewRequisite } from "./requisite-schema";
 import { setRequisiteStatus } from "./set-requisite-status";
 import { updateRequisiteLimits } from "./update-requisite-limits";
-import { matchedPayin, setupReferenceData, traderWithRequisite, type Currencies } from "@/lib/testing/trader";
+import { expectDomainError } from "@/lib/testing/assertions";
+import { matchedPayin, setupReference, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 
 let currencies: Currencies;
-let banks: Awaited<ReturnType<typeof setupReferenceData>>["banks"];
+let banks: Awaited<ReturnType<typeof setupReference>>["banks"];
 
 beforeAll(async () => {
-  ({ currencies, banks } = await setupReferenceData());
+  ({ currencies, banks } = await setupReference());
 });
-
-async function expectDomainError(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-}
 
 const auditRows = (requisiteId: number) =>
   prisma.auditLog.findMany({ where: { entityType: "requisite", entityId: String(requisiteId) }, orderBy: { id: "asc" } });
@@ -159,7 +153,7 @@ describe("switching a requisite on and off", () => {
   });
 
   it("leaves a requisite the platform blocked as it is", async () => {
-    const { trader, requisite, actor } = await traderWithRequisite(currencies, { status: "blocked" });
+    const { trader, requisite, actor } = await traderWithRequisite(currencies, { requisite: { status: "blocked" } });
     await expectDomainError(setRequisiteStatus(trader.id, requisite.id, "active", actor), "requisite_blocked");
     await expectDomainError(updateRequisiteLimits(trader.id, requisite.id, { minAmount: 1n, maxAmount: 2n, dailyLimit: 3n, monthlyLimit: null, dailyCountLimit: null }, actor), "requisite_blocked");
     expect((await prisma.reqTrader.findUniqueOrThrow({ where: { id: requisite.id } })).status).toBe("blocked");
@@ -169,7 +163,7 @@ describe("switching a requisite on and off", () => {
 
 describe("editing limits", () => {
   it("updates the limits and audits only the fields that changed", async () => {
-    const { trader, requisite, actor } = await traderWithRequisite(currencies, { minAmount: 10_000n, maxAmount: 100_000n, dailyLimit: 1_000_000n });
+    const { trader, requisite, actor } = await traderWithRequisite(currencies, { requisite: { minAmount: 10_000n, maxAmount: 100_000n, dailyLimit: 1_000_000n } });
     const limits = { minAmount: 10_000n, maxAmount: 200_000n, dailyLimit: 1_000_000n, monthlyLimit: 20_000_000n, dailyCountLimit: null };
     expect(await updateRequisiteLimits(trader.id, requisite.id, limits, actor)).toBe(true);
     expect(await updateRequisiteLimits(trader.id, requisite.id, limits, actor)).toBe(false);
@@ -198,7 +192,7 @@ describe("usage against limits", () => {
     const now = new Date();
     const yesterday = new Date(now.getTime() - 24 * 3600 * 1000);
     const store = await createStore(prisma);
-    const { trader, requisite } = await traderWithRequisite(currencies, { monthlyLimit: 900_000_000n, dailyCountLimit: 10 });
+    const { trader, requisite } = await traderWithRequisite(currencies, { requisite: { monthlyLimit: 900_000_000n, dailyCountLimit: 10 } });
     const other = await traderWithRequisite(currencies);
 
     await matchedPayin(currencies, store, requisite, 100_000n, now); // open

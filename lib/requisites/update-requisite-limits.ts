@@ -16,7 +16,7 @@ export async function updateRequisiteLimits(traderId: number, requisiteId: numbe
   return runTransaction(async (tx) => {
     await lockTraderRequisite(tx, traderId, requisiteId);
     const current = await tx.fullRequisitesSettings.findUnique({ where: { reqId: requisiteId } });
-    if (!current) throw new DomainError("invalid_state", "requisite_without_limits", "This requisite has no limits to edit; ask support.", "id");
+    if (!current) throw new DomainError("requisite_without_limits", undefined, { param: "id" });
 
     const oldValues: Partial<RequisiteLimits> = {};
     const newValues: Partial<RequisiteLimits> = {};

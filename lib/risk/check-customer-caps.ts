@@ -20,7 +20,7 @@ export class CustomerCapExceeded extends DomainError {
     readonly subject: RiskSubject,
     readonly details: object,
   ) {
-    super("invalid_request", code, message, "customer_id");
+    super(code, message, { param: "customer_id" });
   }
 }
 

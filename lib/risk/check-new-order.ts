@@ -1,5 +1,5 @@
 import "server-only";
-import { DomainError } from "@/lib/errors/domain-error";
+import { DomainError, type ErrorCode } from "@/lib/errors/domain-error";
 import type { Settings } from "@/lib/settings/read-settings";
 import { recordRiskEvent, type RiskSubject } from "./record-risk-event";
 
@@ -14,9 +14,9 @@ export interface StoreLimits {
  * the rule's code. The per-customer caps are checkCustomerCaps, inside the transaction.
  */
 export async function checkNewOrder(input: RiskSubject & { storeLimits: unknown }, settings: Settings): Promise<void> {
-  const refuse = async (code: string, message: string, param: string, details: object): Promise<never> => {
+  const refuse = async (code: ErrorCode, message: string, param: string, details: object): Promise<never> => {
     await recordRiskEvent(input, code, details);
-    throw new DomainError("invalid_request", code, message, param);
+    throw new DomainError(code, message, { param });
   };
 
   const bounds = ((input.storeLimits ?? {}) as StoreLimits)[input.type] ?? {};

@@ -2,18 +2,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { SETTINGS } from "@/lib/settings/definitions";
 import { readSettings } from "@/lib/settings/read-settings";
-import { createUser, ensureDefaultSettings } from "@/lib/testing";
+import { createUser } from "@/lib/testing";
 import { resetSetting, updateSetting } from "./update-setting";
-import { adminActor, auditRows, expectDomainError } from "@/lib/testing/admin";
+import { auditRows, expectDomainError } from "@/lib/testing/assertions";
+import { createAdminActor, setupAdminCabinet, type AdminActor } from "@/lib/testing/fixtures";
 
 const TTL = "order.payment_ttl_seconds";
-let admin: Awaited<ReturnType<typeof adminActor>>;
+let admin: AdminActor;
 
 const stored = async (key: string) => (await prisma.configurationSetting.findUniqueOrThrow({ where: { key } })).value;
 
 beforeAll(async () => {
-  await ensureDefaultSettings(prisma);
-  admin = await adminActor();
+  ({ admin } = await setupAdminCabinet());
 });
 
 describe("updateSetting", () => {
@@ -66,7 +66,7 @@ describe("updateSetting", () => {
     await expectDomainError(updateSetting({ key: "no.such_key", value: 1 }, admin), "unknown_setting");
     const merchant = await createUser(prisma, { role: "merchant" });
     await expectDomainError(updateSetting({ key: TTL, value: 60 }, { type: "user", userId: merchant.id }), "admin_only");
-    const inactive = await adminActor();
+    const inactive = await createAdminActor();
     await prisma.user.update({ where: { id: inactive.userId }, data: { isActive: false } });
     await expectDomainError(updateSetting({ key: TTL, value: 60 }, inactive), "admin_only");
     await expectDomainError(updateSetting({ key: TTL, value: 60 }, { type: "system" }), "admin_only");

@@ -17,7 +17,7 @@ export interface SettingChange {
 }
 
 function settingKey(key: string): SettingKey {
-  if (!isSettingKey(key)) throw new DomainError("not_found", "unknown_setting", `There is no setting "${key}".`, "key");
+  if (!isSettingKey(key)) throw new DomainError("unknown_setting", `There is no setting "${key}".`, { param: "key" });
   return key;
 }
 

@@ -30,7 +30,7 @@ export async function createStore(input: z.input<typeof storeCreateSchema>, acto
   return runTransaction(async (tx) => {
     await assertAdmin(tx, actor);
     const owner = await tx.user.findFirst({ where: { id: data.merchantUserId, role: { name: "merchant" } }, select: { id: true } });
-    if (!owner) throw new DomainError("invalid_request", "not_a_merchant", "The owner must be a merchant.", "merchantUserId");
+    if (!owner) throw new DomainError("not_a_merchant", undefined, { param: "merchantUserId" });
     await assertCommissionsCoverRewards(tx, { payin: data.payinCommission, payout: data.payoutCommission });
     const store = await tx.merchantStore.create({
       data: { userId: owner.id, name: data.name, payinCommission: data.payinCommission, payoutCommission: data.payoutCommission, webhookSecret: newWebhookSecret() },

@@ -30,7 +30,7 @@ export async function getMerchantStore(merchantUserId: number, storeId: number) 
       },
     },
   });
-  if (!store) throw new DomainError("not_found", "store_not_found", `No store ${storeId}.`, "store_id");
+  if (!store) throw new DomainError("store_not_found", `No store ${storeId}.`, { param: "store_id" });
   const { webhookSecret, payinCommission, payoutCommission, ...rest } = store;
   return {
     ...rest,

@@ -14,7 +14,7 @@ export function listOwnedStoreNames(merchantUserId: number): Promise<{ id: numbe
 }
 
 function storeNotFound(storeId: number): DomainError {
-  return new DomainError("not_found", "store_not_found", `No store ${storeId}.`, "store_id");
+  return new DomainError("store_not_found", `No store ${storeId}.`, { param: "store_id" });
 }
 
 /**

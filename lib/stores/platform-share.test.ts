@@ -1,20 +1,19 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { createStore, createTrader, createUser, ensureCurrencies, ensureDefaultSettings } from "@/lib/testing";
+import { createStore, createTrader, createUser } from "@/lib/testing";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translate";
 import { createStore as openStore } from "./create-store";
 import { PlatformShareError } from "./platform-share";
 import { updateStore } from "./update-store";
 import { updateTrader } from "@/lib/traders/update-trader";
-import { adminActor, auditRows, expectDomainError } from "@/lib/testing/admin";
+import { auditRows, expectDomainError } from "@/lib/testing/assertions";
+import { setupAdminCabinet, type AdminActor } from "@/lib/testing/fixtures";
 
-let admin: Awaited<ReturnType<typeof adminActor>>;
+let admin: AdminActor;
 
 beforeAll(async () => {
-  await ensureCurrencies(prisma);
-  await ensureDefaultSettings(prisma);
-  admin = await adminActor();
+  ({ admin } = await setupAdminCabinet());
 });
 
 // Routing is global, so the bounds are over every active store and trader: each test starts
@@ -135,7 +134,7 @@ describe("trader rewards stay within every active store's commission", () => {
 describe("the field error in the admin's language", () => {
   it("names the bound in English and Russian", () => {
     const vars = { bound: "0.025" };
-    expect(createTranslator("en", MESSAGES.en)("admin.errors.payin_commission_below_reward", vars)).toBe("Must be at least 0.025 (the highest trader pay-in reward).");
-    expect(createTranslator("ru", MESSAGES.ru)("admin.errors.payout_reward_above_commission", vars)).toBe("Должно быть не больше 0.025 (наименьшая комиссия магазина за выплату).");
+    expect(createTranslator("en", MESSAGES.en)("errors.payin_commission_below_reward", vars)).toBe("Must be at least 0.025 (the highest trader pay-in reward).");
+    expect(createTranslator("ru", MESSAGES.ru)("errors.payout_reward_above_commission", vars)).toBe("Должно быть не больше 0.025 (наименьшая комиссия магазина за выплату).");
   });
 });

@@ -1,10 +1,10 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import { DomainError } from "@/lib/errors/domain-error";
+import { DomainError, type ErrorCode } from "@/lib/errors/domain-error";
 
 /**
  * The platform's share of an order is the store's commission minus the trader's reward, per
- * direction (design.md, Money). Routing is global — any active trader may get any store's
+ * direction (docs/design.md, Money). Routing is global — any active trader may get any store's
  * order — so every store's commission must cover every active trader's reward of the same
  * direction. Admin edits of commissions, rewards and active flags keep it so.
  */
@@ -12,10 +12,12 @@ type Direction = "payin" | "payout";
 
 const LABEL: Record<Direction, string> = { payin: "pay-in", payout: "payout" };
 
+type PlatformShareCode = Extract<ErrorCode, `${Direction}_commission_below_reward` | `${Direction}_reward_above_commission`>;
+
 /** A refusal that names the limit the value must respect (`values.bound`), for the form's field error. */
 export class PlatformShareError extends DomainError {
-  constructor(code: string, message: string, param: string, readonly values: { bound: string }) {
-    super("invalid_request", code, message, param);
+  constructor(code: PlatformShareCode, message: string, param: string, readonly values: { bound: string }) {
+    super(code, message, { param });
   }
 }
 

@@ -26,7 +26,7 @@ export async function createStoreApiKey(merchantUserId: number, storeId: number,
     await lockOwnedStore(tx, merchantUserId, storeId);
     const active = await tx.merchantApiKey.count({ where: { storeId, revokedAt: null } });
     if (active >= MAX_ACTIVE_KEYS_PER_STORE) {
-      throw new DomainError("invalid_state", "too_many_api_keys", `A store can have at most ${MAX_ACTIVE_KEYS_PER_STORE} active keys; revoke one first.`);
+      throw new DomainError("too_many_api_keys", `A store can have at most ${MAX_ACTIVE_KEYS_PER_STORE} active keys; revoke one first.`);
     }
     const created = await tx.merchantApiKey.create({
       data: { storeId, name, keyPrefix: keyPrefix(key), keyHash: sha256Hex(key), createdById: actor.userId ?? null },
@@ -45,11 +45,11 @@ export async function createStoreApiKey(merchantUserId: number, storeId: number,
 export async function revokeStoreApiKey(merchantUserId: number, keyId: number, actor: Actor): Promise<void> {
   await runTransaction(async (tx) => {
     const key = await tx.merchantApiKey.findFirst({ where: { id: keyId, store: { userId: merchantUserId } }, select: { storeId: true } });
-    if (!key) throw new DomainError("not_found", "api_key_not_found", `No API key ${keyId}.`, "key_id");
+    if (!key) throw new DomainError("api_key_not_found", `No API key ${keyId}.`, { param: "key_id" });
     await lockOwnedStore(tx, merchantUserId, key.storeId);
     const now = new Date();
     const revoked = await tx.merchantApiKey.updateMany({ where: { id: keyId, revokedAt: null }, data: { revokedAt: now } });
-    if (revoked.count === 0) throw new DomainError("invalid_state", "already_revoked", "This key is already revoked.");
+    if (revoked.count === 0) throw new DomainError("already_revoked");
     await recordAudit(tx, actor, { action: "merchant_api_key.revoked", entityType: "merchant_api_key", entityId: keyId, newValues: { store_id: key.storeId, revoked_at: now } });
   });
 }

@@ -1,20 +1,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { checkLedger } from "@/lib/ledger/check-ledger";
-import { createStore, createTeamlead, createTrader, createUser, ensureCurrencies, ensureDefaultSettings } from "@/lib/testing";
+import { createStore, createTeamlead, createTrader, createUser } from "@/lib/testing";
 import { adjustTraderDeposit } from "@/lib/traders/adjust-trader-deposit";
 import { createStore as openStore } from "./create-store";
 import { updateStore } from "./update-store";
 import { updateTrader } from "@/lib/traders/update-trader";
-import { adminActor, auditRows, expectDomainError } from "@/lib/testing/admin";
+import { auditRows, expectDomainError } from "@/lib/testing/assertions";
+import { setupAdminCabinet, type AdminActor, type Currencies } from "@/lib/testing/fixtures";
 
-let admin: Awaited<ReturnType<typeof adminActor>>;
-let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
+let admin: AdminActor;
+let currencies: Currencies;
 
 beforeAll(async () => {
-  currencies = await ensureCurrencies(prisma);
-  await ensureDefaultSettings(prisma);
-  admin = await adminActor();
+  ({ admin, currencies } = await setupAdminCabinet());
 });
 
 describe("createStore", () => {

@@ -34,7 +34,7 @@ export async function updateStore(input: StoreUpdateInput, actor: Actor): Promis
   return runTransaction(async (tx) => {
     await assertAdmin(tx, actor);
     const [locked] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM merchant_store WHERE id = ${storeId} FOR UPDATE`;
-    if (!locked) throw new DomainError("not_found", "store_not_found", "There is no such store.");
+    if (!locked) throw new DomainError("store_not_found");
     const current = await tx.merchantStore.findUniqueOrThrow({
       where: { id: storeId },
       select: { payinCommission: true, payoutCommission: true, isActive: true, limits: true },

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "./db";
-import { keyPrefix, sha256Hex } from "./hash";
+import { storedSecret } from "./hash";
 import { randomBase62, uniqueSuffix } from "./unique";
 import { createUser } from "./users";
 
@@ -43,16 +43,9 @@ export async function createMerchantApiKey(
   db: Db,
   input: { storeId: number; key?: string; name?: string; createdById?: number | null; revokedAt?: Date | null },
 ) {
-  const key = input.key ?? `jp_test_${randomBase62(32)}`;
+  const { secret: key, prefix, hash } = storedSecret(input.key);
   const row = await db.merchantApiKey.create({
-    data: {
-      storeId: input.storeId,
-      name: input.name ?? "Test key",
-      keyPrefix: keyPrefix(key),
-      keyHash: sha256Hex(key),
-      createdById: input.createdById ?? null,
-      revokedAt: input.revokedAt ?? null,
-    },
+    data: { storeId: input.storeId, name: input.name ?? "Test key", keyPrefix: prefix, keyHash: hash, createdById: input.createdById ?? null, revokedAt: input.revokedAt ?? null },
   });
   return { row, key };
 }

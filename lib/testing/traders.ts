@@ -1,8 +1,7 @@
 import type { Db } from "./db";
 import { inTransaction } from "./db";
-import { keyPrefix, sha256Hex } from "./hash";
+import { storedSecret } from "./hash";
 import { postMovements } from "@/lib/ledger/post-movements";
-import { randomBase62 } from "./unique";
 import { createUser, type CreateUserInput } from "./users";
 
 export interface CreateTraderInput extends Omit<CreateUserInput, "role"> {
@@ -36,15 +35,9 @@ export async function createTrader(db: Db, input: CreateTraderInput = {}) {
 
 /** Stores a trader API token (only its SHA-256 and prefix); returns the row and the token. */
 export async function createTraderApiToken(db: Db, input: { traderId: number; token?: string; name?: string; revokedAt?: Date | null }) {
-  const token = input.token ?? `jp_test_${randomBase62(32)}`;
+  const { secret: token, prefix, hash } = storedSecret(input.token);
   const row = await db.traderApiToken.create({
-    data: {
-      traderId: input.traderId,
-      name: input.name ?? "Test token",
-      tokenPrefix: keyPrefix(token),
-      tokenHash: sha256Hex(token),
-      revokedAt: input.revokedAt ?? null,
-    },
+    data: { traderId: input.traderId, name: input.name ?? "Test token", tokenPrefix: prefix, tokenHash: hash, revokedAt: input.revokedAt ?? null },
   });
   return { row, token };
 }

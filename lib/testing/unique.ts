@@ -8,6 +8,11 @@ export function uniqueSuffix(): string {
   return `${counter.toString(36)}${crypto.randomBytes(3).toString("hex")}`;
 }
 
+/** `prefix-` and a unique suffix, e.g. a customer_id or merchant_order_id no other order has. */
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${uniqueSuffix()}`;
+}
+
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /** A random base62 string, e.g. the secret part of an API key. */

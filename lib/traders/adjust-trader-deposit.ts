@@ -37,14 +37,14 @@ export async function adjustTraderDeposit(input: DepositAdjustment, actor: Actor
   return runTransaction(async (tx) => {
     await assertAdmin(tx, actor);
     const trader = await tx.trader.findUnique({ where: { id: traderId }, select: { id: true } });
-    if (!trader) throw new DomainError("not_found", "trader_not_found", "There is no such trader.");
+    if (!trader) throw new DomainError("trader_not_found");
     const currency = await settlementCurrency(tx);
     const delta = direction === "credit" ? amount : -amount;
     const [posted] = await postMovements(tx, [
       { account: { kind: "trader_crypto", traderId, currencyId: currency.id }, delta, reason: direction === "credit" ? "deposit_credit" : "deposit_debit" },
     ]).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === "insufficient_funds") {
-        throw new DomainError("insufficient_funds", "insufficient_funds", "The trader's available deposit is smaller than this debit.", "amount");
+        throw new DomainError("insufficient_funds", "The trader's available deposit is smaller than this debit.", { param: "amount" });
       }
       throw error;
     });

@@ -1,24 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { DomainError } from "@/lib/errors/domain-error";
 import { authenticateTrader } from "@/lib/api/authenticate-request";
 import { sha256Hex } from "@/lib/auth/api-keys";
 import { createTraderApiToken, MAX_ACTIVE_TOKENS } from "./create-trader-api-token";
 import { listTraderApiTokens } from "./list-trader-api-tokens";
 import { revokeTraderApiToken } from "./revoke-trader-api-token";
-import { setupReferenceData, traderWithRequisite, type Currencies } from "@/lib/testing/trader";
+import { expectDomainError } from "@/lib/testing/assertions";
+import { setupReference, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 
 let currencies: Currencies;
 
 beforeAll(async () => {
-  ({ currencies } = await setupReferenceData());
+  ({ currencies } = await setupReference());
 });
-
-async function expectDomainError(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-}
 
 const withToken = (token: string) => new Request("http://localhost/api/v1/trader/orders", { headers: { authorization: `Bearer ${token}` } });
 

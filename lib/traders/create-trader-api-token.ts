@@ -22,7 +22,7 @@ export async function createTraderApiToken(traderId: number, name: string, actor
     await tx.$queryRaw`SELECT id FROM trader WHERE id = ${traderId} FOR UPDATE`;
     const active = await tx.traderApiToken.count({ where: { traderId, revokedAt: null } });
     if (active >= MAX_ACTIVE_TOKENS) {
-      throw new DomainError("conflict", "too_many_tokens", `You already have ${active} active tokens; revoke one you no longer use first.`);
+      throw new DomainError("too_many_tokens", `You already have ${active} active tokens; revoke one you no longer use first.`);
     }
     const created = await tx.traderApiToken.create({
       data: { traderId, name, tokenPrefix: keyPrefix(token), tokenHash: sha256Hex(token) },

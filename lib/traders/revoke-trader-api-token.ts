@@ -11,7 +11,7 @@ export async function revokeTraderApiToken(traderId: number, tokenId: number, ac
   return runTransaction(async (tx) => {
     const [token] = await tx.$queryRaw<{ id: number; revoked_at: Date | null; token_prefix: string }[]>`
       SELECT id, revoked_at, token_prefix FROM trader_api_tokens WHERE id = ${tokenId} AND trader_id = ${traderId} FOR UPDATE`;
-    if (!token) throw new DomainError("not_found", "token_not_found", `No token ${tokenId}.`, "id");
+    if (!token) throw new DomainError("token_not_found", `No token ${tokenId}.`, { param: "id" });
     if (token.revoked_at) return false;
     const revokedAt = new Date();
     await tx.traderApiToken.update({ where: { id: tokenId }, data: { revokedAt } });

@@ -1,32 +1,23 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { invalidateSettings } from "@/lib/settings/read-settings";
 import { postMovements } from "@/lib/ledger/post-movements";
-import { DomainError } from "@/lib/errors/domain-error";
+import { expectDomainError } from "@/lib/testing/assertions";
 import type { Actor } from "@/lib/audit/record-audit";
 import { createPayin } from "@/lib/orders/create-payin";
-import { createExchangeRate, createRequisite, createStore, createTeamlead, createTrader, ensureCurrencies, ensureDefaultSettings } from "@/lib/testing";
+import { createRequisite, createStore, createTeamlead, createTrader } from "@/lib/testing";
+import { setupReference, type Currencies } from "@/lib/testing/fixtures";
 import { setTraderTraffic } from "./set-trader-traffic";
 
-let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
+let currencies: Currencies;
 
 beforeAll(async () => {
-  currencies = await ensureCurrencies(prisma);
-  await ensureDefaultSettings(prisma);
-  await createExchangeRate(prisma, { baseCurrencyId: currencies.RUB.id, quoteCurrencyId: currencies.USDT.id, rate: "92.5" });
-  invalidateSettings();
+  ({ currencies } = await setupReference());
 });
 
 async function teamWithTrader(trader: Parameters<typeof createTrader>[1] = {}) {
   const lead = await createTeamlead(prisma);
   const member = await createTrader(prisma, { teamLeadId: lead.profile.id, ...trader });
   return { lead, member, actor: { type: "user", userId: lead.user.id } satisfies Actor };
-}
-
-async function expectDomainError(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
 }
 
 const flag = async (traderId: number) => (await prisma.trader.findUniqueOrThrow({ where: { id: traderId } })).isTrafficEnabledByTeamlead;

@@ -32,9 +32,9 @@ export async function setTraderTraffic(input: { traderId: number; enabled: boole
           FOR UPDATE OF t`
       : [];
     const current = rows[0];
-    if (!current) throw new DomainError("not_found", "trader_not_found", `No trader ${traderId} in your team.`, "trader_id");
+    if (!current) throw new DomainError("trader_not_found", `No trader ${traderId} in your team.`, { param: "trader_id" });
     if (!effectivePermissions("teamlead", current.permissions)["team.traffic"]) {
-      throw new DomainError("permission", "permission_denied", "Switching traffic needs the team.traffic permission.");
+      throw new DomainError("permission_denied", "Switching traffic needs the team.traffic permission.");
     }
     if (current.enabled === enabled) return { traderId, enabled, changed: false };
     await tx.trader.update({ where: { id: traderId }, data: { isTrafficEnabledByTeamlead: enabled } });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { DomainError } from "@/lib/errors/domain-error";
+import { expectDomainError } from "@/lib/testing/assertions";
 import {
   completePayinOrder,
   createPayinOrder,
@@ -46,12 +46,6 @@ async function payin(requisite: { id: number; traderId: number }, amount: bigint
     at,
   });
   return complete ? completePayinOrder(prisma, await markOrderPaid(prisma, matched)) : matched;
-}
-
-async function expectDomainError(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
 }
 
 describe("teamlead dashboard queries", () => {

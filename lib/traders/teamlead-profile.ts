@@ -8,6 +8,6 @@ export async function teamleadProfileId(userId: number): Promise<number> {
     where: { userId, user: { isActive: true, role: { name: "teamlead" } } },
     select: { id: true },
   });
-  if (!profile) throw new DomainError("permission", "teamlead_only", "Only a teamlead can see a team.");
+  if (!profile) throw new DomainError("teamlead_only");
   return profile.id;
 }

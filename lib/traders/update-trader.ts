@@ -13,7 +13,7 @@ import { parseInput } from "@/lib/validation/messages";
 export const traderUpdateSchema = z.object({
   traderId: z.number().int().positive(),
   isActive: z.boolean().optional(),
-  /** Higher gets traffic first (design.md, matching). */
+  /** Higher gets traffic first (docs/design.md, matching). */
   trafficPriority: trafficPrioritySchema.optional(),
   /** Reward fractions 0 ≤ x < 1 of an order's USDT value, per direction. */
   payinReward: fractionSchema.optional(),
@@ -36,9 +36,9 @@ export async function updateTrader(input: TraderUpdateInput, actor: Actor): Prom
   return runTransaction(async (tx) => {
     await assertAdmin(tx, actor);
     const [locked] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM trader WHERE id = ${traderId} FOR UPDATE`;
-    if (!locked) throw new DomainError("not_found", "trader_not_found", "There is no such trader.");
+    if (!locked) throw new DomainError("trader_not_found");
     if (patch.teamLeadId != null && !(await tx.teamlead.findUnique({ where: { id: patch.teamLeadId }, select: { id: true } }))) {
-      throw new DomainError("invalid_request", "teamlead_not_found", "There is no such teamlead.", "teamLeadId");
+      throw new DomainError("teamlead_not_found", undefined, { param: "teamLeadId" });
     }
     const current = await tx.trader.findUniqueOrThrow({
       where: { id: traderId },

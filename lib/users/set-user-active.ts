@@ -14,11 +14,11 @@ export async function setUserActive(input: { userId: number; isActive: boolean }
   return runTransaction(async (tx) => {
     const adminId = await assertAdmin(tx, actor);
     if (input.userId === adminId && !input.isActive) {
-      throw new DomainError("invalid_request", "cannot_deactivate_self", "You cannot deactivate your own account.", "isActive");
+      throw new DomainError("cannot_deactivate_self", undefined, { param: "isActive" });
     }
     const [user] = await tx.$queryRaw<{ is_active: boolean; role: string }[]>`
       SELECT u.is_active, r.name AS role FROM users u JOIN roles r ON r.id = u.role_id WHERE u.id = ${input.userId} FOR UPDATE OF u`;
-    if (!user) throw new DomainError("not_found", "user_not_found", "There is no such user.");
+    if (!user) throw new DomainError("user_not_found");
     await assertUserManager(tx, actor, user.role);
     if (user.is_active === input.isActive) return { changed: false };
     await tx.user.update({ where: { id: input.userId }, data: { isActive: input.isActive } });

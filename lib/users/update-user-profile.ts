@@ -61,7 +61,7 @@ export async function updateUserProfile(input: UserProfileInput, actor: Actor): 
     return await runTransaction(async (tx) => {
       await assertAdmin(tx, actor);
       const [locked] = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
-      if (!locked) throw new DomainError("not_found", "user_not_found", "There is no such user.");
+      if (!locked) throw new DomainError("user_not_found");
       const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, role: { select: { name: true } } } });
       const role = user.role.name;
       await assertUserManager(tx, actor, role);
@@ -69,7 +69,7 @@ export async function updateUserProfile(input: UserProfileInput, actor: Actor): 
       for (const field of ["username", "grantedPermissions", "roleDescription"] as const) {
         const allowed = field === "roleDescription" ? role === "support" : isStaff;
         if (profilePatch[field] !== undefined && !allowed) {
-          throw new DomainError("invalid_request", "field_not_for_role", `A ${role} has no ${field}.`, field);
+          throw new DomainError("field_not_for_role", `A ${role} has no ${field}.`, { param: field });
         }
       }
       if (isStaff && profilePatch.grantedPermissions) {
@@ -87,7 +87,7 @@ export async function updateUserProfile(input: UserProfileInput, actor: Actor): 
     });
   } catch (error) {
     // The username is unique per role table.
-    if ((error as { code?: string })?.code === "P2002") throw new DomainError("conflict", "username_taken", "This username is taken.", "username");
+    if ((error as { code?: string })?.code === "P2002") throw new DomainError("username_taken", undefined, { param: "username" });
     throw error;
   }
 }

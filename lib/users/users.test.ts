@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { createSupport, createTeamlead, createTrader, createUser, ensureDefaultSettings } from "@/lib/testing";
+import { createSupport, createTeamlead, createTrader, createUser } from "@/lib/testing";
 import { setUserActive } from "./set-user-active";
 import { updateUserProfile } from "./update-user-profile";
-import { adminActor, auditRows, expectDomainError } from "@/lib/testing/admin";
+import { auditRows, expectDomainError } from "@/lib/testing/assertions";
+import { setupAdminCabinet, type AdminActor } from "@/lib/testing/fixtures";
 
-let admin: Awaited<ReturnType<typeof adminActor>>;
+let admin: AdminActor;
 
 beforeAll(async () => {
-  await ensureDefaultSettings(prisma);
-  admin = await adminActor();
+  ({ admin } = await setupAdminCabinet());
 });
 
 describe("setUserActive", () => {

@@ -40,5 +40,5 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.ou
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue.path.length ? String(issue.path[0]) : undefined;
-  throw new DomainError("invalid_request", "invalid_value", `${field ? `${field}: ` : ""}${issueText(issue, english)}`, field);
+  throw new DomainError("invalid_value", `${field ? `${field}: ` : ""}${issueText(issue, english)}`, { param: field });
 }

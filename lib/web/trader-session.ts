@@ -1,9 +1,8 @@
 import "server-only";
-import { headers } from "next/headers";
 import type { Actor } from "@/lib/audit/record-audit";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { requireRole, type CurrentUser } from "@/lib/web/session";
 import { routeUserOrRefusal } from "@/lib/web/route-user";
+import { requestActor } from "@/lib/web/request-actor";
 
 export interface TraderSession {
   user: CurrentUser;
@@ -14,19 +13,14 @@ export interface TraderSession {
 }
 
 /**
- * For trader pages, route handlers and server actions: the signed-in trader (else /login or a
- * 403; a deactivated user or trader profile counts as signed out) and their trader profile,
- * both from getCurrentUser's one query. Every read and write below is scoped by `traderId`,
- * never by an id the browser sent alone.
+ * For trader pages: the signed-in trader (else /login or a 403; a deactivated user or trader
+ * profile counts as signed out) and their trader profile, both from getCurrentUser's one query.
+ * Every read and write below is scoped by `traderId`, never by an id the browser sent alone.
+ * (Trader server actions get the same from runAction, lib/web/action.ts.)
  */
 export async function requireTrader(): Promise<TraderSession> {
   const user = await requireRole("trader");
-  const requestHeaders = await headers();
-  return {
-    user,
-    traderId: user.traderId,
-    actor: { type: "user", role: "trader", userId: user.id, ip: clientIpFromHeaders(requestHeaders), userAgent: requestHeaders.get("user-agent") },
-  };
+  return { user, traderId: user.traderId, actor: await requestActor(user) };
 }
 
 /**

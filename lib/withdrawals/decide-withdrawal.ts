@@ -16,7 +16,7 @@ async function assertAdmin(tx: Tx, actor: Actor): Promise<number> {
   const admin = actor.type === "user" && actor.userId
     ? await tx.user.findFirst({ where: { id: actor.userId, isActive: true, role: { name: "admin" } }, select: { id: true } })
     : null;
-  if (!admin) throw new DomainError("permission", "admin_only", "Only an admin can approve or reject withdrawals.");
+  if (!admin) throw new DomainError("admin_only", "Only an admin can approve or reject withdrawals.");
   return admin.id;
 }
 
@@ -40,9 +40,9 @@ export async function decideWithdrawal(id: number, decision: WithdrawalDecision,
     const [request] = await tx.$queryRaw<{ storeId: number; currencyId: number; amount: bigint; status: WithdrawalStatus }[]>`
       SELECT store_id AS "storeId", currency_id AS "currencyId", amount, status::text AS status
       FROM withdrawal_requests WHERE id = ${id}::int FOR UPDATE`;
-    if (!request) throw new DomainError("not_found", "withdrawal_not_found", `No withdrawal ${id}.`, "id");
+    if (!request) throw new DomainError("withdrawal_not_found", `No withdrawal ${id}.`, { param: "id" });
     if (request.status !== "pending") {
-      throw new DomainError("invalid_state", "withdrawal_already_decided", `Withdrawal ${id} is already ${request.status}.`);
+      throw new DomainError("withdrawal_already_decided", `Withdrawal ${id} is already ${request.status}.`);
     }
     await postMovements(tx, [decisionMovement(request, decision)]);
     const decidedAt = new Date();
@@ -66,7 +66,7 @@ export async function decideWithdrawal(id: number, decision: WithdrawalDecision,
 /** A decision note, trimmed; empty is null. Too long, or missing when `required`, is refused. */
 export function parseNote(note: string | undefined, required: boolean): string | null {
   const parsed = withdrawalNoteSchema.safeParse(note ?? "");
-  if (!parsed.success) throw new DomainError("invalid_request", "note_too_long", "The note is longer than 1000 characters.", "note");
-  if (required && parsed.data === "") throw new DomainError("invalid_request", "note_required", "Say why the withdrawal is rejected.", "note");
+  if (!parsed.success) throw new DomainError("note_too_long", undefined, { param: "note" });
+  if (required && parsed.data === "") throw new DomainError("note_required", "Say why the withdrawal is rejected.", { param: "note" });
   return parsed.data === "" ? null : parsed.data;
 }

@@ -1,22 +1,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
-import { postMovements } from "@/lib/ledger/post-movements";
-import { createStore, createUser, ensureCurrencies, ensureDefaultSettings } from "@/lib/testing";
+import { createUser } from "@/lib/testing";
 import { requestWithdrawal } from "@/lib/withdrawals/request-withdrawal";
 import { approveWithdrawal } from "@/lib/withdrawals/approve-withdrawal";
-import { adminActor } from "@/lib/testing/admin";
+import { setupAdminCabinet, storeWithBalance, type AdminActor, type Currencies } from "@/lib/testing/fixtures";
 import { listWithdrawals } from "./list-withdrawals";
 
 const ADDRESS = "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE";
-let admin: Awaited<ReturnType<typeof adminActor>>;
+let admin: AdminActor;
 
 beforeAll(async () => {
-  const currencies = await ensureCurrencies(prisma);
-  await ensureDefaultSettings(prisma);
-  admin = await adminActor();
-  const store = await createStore(prisma, { name: "Payout shop" });
-  await prisma.$transaction((tx) => postMovements(tx, [{ account: { kind: "store", storeId: store.id, currencyId: currencies.USDT.id }, delta: 100_000_000n, reason: "test_credit" }]));
+  let currencies: Currencies;
+  ({ admin, currencies } = await setupAdminCabinet());
+  const store = await storeWithBalance(currencies, 100_000_000n, { name: "Payout shop" });
   const owner = { type: "user" as const, userId: store.userId };
   for (let i = 1; i <= 5; i++) {
     const request = await requestWithdrawal({ storeId: store.id, currencyCode: "USDT", amount: BigInt(i) * 1_000_000n, address: ADDRESS }, owner);

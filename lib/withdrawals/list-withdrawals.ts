@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WithdrawalStatus } from "@/lib/generated/prisma/enums";
 import { assertAdmin } from "@/lib/auth/assert-admin";
-import { clampLimit, toPage, type Page } from "@/lib/pagination/keyset";
+import { beyondTimeCursor, clampLimit, decodeTimeCursor, encodeTimeCursor, toPage, type Page } from "@/lib/pagination/keyset";
 
 export interface AdminWithdrawalRow {
   id: number;
@@ -64,15 +64,8 @@ export async function listWithdrawals(
   await assertAdmin(prisma, { userId: adminUserId });
   const limit = clampLimit(options.limit);
   const oldestFirst = status === "pending";
-  const cursor = options.after ? /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_(\d{1,9})$/.exec(options.after) : null;
-  const keyset: Prisma.WithdrawalRequestWhereInput = cursor
-    ? {
-        OR: [
-          { createdAt: oldestFirst ? { gt: new Date(cursor[1]) } : { lt: new Date(cursor[1]) } },
-          { createdAt: new Date(cursor[1]), id: oldestFirst ? { gt: Number(cursor[2]) } : { lt: Number(cursor[2]) } },
-        ],
-      }
-    : {};
+  const cursor = decodeTimeCursor(options.after, "int");
+  const keyset: Prisma.WithdrawalRequestWhereInput = cursor ? beyondTimeCursor(cursor, "createdAt", oldestFirst) : {};
   const direction = oldestFirst ? "asc" : "desc";
   const rows = await prisma.withdrawalRequest.findMany({
     where: { status, ...keyset },
@@ -80,5 +73,5 @@ export async function listWithdrawals(
     take: limit + 1,
     select: SELECT,
   });
-  return toPage(rows.map(toRow), limit, (row) => `${row.createdAt.toISOString()}_${row.id}`);
+  return toPage(rows.map(toRow), limit, (row) => encodeTimeCursor({ at: row.createdAt, id: row.id }));
 }

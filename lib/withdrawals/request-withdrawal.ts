@@ -22,24 +22,24 @@ export interface WithdrawalInput {
  * `insufficient_funds` and nothing changes. Callers check that the actor may act for the store.
  */
 export async function requestWithdrawal(input: WithdrawalInput, actor: Actor): Promise<WithdrawalRequest> {
-  if (input.amount <= 0n) throw new DomainError("invalid_request", "invalid_amount", "The amount must be positive.", "amount");
+  if (input.amount <= 0n) throw new DomainError("invalid_amount", undefined, { param: "amount" });
   const address = withdrawalAddressSchema.safeParse(input.address);
-  if (!address.success) throw new DomainError("invalid_request", "invalid_address", "This is not a TRC-20 or ERC-20 address.", "address");
+  if (!address.success) throw new DomainError("invalid_address", undefined, { param: "address" });
 
   return runTransaction(async (tx) => {
     const currency = await tx.currency.findUnique({ where: { code: input.currencyCode }, select: { id: true, kind: true, isActive: true } });
     if (!currency || currency.kind !== "crypto" || !currency.isActive) {
-      throw new DomainError("invalid_request", "unsupported_currency", `Withdrawals are paid in an active crypto currency, not ${input.currencyCode}.`, "currency");
+      throw new DomainError("unsupported_currency", `Withdrawals are paid in an active crypto currency, not ${input.currencyCode}.`, { param: "currency" });
     }
     const store = await tx.merchantStore.findUnique({ where: { id: input.storeId }, select: { isActive: true } });
-    if (!store) throw new DomainError("not_found", "store_not_found", `No store ${input.storeId}.`, "store_id");
-    if (!store.isActive) throw new DomainError("invalid_state", "store_inactive", "The store is deactivated.");
+    if (!store) throw new DomainError("store_not_found", `No store ${input.storeId}.`, { param: "store_id" });
+    if (!store.isActive) throw new DomainError("store_inactive");
 
     await postMovements(tx, [
       { account: { kind: "store", storeId: input.storeId, currencyId: currency.id }, delta: -input.amount, heldDelta: input.amount, reason: "withdrawal_hold" },
     ]).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === "insufficient_funds") {
-        throw new DomainError("insufficient_funds", "insufficient_funds", "The amount is more than the store's available balance.", "amount");
+        throw new DomainError("insufficient_funds", "The amount is more than the store's available balance.", { param: "amount" });
       }
       throw error;
     });

@@ -44,6 +44,8 @@ async function runConcurrently(total: number, concurrency: number, task: (i: num
 
 const dataDir = path.join(ROOT, ".tmp", `bench-pg-${crypto.randomBytes(4).toString("hex")}`);
 const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), quiet: true });
+// Closed before the server stops (below), so no idle connection is cut under a pool.
+const closers: (() => Promise<unknown>)[] = [];
 try {
   const url = server.url;
   await applyMigrations(url);
@@ -87,6 +89,7 @@ try {
   const OPEN = ["awaiting_payment", "assigned", "paid", "disputed"];
   const COUNTED = [...OPEN, "completed"];
   const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
+  closers.push(() => pool.end(), () => prisma.$disconnect());
   const bare = async (i: number) => {
     const client = await pool.connect();
     const a = amount();
@@ -224,10 +227,12 @@ try {
   console.log(`  ratio engine/bare:          ${ratio.toFixed(2)} (target ≥ 0.50)`);
   const violations = await checkLedger(prisma);
   console.log(`  ledger check after the run:  ${violations.length ? `${violations.length} violations` : "clean"}`);
-  await pool.end();
-  await prisma.$disconnect();
+} catch (error) {
+  console.error("bench failed:", error);
+  process.exitCode = 1;
 } finally {
+  for (const close of closers) await close().catch(() => undefined);
   await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
-process.exit(0);
+process.exit(process.exitCode ?? 0);

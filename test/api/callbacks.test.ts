@@ -6,13 +6,14 @@ import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { deliverDueCallbacks } from "@/lib/callbacks/deliver-due-callbacks";
 import { GET as listCallbacksRoute } from "@/app/api/v1/orders/[id]/callbacks/route";
 import { POST as resendRoute } from "@/app/api/v1/orders/[id]/callbacks/resend/route";
-import { payinWithCallbacks, setupCallbackWorld } from "@/test/callbacks/orders";
-import { startReceiver, type Receiver } from "@/test/callbacks/receiver";
-import { call, createMerchant, expectErrorShape, unknownOrderId } from "./helpers";
+import { payinWithCallbacks, setupCallbackWorld } from "@/lib/testing/callback-orders";
+import { startReceiver, type Receiver } from "@/lib/testing/callback-receiver";
+import { call, expectErrorShape, unknownOrderId } from "@/lib/testing/api";
+import { storeWithApiKey } from "@/lib/testing/fixtures";
 
 let receiver: Receiver;
-let A: Awaited<ReturnType<typeof createMerchant>>;
-let B: Awaited<ReturnType<typeof createMerchant>>;
+let A: Awaited<ReturnType<typeof storeWithApiKey>>;
+let B: Awaited<ReturnType<typeof storeWithApiKey>>;
 let order: Awaited<ReturnType<typeof payinWithCallbacks>>;
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -22,8 +23,8 @@ const resendPath = (id: string) => `/api/v1/orders/${id}/callbacks/resend`;
 beforeAll(async () => {
   await setupCallbackWorld();
   receiver = await startReceiver();
-  A = await createMerchant({ callbackUrl: receiver.url });
-  B = await createMerchant({ callbackUrl: receiver.url });
+  A = await storeWithApiKey({ callbackUrl: receiver.url });
+  B = await storeWithApiKey({ callbackUrl: receiver.url });
   order = await payinWithCallbacks(A.store, "paid");
   // The first callback is refused once, then everything is delivered.
   receiver.respond = (request, timesSeen) => (request.webhookId === order.callbacks[0].webhookId && timesSeen === 1 ? 500 : 200);
@@ -108,7 +109,7 @@ describe("POST /api/v1/orders/{id}/callbacks/resend", () => {
   });
 
   it("409 when the store has no callback URL", async () => {
-    const silent = await createMerchant({ callbackUrl: null });
+    const silent = await storeWithApiKey({ callbackUrl: null });
     const { orderId } = await payinWithCallbacks(silent.store, "awaiting_payment");
     expectErrorShape(await call(resendRoute, "POST", resendPath(orderId), { key: silent.key, params: { id: orderId } }), 409, "no_callback_url");
   });

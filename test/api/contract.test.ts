@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { checkLedger } from "@/lib/ledger/check-ledger";
 import { fiatToCrypto } from "@/lib/money/convert";
 import { multiply } from "@/lib/money/decimal";
-import { createMerchantApiKey, createStore, createTrader, createTraderApiToken } from "@/lib/testing";
+import { createMerchantApiKey, createStore, createTrader, createTraderApiToken, uniqueId } from "@/lib/testing";
 import { POST as createPayinRoute } from "@/app/api/v1/payin/route";
 import { GET as getPayinRoute } from "@/app/api/v1/payin/[id]/route";
 import { POST as confirmPayinRoute } from "@/app/api/v1/payin/[id]/confirm/route";
@@ -22,25 +22,8 @@ import { POST as traderConfirmRoute } from "@/app/api/v1/trader/orders/[id]/conf
 import { POST as traderPaidRoute } from "@/app/api/v1/trader/orders/[id]/paid/route";
 import { POST as traderAcceptRoute } from "@/app/api/v1/trader/orders/[id]/accept/route";
 import { POST as confirmPayoutRoute } from "@/app/api/v1/payout/[id]/confirm/route";
-import {
-  TINY_PNG_BASE64,
-  call,
-  createMerchant,
-  createTraderWithRequisite,
-  creditStoreUsdt,
-  expectErrorShape,
-  payinBody,
-  payoutBody,
-  setSetting,
-  setupReference,
-  storeUsdt,
-  traderUsdt,
-  unique,
-  unknownOrderId,
-  type ApiResponse,
-  type Currencies,
-  type Handler,
-} from "./helpers";
+import { TINY_PNG_BASE64, call, expectErrorShape, payinBody, payoutBody, unknownOrderId, type ApiResponse, type Handler } from "@/lib/testing/api";
+import { creditStoreUsdt, setSetting, setupReference, storeUsdt, storeWithApiKey, traderUsdt, traderWithApiToken, type Currencies } from "@/lib/testing/fixtures";
 
 const ORDER_ID = /^p[io]_[0-9A-HJKMNP-TV-Z]{26}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -48,11 +31,11 @@ const RECEIPT = { file_name: "receipt.png", content_type: "image/png", data_base
 
 let currencies: Currencies;
 /** The main store (payin 3 %, payout 2 %) and another store. */
-let A: Awaited<ReturnType<typeof createMerchant>>;
-let B: Awaited<ReturnType<typeof createMerchant>>;
+let A: Awaited<ReturnType<typeof storeWithApiKey>>;
+let B: Awaited<ReturnType<typeof storeWithApiKey>>;
 /** The trader every order goes to (priority 10) and a stranger whose requisite never wins. */
-let T1: Awaited<ReturnType<typeof createTraderWithRequisite>>;
-let T2: Awaited<ReturnType<typeof createTraderWithRequisite>>;
+let T1: Awaited<ReturnType<typeof traderWithApiToken>>;
+let T2: Awaited<ReturnType<typeof traderWithApiToken>>;
 
 // Every open order on T1's requisite gets its own amount (no two open orders with one amount).
 let amountSeq = 0;
@@ -76,18 +59,17 @@ const ordersOf = async (merchantOrderId: string) =>
 const orderCount = () => prisma.incomingOrder.count();
 
 beforeAll(async () => {
-  const reference = await setupReference();
+  // One requisite takes every order of this file; the per-requisite cap is not under test here.
+  const reference = await setupReference({ maxOpenOrdersPerRequisite: 100 });
   ({ currencies } = reference);
   const { methods, banks } = reference;
-  // One requisite takes every order of this file; the per-requisite cap is not under test here.
-  await setSetting("matching.max_open_orders_per_requisite", 100);
-  A = await createMerchant({ payinCommission: "0.03", payoutCommission: "0.02" });
-  B = await createMerchant();
-  T1 = await createTraderWithRequisite(currencies, {
+  A = await storeWithApiKey({ payinCommission: "0.03", payoutCommission: "0.02" });
+  B = await storeWithApiKey();
+  T1 = await traderWithApiToken(currencies, {
     trader: { trafficPriority: 10, payinReward: "0.02", payoutReward: "0.015" },
     requisite: { paymentMethodId: methods.card.id, bankId: banks.sber.id },
   });
-  T2 = await createTraderWithRequisite(currencies, { trader: { trafficPriority: -10 }, requisite: { status: "inactive" } });
+  T2 = await traderWithApiToken(currencies, { trader: { trafficPriority: -10 }, requisite: { status: "inactive" } });
 });
 
 afterAll(async () => {
@@ -499,7 +481,7 @@ describe("trader API", () => {
 
 describe("POST /payout, GET /payout/{id}, POST /payout/{id}/cancel", () => {
   it("refuses a payout the balance cannot cover: 422 insufficient_balance, nothing written", async () => {
-    const C = await createMerchant();
+    const C = await storeWithApiKey();
     const historyBefore = await prisma.balanceStoreHistory.count();
     const body = payoutBody({ amount: nextAmount() });
     const response = await call(createPayoutRoute, "POST", "/api/v1/payout", { key: C.key, body });
@@ -513,13 +495,13 @@ describe("POST /payout, GET /payout/{id}, POST /payout/{id}/cancel", () => {
     // A balance just short of u·(1+s) is refused too.
     const u = fiatToCrypto(BigInt(body.amount), 2, "92.5", 6);
     await creditStoreUsdt(currencies, C.store.id, u + multiply(u, "0.02", "half_up") - 1n);
-    const short = await call(createPayoutRoute, "POST", "/api/v1/payout", { key: C.key, body: { ...body, merchant_order_id: unique("mo") } });
+    const short = await call(createPayoutRoute, "POST", "/api/v1/payout", { key: C.key, body: { ...body, merchant_order_id: uniqueId("mo") } });
     expectErrorShape(short, 422, "insufficient_balance");
     expect(await prisma.incomingOrder.count({ where: { storeId: C.store.id } })).toBe(0);
   });
 
   it("creates a payout (201, po_, created and offered to the online trader), holds u·(1+s); GET; cancel releases the hold", async () => {
-    const C = await createMerchant({ payoutCommission: "0.02" });
+    const C = await storeWithApiKey({ payoutCommission: "0.02" });
     await creditStoreUsdt(currencies, C.store.id, 500_000_000n);
     await setOnline(T1.trader);
     const body = payoutBody({ amount: nextAmount(), metadata: { ref: "x1" } });
@@ -639,7 +621,7 @@ describe("POST /payout, GET /payout/{id}, POST /payout/{id}/cancel", () => {
   });
 
   it("lifecycle through the API: created → offered → trader accepts → trader paid with receipt → merchant confirms → completed; store held back to 0, trader repaid u·(1+t)", async () => {
-    const C = await createMerchant({ payoutCommission: "0.02" });
+    const C = await storeWithApiKey({ payoutCommission: "0.02" });
     const credit = 200_000_000n; // 200 USDT
     await creditStoreUsdt(currencies, C.store.id, credit);
     await setOnline(T1.trader);
@@ -746,7 +728,7 @@ describe("POST /payout, GET /payout/{id}, POST /payout/{id}/cancel", () => {
 
 describe("GET /balance, /currencies, /payment-methods", () => {
   it("GET /balance: available and held per currency, equal to the ledger", async () => {
-    const C = await createMerchant();
+    const C = await storeWithApiKey();
     const empty = await call(balanceRoute, "GET", "/api/v1/balance", { key: C.key });
     expect(empty.status).toBe(200);
     expect(empty.json).toEqual({ object: "balance", data: [] });
@@ -785,7 +767,7 @@ describe("GET /orders", () => {
   }
 
   it("walks 5 orders with limit=2 and starting_after, no duplicates, and filters by status and type", async () => {
-    const D = await createMerchant();
+    const D = await storeWithApiKey();
     const created: string[] = [];
     for (let i = 0; i < 5; i++) created.push((await createPayin(D.key)).id);
 
@@ -831,7 +813,7 @@ describe("GET /orders", () => {
   });
 
   it("lists pay-ins and payouts together newest first", async () => {
-    const E = await createMerchant();
+    const E = await storeWithApiKey();
     await creditStoreUsdt(currencies, E.store.id, 1_000_000_000n);
     const payout = await createPayout(E.key);
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -858,7 +840,7 @@ describe("GET /orders", () => {
 
 describe("Idempotency-Key (contract)", () => {
   it("replays the first response with idempotent-replayed: true; a different body → 409 idempotency_conflict", async () => {
-    const key = unique("idem");
+    const key = uniqueId("idem");
     const body = payinBody({ amount: nextAmount() });
     const first = await call(createPayinRoute, "POST", "/api/v1/payin", { key: A.key, body, headers: { "idempotency-key": key } });
     expect(first.status, first.text).toBe(201);
@@ -900,7 +882,7 @@ describe("429 rate limit", () => {
   }
 
   it("answers 429 with Retry-After after rate_limit.per_api_key_per_minute requests of one key", async () => {
-    const F = await createMerchant();
+    const F = await storeWithApiKey();
     await setSetting("rate_limit.per_api_key_per_minute", 3);
     await startOfFreshWindow();
     for (let i = 0; i < 3; i++) {
@@ -925,7 +907,7 @@ describe("429 rate limit", () => {
     await setSetting("rate_limit.per_api_key_per_minute", 600);
     await setSetting("rate_limit.per_ip_per_minute", 3);
     await startOfFreshWindow();
-    const [G, H] = [await createMerchant(), await createMerchant()];
+    const [G, H] = [await storeWithApiKey(), await storeWithApiKey()];
     const ip = { "x-forwarded-for": "203.0.113.77" };
     for (const key of [G.key, H.key, G.key]) expect((await call(balanceRoute, "GET", "/x", { key, headers: ip })).status).toBe(200);
     const limited = await call(balanceRoute, "GET", "/x", { key: H.key, headers: ip });
@@ -944,7 +926,7 @@ describe("429 rate limit", () => {
     }
     expectErrorShape(await call(balanceRoute, "GET", "/x", { key: "sk_test_guess9", headers: ip }), 429, "rate_limited");
     // Even the right key is refused from that IP until the window ends.
-    const J = await createMerchant();
+    const J = await storeWithApiKey();
     expectErrorShape(await call(balanceRoute, "GET", "/x", { key: J.key, headers: ip }), 429, "rate_limited");
   });
 });

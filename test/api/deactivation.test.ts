@@ -9,7 +9,8 @@ import { createAdmin, createMerchantApiKey, createStore } from "@/lib/testing";
 import { GET as balanceRoute } from "@/app/api/v1/balance/route";
 import { POST as createPayinRoute } from "@/app/api/v1/payin/route";
 import { GET as traderOrdersRoute } from "@/app/api/v1/trader/orders/route";
-import { call, createMerchant, createTraderWithRequisite, expectErrorShape, payinBody, setupReference, type Currencies } from "./helpers";
+import { call, expectErrorShape, payinBody } from "@/lib/testing/api";
+import { setupReference, storeWithApiKey, traderWithApiToken, type Currencies } from "@/lib/testing/fixtures";
 
 let currencies: Currencies;
 let admin: Actor;
@@ -24,7 +25,7 @@ const traderOrders = (token: string) => call(traderOrdersRoute, "GET", "/api/v1/
 
 describe("merchant API keys", () => {
   it("stop with 401 account_deactivated while the owner is deactivated, for every key, and work again once reactivated", async () => {
-    const { store, key } = await createMerchant();
+    const { store, key } = await storeWithApiKey();
     const second = await createMerchantApiKey(prisma, { storeId: store.id });
     expect((await balance(key)).status).toBe(200);
 
@@ -48,7 +49,7 @@ describe("merchant API keys", () => {
     const { key } = await createMerchantApiKey(prisma, { storeId: inactive.id });
     expectErrorShape(await balance(key), 401, "store_deactivated");
 
-    const { store } = await createMerchant();
+    const { store } = await storeWithApiKey();
     const revoked = await createMerchantApiKey(prisma, { storeId: store.id, revokedAt: new Date() });
     expectErrorShape(await balance(revoked.key), 401, "invalid_api_key");
     expectErrorShape(await balance(`jp_test_${"Z".repeat(32)}`), 401, "invalid_api_key");
@@ -57,7 +58,7 @@ describe("merchant API keys", () => {
 
 describe("trader tokens", () => {
   it("stop with 401 account_deactivated while the user is deactivated, and work again once reactivated", async () => {
-    const { trader, token } = await createTraderWithRequisite(currencies);
+    const { trader, token } = await traderWithApiToken(currencies);
     expect((await traderOrders(token)).status).toBe(200);
 
     await setUserActive({ userId: trader.userId, isActive: false }, admin);
@@ -68,7 +69,7 @@ describe("trader tokens", () => {
   });
 
   it("stop with 401 account_deactivated while the trader profile is deactivated", async () => {
-    const { trader, token } = await createTraderWithRequisite(currencies);
+    const { trader, token } = await traderWithApiToken(currencies);
     await prisma.trader.update({ where: { id: trader.id }, data: { isActive: false } });
     expectErrorShape(await traderOrders(token), 401, "account_deactivated");
 

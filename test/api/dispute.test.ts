@@ -10,35 +10,22 @@ import { POST as createPayinRoute } from "@/app/api/v1/payin/route";
 import { POST as confirmPayinRoute } from "@/app/api/v1/payin/[id]/confirm/route";
 import { POST as disputeRoute } from "@/app/api/v1/payin/[id]/dispute/route";
 import { POST as createPayoutRoute } from "@/app/api/v1/payout/route";
-import {
-  TINY_PNG_BASE64,
-  call,
-  createMerchant,
-  createTraderWithRequisite,
-  creditStoreUsdt,
-  expectErrorShape,
-  payinBody,
-  payoutBody,
-  setSetting,
-  setupReference,
-  unique,
-  unknownOrderId,
-  type Currencies,
-} from "./helpers";
+import { uniqueId } from "@/lib/testing";
+import { TINY_PNG_BASE64, call, expectErrorShape, payinBody, payoutBody, unknownOrderId } from "@/lib/testing/api";
+import { creditStoreUsdt, setupReference, storeWithApiKey, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 
 const EVIDENCE = { file_name: "transfer.png", content_type: "image/png", content_base64: TINY_PNG_BASE64 };
 
 let currencies: Currencies;
-let A: Awaited<ReturnType<typeof createMerchant>>;
-let B: Awaited<ReturnType<typeof createMerchant>>;
+let A: Awaited<ReturnType<typeof storeWithApiKey>>;
+let B: Awaited<ReturnType<typeof storeWithApiKey>>;
 let amountSeq = 0;
 
 beforeAll(async () => {
-  ({ currencies } = await setupReference({ relaxFraudCaps: true }));
-  await setSetting("matching.max_open_orders_per_requisite", 100);
-  A = await createMerchant();
-  B = await createMerchant();
-  await createTraderWithRequisite(currencies);
+  ({ currencies } = await setupReference({ relaxFraudCaps: true, maxOpenOrdersPerRequisite: 100 }));
+  A = await storeWithApiKey();
+  B = await storeWithApiKey();
+  await traderWithRequisite(currencies);
 });
 
 afterAll(async () => {
@@ -147,7 +134,7 @@ describe("POST /payin/{id}/dispute", () => {
 
   it("Idempotency-Key: the same request again replays the first answer; another body is a conflict", async () => {
     const id = await payin("paid");
-    const headers = { "idempotency-key": unique("dispute") };
+    const headers = { "idempotency-key": uniqueId("dispute") };
     const body = { reason: "Customer paid", evidence: [EVIDENCE] };
     const first = await dispute(id, body, { headers });
     expect(first.status, first.text).toBe(200);

@@ -8,17 +8,8 @@ import { prisma } from "@/lib/db/client";
 import { checkLedger } from "@/lib/ledger/check-ledger";
 import { POST as createPayinRoute } from "@/app/api/v1/payin/route";
 import { POST as createPayoutRoute } from "@/app/api/v1/payout/route";
-import {
-  call,
-  createMerchant,
-  createTraderWithRequisite,
-  creditStoreUsdt,
-  setSetting,
-  setupReference,
-  type ApiResponse,
-  type Currencies,
-  type Handler,
-} from "./helpers";
+import { call, type ApiResponse, type Handler } from "@/lib/testing/api";
+import { creditStoreUsdt, setSetting, setupReference, storeWithApiKey, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_240_601);
 const CASES_PER_ENDPOINT = 300;
@@ -424,16 +415,15 @@ let currencies: Currencies;
 let merchantKey: string;
 
 beforeAll(async () => {
-  ({ currencies } = await setupReference({ relaxFraudCaps: true }));
+  ({ currencies } = await setupReference({ relaxFraudCaps: true, maxOpenOrdersPerRequisite: 100 }));
   // Hundreds of requests from one key within a minute: the limiter has its own test.
   await setSetting("rate_limit.per_api_key_per_minute", 1_000_000);
-  await setSetting("matching.max_open_orders_per_requisite", 100);
   // Money everywhere, so that a wrongly accepted body would be matched and move balances.
-  const merchant = await createMerchant();
+  const merchant = await storeWithApiKey();
   merchantKey = merchant.key;
   await creditStoreUsdt(currencies, merchant.store.id, 10_000_000_000n); // 10 000 USDT
-  await createTraderWithRequisite(currencies, { depositMicroUsdt: 5_000_000_000n, requisite: { minAmount: 1n, maxAmount: 100_000_000_000n, dailyLimit: 10n ** 15n } });
-  await createTraderWithRequisite(currencies, { depositMicroUsdt: 5_000_000_000n });
+  await traderWithRequisite(currencies, { deposit: 5_000_000_000n, requisite: { minAmount: 1n, maxAmount: 100_000_000_000n, dailyLimit: 10n ** 15n } });
+  await traderWithRequisite(currencies, { deposit: 5_000_000_000n });
 });
 
 afterAll(async () => {

@@ -6,29 +6,16 @@ import { checkLedger } from "@/lib/ledger/check-ledger";
 import { POST as createPayinRoute } from "@/app/api/v1/payin/route";
 import { POST as createPayoutRoute } from "@/app/api/v1/payout/route";
 import { POST as cancelPayinRoute } from "@/app/api/v1/payin/[id]/cancel/route";
-import {
-  call,
-  createMerchant,
-  createTraderWithRequisite,
-  creditStoreUsdt,
-  expectErrorShape,
-  payinBody,
-  payoutBody,
-  setSetting,
-  setupReference,
-  storeUsdt,
-  unique,
-  type ApiResponse,
-  type Currencies,
-} from "./helpers";
+import { uniqueId } from "@/lib/testing";
+import { call, expectErrorShape, payinBody, payoutBody, type ApiResponse } from "@/lib/testing/api";
+import { creditStoreUsdt, setupReference, storeUsdt, storeWithApiKey, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 
 let currencies: Currencies;
 
 beforeAll(async () => {
-  ({ currencies } = await setupReference());
-  await setSetting("matching.max_open_orders_per_requisite", 100);
-  await createTraderWithRequisite(currencies);
-  await createTraderWithRequisite(currencies);
+  ({ currencies } = await setupReference({ maxOpenOrdersPerRequisite: 100 }));
+  await traderWithRequisite(currencies);
+  await traderWithRequisite(currencies);
 });
 
 afterAll(async () => {
@@ -56,8 +43,8 @@ function expectAllIdentical(responses: ApiResponse[]) {
 
 describe("Idempotency-Key", () => {
   it(`${PARALLEL} parallel POST /payin with one key and body → one order, identical responses`, async () => {
-    const { store, key } = await createMerchant();
-    const idempotencyKey = unique("idem");
+    const { store, key } = await storeWithApiKey();
+    const idempotencyKey = uniqueId("idem");
     const body = payinBody({ amount: 123_400 });
     const raw = JSON.stringify(body);
 
@@ -83,9 +70,9 @@ describe("Idempotency-Key", () => {
   });
 
   it(`${PARALLEL} parallel POST /payout with one key → one order, one hold`, async () => {
-    const { store, key } = await createMerchant({ payoutCommission: "0.02" });
+    const { store, key } = await storeWithApiKey({ payoutCommission: "0.02" });
     await creditStoreUsdt(currencies, store.id, 1_000_000_000n);
-    const idempotencyKey = unique("idem");
+    const idempotencyKey = uniqueId("idem");
     const raw = JSON.stringify(payoutBody({ amount: 250_000 }));
     const responses = await Promise.all(Array.from({ length: PARALLEL }, () => post(createPayoutRoute, "/api/v1/payout", key, raw, idempotencyKey)));
     expect(responses[0].status, responses[0].text).toBe(201);
@@ -97,15 +84,15 @@ describe("Idempotency-Key", () => {
   });
 
   it("same key with a different body → 409 idempotency_conflict, nothing created", async () => {
-    const { store, key } = await createMerchant();
-    const idempotencyKey = unique("idem");
+    const { store, key } = await storeWithApiKey();
+    const idempotencyKey = uniqueId("idem");
     const body = payinBody({ amount: 130_000 });
     const first = await post(createPayinRoute, "/api/v1/payin", key, JSON.stringify(body), idempotencyKey);
     expect(first.status).toBe(201);
 
     for (const changed of [
       { ...body, amount: 130_001 },
-      { ...body, merchant_order_id: unique("mo") },
+      { ...body, merchant_order_id: uniqueId("mo") },
       { ...body, metadata: { a: 1 } },
     ]) {
       const response = await post(createPayinRoute, "/api/v1/payin", key, JSON.stringify(changed), idempotencyKey);
@@ -119,8 +106,8 @@ describe("Idempotency-Key", () => {
   });
 
   it("parallel requests with one key but different bodies → one order, the rest 409", async () => {
-    const { store, key } = await createMerchant();
-    const idempotencyKey = unique("idem");
+    const { store, key } = await storeWithApiKey();
+    const idempotencyKey = uniqueId("idem");
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) => post(createPayinRoute, "/api/v1/payin", key, JSON.stringify(payinBody({ amount: 140_000 + i })), idempotencyKey)),
     );
@@ -130,8 +117,8 @@ describe("Idempotency-Key", () => {
   });
 
   it("different stores may use the same key independently", async () => {
-    const [first, second] = [await createMerchant(), await createMerchant()];
-    const idempotencyKey = unique("shared");
+    const [first, second] = [await storeWithApiKey(), await storeWithApiKey()];
+    const idempotencyKey = uniqueId("shared");
     const body = JSON.stringify(payinBody({ amount: 150_000 }));
     const [a, b] = await Promise.all([
       post(createPayinRoute, "/api/v1/payin", first.key, body, idempotencyKey),
@@ -152,8 +139,8 @@ describe("Idempotency-Key", () => {
   });
 
   it("stores 4xx answers too: a replayed validation error and a replayed duplicate are the same", async () => {
-    const { key } = await createMerchant();
-    const invalidKey = unique("idem");
+    const { key } = await storeWithApiKey();
+    const invalidKey = uniqueId("idem");
     const invalid = JSON.stringify({ amount: -1 });
     const first = await post(createPayinRoute, "/api/v1/payin", key, invalid, invalidKey);
     expectErrorShape(first, 422);
@@ -163,8 +150,8 @@ describe("Idempotency-Key", () => {
     expect(again.headers.get("idempotent-replayed")).toBe("true");
 
     const body = payinBody({ amount: 160_000 });
-    expect((await post(createPayinRoute, "/api/v1/payin", key, JSON.stringify(body), unique("idem"))).status).toBe(201);
-    const dupKey = unique("idem");
+    expect((await post(createPayinRoute, "/api/v1/payin", key, JSON.stringify(body), uniqueId("idem"))).status).toBe(201);
+    const dupKey = uniqueId("idem");
     const duplicate = await post(createPayinRoute, "/api/v1/payin", key, JSON.stringify(body), dupKey);
     expectErrorShape(duplicate, 409, "duplicate_merchant_order_id");
     const duplicateAgain = await post(createPayinRoute, "/api/v1/payin", key, JSON.stringify(body), dupKey);
@@ -173,8 +160,8 @@ describe("Idempotency-Key", () => {
   });
 
   it(`${PARALLEL} parallel POST /payin with one merchant_order_id and no key → one 201, the rest 409 duplicate`, async () => {
-    const { store, key } = await createMerchant();
-    const merchantOrderId = unique("mo");
+    const { store, key } = await storeWithApiKey();
+    const merchantOrderId = uniqueId("mo");
     const responses = await Promise.all(
       Array.from({ length: PARALLEL }, (_, i) =>
         call(createPayinRoute, "POST", "/api/v1/payin", { key, body: payinBody({ amount: 170_000 + i, merchant_order_id: merchantOrderId }) }),
@@ -186,9 +173,9 @@ describe("Idempotency-Key", () => {
   });
 
   it("a retried cancel with the same key replays the success instead of 409 invalid_state", async () => {
-    const { key } = await createMerchant();
+    const { key } = await storeWithApiKey();
     const order = (await call(createPayinRoute, "POST", "/api/v1/payin", { key, body: payinBody({ amount: 180_000 }) })).json;
-    const idempotencyKey = unique("cancel");
+    const idempotencyKey = uniqueId("cancel");
     const cancel = () =>
       call(cancelPayinRoute, "POST", `/api/v1/payin/${order.id}/cancel`, { key, params: { id: order.id }, raw: "{}", headers: { "idempotency-key": idempotencyKey } });
     const first = await cancel();

@@ -29,39 +29,25 @@ import { POST as acceptRoute } from "@/app/api/v1/trader/orders/[id]/accept/rout
 import { POST as declineRoute } from "@/app/api/v1/trader/orders/[id]/decline/route";
 import { POST as releaseRoute } from "@/app/api/v1/trader/orders/[id]/release/route";
 import { POST as traderDisputeRoute } from "@/app/api/v1/trader/orders/[id]/dispute/route";
-import {
-  TINY_PNG_BASE64,
-  call,
-  createMerchant,
-  createTraderWithRequisite,
-  creditStoreUsdt,
-  expectErrorShape,
-  payinBody,
-  payoutBody,
-  setSetting,
-  setupReference,
-  storeUsdt,
-  traderUsdt,
-  type Currencies,
-} from "./helpers";
+import { TINY_PNG_BASE64, call, expectErrorShape, payinBody, payoutBody } from "@/lib/testing/api";
+import { creditStoreUsdt, setupReference, storeUsdt, storeWithApiKey, traderUsdt, traderWithApiToken, type Currencies } from "@/lib/testing/fixtures";
 
 const RECEIPT = { receipt: { file_name: "sbp.png", content_type: "image/png", data_base64: TINY_PNG_BASE64 } };
 
 let currencies: Currencies;
-let M: Awaited<ReturnType<typeof createMerchant>>;
-let T1: Awaited<ReturnType<typeof createTraderWithRequisite>>;
-let T2: Awaited<ReturnType<typeof createTraderWithRequisite>>;
+let M: Awaited<ReturnType<typeof storeWithApiKey>>;
+let T1: Awaited<ReturnType<typeof traderWithApiToken>>;
+let T2: Awaited<ReturnType<typeof traderWithApiToken>>;
 let supportUserId: number;
 let admin: Actor;
 let amountSeq = 0;
 
 beforeAll(async () => {
-  ({ currencies } = await setupReference({ relaxFraudCaps: true }));
-  await setSetting("matching.max_open_orders_per_requisite", 100);
-  M = await createMerchant({ payinCommission: "0.03", payoutCommission: "0.02" });
+  ({ currencies } = await setupReference({ relaxFraudCaps: true, maxOpenOrdersPerRequisite: 100 }));
+  M = await storeWithApiKey({ payinCommission: "0.03", payoutCommission: "0.02" });
   await creditStoreUsdt(currencies, M.store.id, 10_000_000_000n);
-  T1 = await createTraderWithRequisite(currencies, { trader: { lastSeenAt: new Date(), trafficPriority: 10 } });
-  T2 = await createTraderWithRequisite(currencies, { trader: { lastSeenAt: new Date(), trafficPriority: 0 } });
+  T1 = await traderWithApiToken(currencies, { trader: { lastSeenAt: new Date(), trafficPriority: 10 } });
+  T2 = await traderWithApiToken(currencies, { trader: { lastSeenAt: new Date(), trafficPriority: 0 } });
   supportUserId = (await createSupport(prisma)).user.id;
   admin = adminActor((await createAdmin(prisma)).user.id);
 });
@@ -190,7 +176,7 @@ describe("no party takes money back alone", () => {
   });
 
   it("support cannot complete a late dispute the trader's deposit no longer covers, and sees why", async () => {
-    const poor = await createTraderWithRequisite(currencies, { depositMicroUsdt: 20_000_000n, trader: { trafficPriority: 100 } });
+    const poor = await traderWithApiToken(currencies, { deposit: 20_000_000n, trader: { trafficPriority: 100 } });
     const created = await call(createPayinRoute, "POST", "/api/v1/payin", { key: M.key, body: payinBody({ amount: 150_000 }) });
     const id = created.json.id as string;
     expect((await orderRow(id)).traderId).toBe(poor.trader.id);
@@ -270,7 +256,7 @@ describe("payouts are offered to online traders", () => {
       await prisma.trader.updateMany({ where: { id: { in: [T1.trader.id, T2.trader.id] } }, data: { lastSeenAt: new Date() } });
     }
     // Deactivated with the highest priority and plenty of deposit: never chosen, for pay-ins or payouts.
-    const deactivated = await createTraderWithRequisite(currencies, { trader: { isActive: false, lastSeenAt: new Date(), trafficPriority: 1000 } });
+    const deactivated = await traderWithApiToken(currencies, { trader: { isActive: false, lastSeenAt: new Date(), trafficPriority: 1000 } });
     const payin = await call(createPayinRoute, "POST", "/api/v1/payin", { key: M.key, body: payinBody({ amount: amount() }) });
     expect([T1.trader.id, T2.trader.id]).toContain((await orderRow(payin.json.id)).traderId);
     const payout = await call(createPayoutRoute, "POST", "/api/v1/payout", { key: M.key, body: payoutBody({ amount: amount() }) });

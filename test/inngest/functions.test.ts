@@ -1,7 +1,5 @@
 // The Inngest functions run through @inngest/test against this file's own database; Resend and
 // the Inngest event API are local HTTP servers.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { prisma } from "@/lib/db/client";
@@ -13,28 +11,15 @@ import { functions } from "@/inngest/functions";
 import { sendQueuedEmail } from "@/inngest/functions/send-email";
 import { sweepFunctions } from "@/inngest/functions/sweeps";
 import { orderFunctions } from "@/inngest/functions/orders";
-import { startFakeResend, type FakeResend } from "@/test/fake-resend";
+import { useFakeResend } from "@/lib/testing/fake-resend";
+import { startFakeInngest, type FakeInngest } from "@/lib/testing/fake-inngest";
 
-let resend: FakeResend;
+const resend = useFakeResend();
 
 const queue = (to = "reader@test.jivapay.dev") =>
   enqueueEmail(prisma, { to, template: "password_reset", data: { name: null, url: "http://localhost:3000/reset-password?token=t", expiresInMinutes: 60 } }) as Promise<bigint>;
 const emailEvent = (id: bigint) => ({ name: "email/queued", data: { id: id.toString() } });
 
-beforeAll(async () => {
-  resend = await startFakeResend();
-  process.env.RESEND_BASE_URL = resend.url;
-});
-
-afterAll(async () => {
-  await resend.close();
-});
-
-beforeEach(async () => {
-  await prisma.emailOutbox.deleteMany();
-  resend.requests.length = 0;
-  process.env.RESEND_API_KEY = "re_test_key";
-});
 
 describe("send-email (event email/queued)", () => {
   // A new engine per run: an engine remembers the step results of its earlier runs.
@@ -95,33 +80,20 @@ describe("sweep crons", () => {
 });
 
 describe("emit", () => {
-  let events: { path: string; body: unknown }[];
-  let server: http.Server;
-  let baseUrl: string;
+  let inngestApi: FakeInngest;
 
   beforeAll(async () => {
-    events = [];
-    server = http.createServer((req, res) => {
-      let body = "";
-      req.on("data", (chunk) => (body += chunk));
-      req.on("end", () => {
-        events.push({ path: req.url ?? "", body: JSON.parse(body) });
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ ids: ["evt_1"], status: 200 }));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    inngestApi = await startFakeInngest();
   });
 
   afterAll(async () => {
     vi.unstubAllEnvs();
     inngest.setEnvVars();
-    await new Promise((resolve) => server.close(resolve));
+    await inngestApi.close();
   });
 
   beforeEach(() => {
-    events.length = 0;
+    inngestApi.clear();
   });
 
   /** The client reads its environment when created; tests change it, then let it re-read. */
@@ -134,26 +106,24 @@ describe("emit", () => {
   it("sends nothing when Inngest is not configured", async () => {
     configure({ INNGEST_BASE_URL: undefined, INNGEST_EVENT_KEY: undefined });
     await notifyEmailsQueued([1n, null]);
-    expect(events).toHaveLength(0);
+    expect(inngestApi.requests).toHaveLength(0);
   });
 
   it("sends email/queued events to the configured Inngest", async () => {
-    configure({ INNGEST_BASE_URL: baseUrl, INNGEST_EVENT_KEY: "test-event-key" });
+    configure({ INNGEST_BASE_URL: inngestApi.url, INNGEST_EVENT_KEY: "test-event-key" });
     await notifyEmailsQueued([7n, null, 8n]);
-    expect(events).toHaveLength(1);
-    expect(events[0].path).toBe("/e/test-event-key");
-    expect(events[0].body).toEqual([
+    expect(inngestApi.requests).toHaveLength(1);
+    expect(inngestApi.requests[0].path).toBe("/e/test-event-key");
+    expect(inngestApi.requests[0].body).toEqual([
       expect.objectContaining({ name: "email/queued", data: { id: "7" }, id: "email-queued-7" }),
       expect.objectContaining({ name: "email/queued", data: { id: "8" }, id: "email-queued-8" }),
     ]);
   });
 
   it("never throws into the caller when Inngest cannot be reached", async () => {
-    const closed = http.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/`;
-    await new Promise((resolve) => closed.close(resolve));
-    configure({ INNGEST_BASE_URL: url, INNGEST_EVENT_KEY: "test-event-key" });
+    const closed = await startFakeInngest();
+    await closed.close();
+    configure({ INNGEST_BASE_URL: closed.url, INNGEST_EVENT_KEY: "test-event-key" });
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     await expect(emit({ name: "email/queued", data: { id: "9" } })).resolves.toBeUndefined();
     expect(error).toHaveBeenCalledWith(expect.stringContaining("could not send email/queued to Inngest"), expect.anything());

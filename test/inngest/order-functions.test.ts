@@ -1,13 +1,11 @@
 // The order workflows (matching retries, payment timeouts, callback delivery) run through
 // @inngest/test against this file's own PostgreSQL, on orders made by the real engine; the
 // merchant's endpoint and the Inngest event API are real local HTTP servers.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { InngestTestEngine } from "@inngest/test";
 import { Webhook } from "standardwebhooks";
 import { prisma } from "@/lib/db/client";
-import { createStore } from "@/lib/testing";
+import { createStore, uniqueId } from "@/lib/testing";
 import { createPayin } from "@/lib/orders/create-payin";
 import { completePayin } from "@/lib/orders/complete-payin";
 import { checkLedger } from "@/lib/ledger/check-ledger";
@@ -16,15 +14,16 @@ import { merchantActor, traderActor } from "@/lib/testing/actors";
 import { NO_REQUISITE_AVAILABLE } from "@/lib/matching/retry-due-matches";
 import { inngest } from "@/lib/jobs/inngest-client";
 import { deliverCallbacks, paymentTimeout, retryMatching } from "@/inngest/functions/orders";
-import { createTraderWithRequisite, setSetting, setupReference, unique } from "@/test/api/helpers";
-import { startReceiver, type Receiver } from "@/test/callbacks/receiver";
+import { setSetting, setupReference, traderWithRequisite } from "@/lib/testing/fixtures";
+import { startReceiver, type Receiver } from "@/lib/testing/callback-receiver";
+import { startFakeInngest, type FakeInngest } from "@/lib/testing/fake-inngest";
 
 let currencies: Awaited<ReturnType<typeof setupReference>>["currencies"];
 let receiver: Receiver;
 let amountSeq = 0;
 
 const payin = (store: { id: number; limits: unknown; allowAmountAdjustment: boolean }) =>
-  createPayin(store, { amount: 100_000n + BigInt(++amountSeq) * 100n, currency: "RUB", customerId: unique("cust"), merchantOrderId: unique("mo") }, merchantActor);
+  createPayin(store, { amount: 100_000n + BigInt(++amountSeq) * 100n, currency: "RUB", customerId: uniqueId("cust"), merchantOrderId: uniqueId("mo") }, merchantActor);
 
 const TRIGGERS = new Map<unknown, string>([
   [retryMatching, "order/unmatched"],
@@ -44,8 +43,7 @@ const run = (
 ) => new InngestTestEngine({ function: fn, steps: [...steps, ...SLEEPS.filter((s) => !steps.some((m) => m.id === s.id))] }).execute({ events: [{ name: TRIGGERS.get(fn)!, data }] });
 
 beforeAll(async () => {
-  ({ currencies } = await setupReference({ relaxFraudCaps: true }));
-  await setSetting("matching.max_open_orders_per_requisite", 100);
+  ({ currencies } = await setupReference({ relaxFraudCaps: true, maxOpenOrdersPerRequisite: 100 }));
   await setSetting("callbacks.allowed_private_hosts", ["127.0.0.1"]);
   receiver = await startReceiver();
 });
@@ -60,7 +58,7 @@ beforeEach(async () => {
 describe("retry-matching (order/unmatched)", () => {
   it("retries until a requisite fits, then the order is matched", async () => {
     const store = await createStore(prisma);
-    const { trader } = await createTraderWithRequisite(currencies, { trader: { isTrafficEnabledByTeamlead: false } });
+    const { trader } = await traderWithRequisite(currencies, { trader: { isTrafficEnabledByTeamlead: false } });
     const order = await payin(store);
     expect(order.status).toBe("created");
     const created = await prisma.incomingOrder.findUniqueOrThrow({ where: { id: order.id } });
@@ -107,7 +105,7 @@ describe("retry-matching (order/unmatched)", () => {
 describe("payment-timeout (order/deadline.set)", () => {
   it("expires the order at its deadline and releases the hold", async () => {
     const store = await createStore(prisma);
-    const { trader } = await createTraderWithRequisite(currencies);
+    const { trader } = await traderWithRequisite(currencies);
     const order = await payin(store);
     expect(order.status).toBe("awaiting_payment");
     const before = await prisma.balanceTraderCrypto.findFirstOrThrow({ where: { traderId: trader.id } });
@@ -125,7 +123,7 @@ describe("payment-timeout (order/deadline.set)", () => {
 
   it("does nothing when the trader confirmed before the deadline", async () => {
     const store = await createStore(prisma);
-    await createTraderWithRequisite(currencies);
+    await traderWithRequisite(currencies);
     const order = await payin(store);
     await completePayin(order.id, {}, traderActor);
 
@@ -140,7 +138,7 @@ describe("payment-timeout (order/deadline.set)", () => {
 describe("deliver-callbacks (order/changed)", () => {
   it("delivers the order's callbacks in order, signed so that standardwebhooks verifies them", async () => {
     const store = await createStore(prisma, { callbackUrl: receiver.url });
-    await createTraderWithRequisite(currencies);
+    await traderWithRequisite(currencies);
     const order = await payin(store);
     await completePayin(order.id, {}, traderActor);
     receiver.received.length = 0;
@@ -155,22 +153,11 @@ describe("deliver-callbacks (order/changed)", () => {
 });
 
 describe("events after commit", () => {
-  let events: { name: string; data: Record<string, string> }[];
-  let server: http.Server;
+  let inngestApi: FakeInngest;
 
   beforeAll(async () => {
-    events = [];
-    server = http.createServer((req, res) => {
-      let body = "";
-      req.on("data", (chunk) => (body += chunk));
-      req.on("end", () => {
-        events.push(...JSON.parse(body));
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ ids: ["evt"], status: 200 }));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    vi.stubEnv("INNGEST_BASE_URL", `http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    inngestApi = await startFakeInngest();
+    vi.stubEnv("INNGEST_BASE_URL", inngestApi.url);
     vi.stubEnv("INNGEST_EVENT_KEY", "test-event-key");
     inngest.setEnvVars();
   });
@@ -178,17 +165,17 @@ describe("events after commit", () => {
   afterAll(async () => {
     vi.unstubAllEnvs();
     inngest.setEnvVars();
-    await new Promise((resolve) => server.close(resolve));
+    await inngestApi.close();
   });
 
   it("announces the callback and the deadline of a matched pay-in, and the retry of an unmatched one", async () => {
     const store = await createStore(prisma);
-    await createTraderWithRequisite(currencies);
+    await traderWithRequisite(currencies);
     const matched = await payin(store);
     await prisma.trader.updateMany({ data: { isTrafficEnabledByTeamlead: false } });
     const unmatched = await payin(store);
-    await vi.waitFor(() => expect(events.length).toBeGreaterThanOrEqual(3));
-    expect(events).toEqual(
+    await vi.waitFor(() => expect(inngestApi.events.length).toBeGreaterThanOrEqual(3));
+    expect(inngestApi.events).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: "order/changed", data: { orderId: matched.id, status: "awaiting_payment" } }),
         expect.objectContaining({ name: "order/deadline.set", data: { orderId: matched.id, expiresAt: matched.expiresAt!.toISOString() } }),
@@ -198,7 +185,7 @@ describe("events after commit", () => {
   });
 
   it("announces nothing for a transaction that rolled back", async () => {
-    events.length = 0;
+    inngestApi.clear();
     const failure = new Error("rolled back on purpose");
     await expect(
       runTransaction(async (tx) => {
@@ -207,6 +194,6 @@ describe("events after commit", () => {
       }),
     ).rejects.toBe(failure);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(events).toEqual([]);
+    expect(inngestApi.events).toEqual([]);
   });
 });

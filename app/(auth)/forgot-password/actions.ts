@@ -1,17 +1,16 @@
 "use server";
 
-import { headers } from "next/headers";
 import { z } from "zod";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { requestPasswordReset } from "@/lib/auth/password-reset";
-import type { ForgotPasswordState } from "./forgot-password-form";
+import { runAction, type ActionResult } from "@/lib/web/action";
 
 const forgotPasswordSchema = z.object({ email: z.email("Enter the email address of your account.").max(254) });
 
-export async function requestPasswordResetAction(_previous: ForgotPasswordState, formData: FormData): Promise<ForgotPasswordState> {
-  const parsed = forgotPasswordSchema.safeParse({ email: String(formData.get("email") ?? "").trim() });
-  if (!parsed.success) return { status: "error", fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const result = await requestPasswordReset({ email: parsed.data.email, ip: clientIpFromHeaders(await headers()) });
-  if (!result.ok) return { status: "error", message: `Too many requests. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} min.` };
-  return { status: "sent" };
+/** Emails a reset link if the address has an account (the answer is the same either way); the form's state is the previous answer. */
+export async function requestPasswordResetAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction({ role: "anyone", schema: forgotPasswordSchema }, { email: String(formData.get("email") ?? "").trim() }, async ({ input, actor }) => {
+    const result = await requestPasswordReset({ email: input.email, ip: actor.ip });
+    if (!result.ok) return { ok: false, message: `Too many requests. Try again in ${Math.ceil(result.retryAfterSeconds / 60)} min.` };
+    return { ok: true };
+  });
 }

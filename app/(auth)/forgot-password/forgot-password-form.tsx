@@ -7,17 +7,15 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { PendingButton } from "@/components/ui/pending-button";
-import { requestPasswordResetAction } from "./actions";
+import type { ActionResult } from "@/lib/web/action";
 
-export type ForgotPasswordState =
-  | { status: "idle" }
-  | { status: "sent" }
-  | { status: "error"; message?: string; fieldErrors?: { email?: string[] } };
+/** The server action the page passes in: its previous answer (null before the first) and the form. */
+export type ForgotPasswordAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
-export function ForgotPasswordForm() {
-  const [state, action, pending] = useActionState(requestPasswordResetAction, { status: "idle" });
+export function ForgotPasswordForm({ action: requestReset }: { action: ForgotPasswordAction }) {
+  const [state, action, pending] = useActionState(requestReset, null);
 
-  if (state.status === "sent") {
+  if (state?.ok) {
     // The same words whether or not the address has an account.
     return (
       <Alert role="status">
@@ -33,12 +31,14 @@ export function ForgotPasswordForm() {
     );
   }
 
-  const emailError = state.status === "error" ? state.fieldErrors?.email?.[0] : undefined;
+  const emailError = state?.fieldErrors?.email;
+  // Field errors come with a generic message; the field's own text says it all.
+  const message = state && !state.ok && !state.fieldErrors ? state.message : undefined;
   return (
     <form action={action} className="grid gap-4" noValidate>
-      {state.status === "error" && state.message ? (
+      {message ? (
         <Alert variant="destructive">
-          <AlertDescription>{state.message}</AlertDescription>
+          <AlertDescription>{message}</AlertDescription>
         </Alert>
       ) : null}
       <div className="grid gap-2">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader } from "@/components/ui/card";
+import { requestPasswordResetAction } from "./actions";
 import { ForgotPasswordForm } from "./forgot-password-form";
 
 export const metadata: Metadata = { title: "Forgot password" };
@@ -13,7 +14,7 @@ export default function ForgotPasswordPage() {
         <CardDescription>Enter the email of your JivaPay account and we will email you a link to choose a new one.</CardDescription>
       </CardHeader>
       <CardContent>
-        <ForgotPasswordForm />
+        <ForgotPasswordForm action={requestPasswordResetAction} />
       </CardContent>
       <CardFooter>
         <Link href="/login" className="text-sm text-muted-foreground underline-offset-4 hover:underline">

@@ -1,14 +1,14 @@
 "use server";
 
-import { headers } from "next/headers";
 import { acceptInvitation } from "@/lib/auth/accept-invitation";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
-import { setPasswordFromForm } from "@/lib/auth/set-password-action";
-import type { SetPasswordState } from "../reset-password/set-password-form";
+import { newPasswordSchema } from "@/lib/auth/password-schema";
+import { newPasswordFormInput } from "@/lib/auth/set-password-action";
+import { runAction, type ActionResult } from "@/lib/web/action";
 
-export async function acceptInvitationAction(_previous: SetPasswordState, formData: FormData): Promise<SetPasswordState> {
-  const requestHeaders = await headers();
-  return setPasswordFromForm(formData, (input) =>
-    acceptInvitation({ ...input, ip: clientIpFromHeaders(requestHeaders), userAgent: requestHeaders.get("user-agent") }),
-  );
+/** An invitee's first password, which activates the account (the form's state is the previous answer; null before the first). */
+export async function acceptInvitationAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction({ role: "anyone", schema: newPasswordSchema }, newPasswordFormInput(formData), async ({ input, actor }) => {
+    await acceptInvitation({ ...input, ip: actor.ip, userAgent: actor.userAgent });
+    return { ok: true };
+  });
 }

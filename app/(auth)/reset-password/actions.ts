@@ -1,14 +1,14 @@
 "use server";
 
-import { headers } from "next/headers";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { resetPassword } from "@/lib/auth/password-reset";
-import { setPasswordFromForm } from "@/lib/auth/set-password-action";
-import type { SetPasswordState } from "./set-password-form";
+import { newPasswordSchema } from "@/lib/auth/password-schema";
+import { newPasswordFormInput } from "@/lib/auth/set-password-action";
+import { runAction, type ActionResult } from "@/lib/web/action";
 
-export async function resetPasswordAction(_previous: SetPasswordState, formData: FormData): Promise<SetPasswordState> {
-  const requestHeaders = await headers();
-  return setPasswordFromForm(formData, (input) =>
-    resetPassword({ ...input, ip: clientIpFromHeaders(requestHeaders), userAgent: requestHeaders.get("user-agent") }),
-  );
+/** A reset link's new password (the form's state is the previous answer; null before the first). */
+export async function resetPasswordAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return runAction({ role: "anyone", schema: newPasswordSchema }, newPasswordFormInput(formData), async ({ input, actor }) => {
+    await resetPassword({ ...input, ip: actor.ip, userAgent: actor.userAgent });
+    return { ok: true };
+  });
 }

@@ -4,31 +4,30 @@ import { useActionState } from "react";
 import Link from "next/link";
 import { CheckCircle2 } from "lucide-react";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-schema";
-import type { SetPasswordResult } from "@/lib/auth/set-password-action";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { PendingButton } from "@/components/ui/pending-button";
+import type { ActionResult } from "@/lib/web/action";
 
-export type SetPasswordState = { status: "idle" } | SetPasswordResult;
+/** The page's server action (reset link or invitation): its previous answer (null before the first) and the form. */
+export type SetPasswordAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
-export type SetPasswordAction = (previous: SetPasswordState, formData: FormData) => Promise<SetPasswordState>;
-
-function FieldError({ id, messages }: { id: string; messages?: string[] }) {
-  if (!messages?.length) return null;
+function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
   return (
     <p id={id} className="text-sm text-destructive">
-      {messages[0]}
+      {message}
     </p>
   );
 }
 
 /** New password + confirmation, for a reset link and for an invitation (the action decides which). */
 export function SetPasswordForm({ token, email, action, submitLabel, doneTitle }: { token: string; email: string; action: SetPasswordAction; submitLabel: string; doneTitle: string }) {
-  const [state, formAction, pending] = useActionState(action, { status: "idle" });
+  const [state, formAction, pending] = useActionState(action, null);
 
-  if (state.status === "done") {
+  if (state?.ok) {
     return (
       <Alert role="status">
         <CheckCircle2 aria-hidden="true" />
@@ -43,8 +42,9 @@ export function SetPasswordForm({ token, email, action, submitLabel, doneTitle }
     );
   }
 
-  const errors = state.status === "error" ? state : undefined;
-  const message = errors?.message ?? errors?.fieldErrors?.token?.[0];
+  const fieldErrors = state?.fieldErrors;
+  // A dead link is the token's error; other field errors show at their fields (the generic message would only repeat them).
+  const message = fieldErrors?.token ?? (state && !state.ok && !fieldErrors ? state.message : undefined);
   return (
     <form action={formAction} className="grid gap-4" noValidate>
       {message ? (
@@ -65,13 +65,13 @@ export function SetPasswordForm({ token, email, action, submitLabel, doneTitle }
           minLength={MIN_PASSWORD_LENGTH}
           required
           autoFocus
-          aria-invalid={errors?.fieldErrors?.password ? true : undefined}
+          aria-invalid={fieldErrors?.password ? true : undefined}
           aria-describedby="password-hint password-error"
         />
         <p id="password-hint" className="text-xs text-muted-foreground">
           At least {MIN_PASSWORD_LENGTH} characters.
         </p>
-        <FieldError id="password-error" messages={errors?.fieldErrors?.password} />
+        <FieldError id="password-error" message={fieldErrors?.password} />
       </div>
       <div className="grid gap-2">
         <Label htmlFor="confirmPassword">Repeat the password</Label>
@@ -81,10 +81,10 @@ export function SetPasswordForm({ token, email, action, submitLabel, doneTitle }
           type="password"
           autoComplete="new-password"
           required
-          aria-invalid={errors?.fieldErrors?.confirmPassword ? true : undefined}
+          aria-invalid={fieldErrors?.confirmPassword ? true : undefined}
           aria-describedby="confirmPassword-error"
         />
-        <FieldError id="confirmPassword-error" messages={errors?.fieldErrors?.confirmPassword} />
+        <FieldError id="confirmPassword-error" message={fieldErrors?.confirmPassword} />
       </div>
       <PendingButton type="submit" className="w-full" pending={pending}>
         {submitLabel}

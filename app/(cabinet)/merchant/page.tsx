@@ -3,7 +3,7 @@ import { ArrowRight } from "lucide-react";
 import { getDashboardSnapshot } from "@/lib/metrics/merchant-dashboard-snapshot";
 import { getMerchantDailySeries } from "@/lib/metrics/get-merchant-dashboard";
 import { listMerchantOrders } from "@/lib/orders/list-merchant-orders";
-import { requireMerchant } from "@/lib/web/merchant-session";
+import { requireRole } from "@/lib/web/session";
 import { getTranslator } from "@/lib/web/locale";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
@@ -18,7 +18,7 @@ export const generateMetadata = merchantMetadata("merchant.dashboard.title");
 const LATEST_ORDERS = 10;
 
 export default async function MerchantDashboardPage() {
-  const { user } = await requireMerchant();
+  const user = await requireRole("merchant");
   const { t } = await getTranslator();
   const [snapshot, days, latest] = await Promise.all([
     getDashboardSnapshot(user.id),

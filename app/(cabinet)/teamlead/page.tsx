@@ -13,6 +13,7 @@ import { TeamCharts } from "@/components/teamlead/team-charts";
 import { TeamTraders } from "@/components/teamlead/team-traders";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { setTraderTrafficAction } from "./actions";
 
 /** How often the open page re-reads the team's live numbers (online uses a 2-minute window). */
 const REFRESH_MS = 30_000;
@@ -67,6 +68,7 @@ export default async function TeamleadHomePage() {
             usdtExponent={usdtExponent}
             canSwitchTraffic={user.permissions["team.traffic"]}
             showDeposits={user.permissions["team.deposits"]}
+            setTraffic={setTraderTrafficAction}
           />
           <section aria-labelledby="team-charts" className="grid gap-3">
             <h2 id="team-charts" className="text-lg font-semibold tracking-tight">

@@ -8,6 +8,7 @@ import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { TraderWorkspace } from "@/components/trader/trader-workspace";
+import { acceptPayoutAction, confirmPayinAction, declinePayoutAction, markPayoutPaidAction, releasePayoutAction } from "./order-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -30,7 +31,17 @@ export default async function TraderQueuePage() {
   return (
     <>
       <PageHeader title={t("trader.queue.title")} description={t("trader.queue.description")} />
-      <TraderWorkspace initialQueue={{ serverTime: new Date().toISOString(), orders }} initialBalances={balances} />
+      <TraderWorkspace
+        initialQueue={{ serverTime: new Date().toISOString(), orders }}
+        initialBalances={balances}
+        actions={{
+          confirmPayin: confirmPayinAction,
+          acceptPayout: acceptPayoutAction,
+          declinePayout: declinePayoutAction,
+          releasePayout: releasePayoutAction,
+          markPayoutPaid: markPayoutPaidAction,
+        }}
+      />
     </>
   );
 }

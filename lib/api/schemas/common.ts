@@ -37,7 +37,7 @@ const ORDER_ID = /^p[io]_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /** An order id from the path; anything that is not one cannot name an order: 404. */
 export function parseOrderId(raw: string | undefined): string {
-  if (!raw || !ORDER_ID.test(raw)) throw new DomainError("not_found", "order_not_found", `No order ${String(raw).slice(0, 40)}.`, "id");
+  if (!raw || !ORDER_ID.test(raw)) throw new DomainError("order_not_found", `No order ${String(raw).slice(0, 40)}.`, { param: "id" });
   return raw;
 }
 

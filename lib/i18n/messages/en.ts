@@ -10,8 +10,9 @@ import { admin } from "./en/admin";
 import { support } from "./en/support";
 import { teamlead } from "./en/teamlead";
 import { forceOrder } from "./en/force-order";
+import { errors } from "./en/errors";
 
-export const en = { ...shared, trader, merchant, admin, support, teamlead, forceOrder };
+export const en = { ...shared, trader, merchant, admin, support, teamlead, forceOrder, errors };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 

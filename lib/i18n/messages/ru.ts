@@ -6,5 +6,6 @@ import { admin } from "./ru/admin";
 import { support } from "./ru/support";
 import { teamlead } from "./ru/teamlead";
 import { forceOrder } from "./ru/force-order";
+import { errors } from "./ru/errors";
 
-export const ru: Messages = { ...shared, trader, merchant, admin, support, teamlead, forceOrder };
+export const ru: Messages = { ...shared, trader, merchant, admin, support, teamlead, forceOrder, errors };

@@ -5,7 +5,7 @@ import type { LedgerFact, OrderFacts } from "./facts";
 const VERB: Record<string, string> = { expired: "expire", cancelled: "cancel", failed: "fail" };
 
 /**
- * The ledger rows design.md's movement table implies for an order's transitions, derived
+ * The ledger rows docs/design.md's movement table implies for an order's transitions, derived
  * independently of the engine from order_history and the order's snapshot (USDT value,
  * commission, reward). Pay-in: a hold on match, released on expiry/cancel, or on completion
  * spent as store credit, trader reward and platform profit (a late-paid pay-in is held again

@@ -41,7 +41,7 @@ const balances = async (storeId: number, traderId: number) => ({
 });
 
 describe("order lifecycle factories", () => {
-  it("take a pay-in from creation to completion with the exact ledger of design.md", async () => {
+  it("take a pay-in from creation to completion with the exact ledger of docs/design.md", async () => {
     const { store, trader, requisite } = await setup();
     const platformBefore = (await prisma.balancePlatform.findUnique({ where: { currencyId: usdt.id } }))?.amount ?? 0n;
     const order = await createPayinOrder(prisma, { store, fiat: rub, crypto: usdt, amount: 1_000_000n });

@@ -4,8 +4,8 @@ import { inTransaction, type Db } from "@/lib/testing/db";
 import { postMovements } from "@/lib/ledger/post-movements";
 import { fiatToCrypto, splitPayin } from "@/lib/testing/money";
 import { newOrderId } from "@/lib/testing/order-id";
-import { uniqueSuffix } from "@/lib/testing/unique";
-import { decimalString, transition, type CurrencyRef, type DecimalLike, type OrderRef, type StepOptions } from "./transition";
+import { attachRequisite, completeOrder, createdOrderRef, insertCreatedOrder } from "./common";
+import { decimalString, type CurrencyRef, type DecimalLike, type OrderRef, type StepOptions } from "./transition";
 
 export interface CreatePayinInput {
   store: { id: number; payinCommission: DecimalLike };
@@ -26,40 +26,16 @@ export interface CreatePayinInput {
 export function createPayinOrder(db: Db, input: CreatePayinInput): Promise<OrderRef> {
   return inTransaction(db, async (tx) => {
     const at = input.createdAt ?? new Date();
-    const order: OrderRef = {
+    const order = createdOrderRef({
       id: newOrderId("payin", at, input.randomBytes),
       type: "payin",
       storeId: input.store.id,
-      status: "created",
       amount: input.amount,
       fiat: input.fiat,
       crypto: input.crypto,
       storeCommission: decimalString(input.store.payinCommission),
-      traderCommission: null,
-      requisiteId: null,
-      traderId: null,
-      rate: null,
-      cryptoAmount: null,
-      storeHold: null,
-    };
-    await tx.incomingOrder.create({
-      data: {
-        id: order.id,
-        type: "payin",
-        storeId: order.storeId,
-        amount: order.amount,
-        originalAmount: order.amount,
-        currencyId: order.fiat.id,
-        customerId: input.customerId ?? `cust_${uniqueSuffix()}`,
-        merchantOrderId: input.merchantOrderId ?? `order_${uniqueSuffix()}`,
-        paymentMethodId: input.paymentMethodId ?? null,
-        metadata: input.metadata,
-        status: "created",
-        storeCommission: order.storeCommission,
-        createdAt: at,
-        updatedAt: at,
-      },
     });
+    await insertCreatedOrder(tx, order, { ...input, createdAt: at, merchantOrderPrefix: "order_" }, { metadata: input.metadata });
     await tx.orderHistory.create({
       data: { incomingOrderId: order.id, storeCommission: order.storeCommission, status: "created", actorType: input.actorType ?? "merchant_api", processedAt: at },
     });
@@ -83,22 +59,8 @@ export function matchPayinOrder(
       [{ account: { kind: "trader_crypto", traderId: input.requisite.traderId, currencyId: order.crypto.id }, delta: -u, heldDelta: u, reason: "payin_hold", orderId: order.id }],
       { at: input.at },
       );
-    Object.assign(order, { requisiteId: input.requisite.id, traderId: input.requisite.traderId, rate, cryptoAmount: u, traderCommission: decimalString(input.traderReward) });
-    await transition(tx, order, "awaiting_payment", {
-      ...input,
-      at,
-      from: ["created"],
-      data: {
-        requisiteId: order.requisiteId,
-        traderId: order.traderId,
-        rate,
-        cryptoAmount: u,
-        matchedAt: at,
-        lastAttemptAt: at,
-        expiresAt: new Date(at.getTime() + (input.ttlSeconds ?? 900) * 1000),
-      },
-    });
-    await tx.reqTrader.update({ where: { id: input.requisite.id }, data: { lastUsedAt: at, updatedAt: at } });
+    Object.assign(order, { rate, cryptoAmount: u });
+    await attachRequisite(tx, order, "awaiting_payment", { ...input, at, ttlSeconds: input.ttlSeconds ?? 900 }, { rate, cryptoAmount: u });
     return order;
   });
 }
@@ -112,24 +74,11 @@ export function completePayinOrder(db: Db, order: OrderRef, options: StepOptions
     if (order.cryptoAmount === null || order.traderId === null) throw new Error(`Order ${order.id} is not matched`);
     const u = order.cryptoAmount;
     const split = splitPayin(u, order.storeCommission, order.traderCommission!);
-    const usdt = order.crypto.id;
-    await postMovements(
-      tx,
-      payinCompletionMovements(
-        { id: order.id, storeId: order.storeId, traderId: order.traderId, fiatCurrencyId: order.fiat.id, amount: order.amount, cryptoAmount: u },
-        split,
-        usdt,
-      ),
-      { at: options.at },
-      );
-    const at = options.at ?? new Date();
-    await transition(tx, order, "completed", {
-      actorType: "trader",
-      ...options,
-      at,
+    const payin = { id: order.id, storeId: order.storeId, traderId: order.traderId, fiatCurrencyId: order.fiat.id, amount: order.amount, cryptoAmount: u };
+    await completeOrder(tx, order, { actorType: "trader", ...options }, {
       from: ["awaiting_payment", "paid", "disputed"],
-      data: { completedAt: at },
-      amounts: { storeCommissionAmount: split.storeCommissionAmount, traderCommissionAmount: split.traderReward, platformProfit: split.platformProfit },
+      movements: payinCompletionMovements(payin, split, order.crypto.id),
+      split,
     });
     return order;
   });

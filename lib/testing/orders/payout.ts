@@ -4,8 +4,8 @@ import { inTransaction, type Db } from "@/lib/testing/db";
 import { postMovements } from "@/lib/ledger/post-movements";
 import { fiatToCrypto, payoutHold, splitPayout } from "@/lib/testing/money";
 import { newOrderId } from "@/lib/testing/order-id";
-import { uniqueSuffix } from "@/lib/testing/unique";
-import { decimalString, transition, type CurrencyRef, type DecimalLike, type OrderRef, type StepOptions } from "./transition";
+import { attachRequisite, completeOrder, createdOrderRef, insertCreatedOrder } from "./common";
+import { decimalString, type CurrencyRef, type DecimalLike, type OrderRef, type StepOptions } from "./transition";
 
 export interface CreatePayoutInput {
   store: { id: number; payoutCommission: DecimalLike };
@@ -30,42 +30,20 @@ export function createPayoutOrder(db: Db, input: CreatePayoutInput): Promise<Ord
     const storeCommission = decimalString(input.store.payoutCommission);
     const u = fiatToCrypto(input.amount, input.fiat.exponent, rate, input.crypto.exponent);
     const hold = payoutHold(u, storeCommission);
-    const order: OrderRef = {
+    const order = createdOrderRef({
       id: newOrderId("payout", at, input.randomBytes),
       type: "payout",
       storeId: input.store.id,
-      status: "created",
       amount: input.amount,
       fiat: input.fiat,
       crypto: input.crypto,
       storeCommission,
-      traderCommission: null,
-      requisiteId: null,
-      traderId: null,
       rate,
       cryptoAmount: u,
       storeHold: hold,
-    };
-    await tx.incomingOrder.create({
-      data: {
-        id: order.id,
-        type: "payout",
-        storeId: order.storeId,
-        amount: order.amount,
-        originalAmount: order.amount,
-        currencyId: order.fiat.id,
-        customerId: input.customerId ?? `cust_${uniqueSuffix()}`,
-        merchantOrderId: input.merchantOrderId ?? `payout_${uniqueSuffix()}`,
-        paymentMethodId: input.paymentMethodId ?? null,
-        destination: input.destination ?? { type: "card", number: "2200000000000004", holder: "IVAN PETROV" },
-        rate,
-        cryptoAmount: u,
-        status: "created",
-        storeCommission: order.storeCommission,
-        createdAt: at,
-        updatedAt: at,
-      },
     });
+    const destination = input.destination ?? { type: "card", number: "2200000000000004", holder: "IVAN PETROV" };
+    await insertCreatedOrder(tx, order, { ...input, createdAt: at, merchantOrderPrefix: "payout_" }, { destination, rate, cryptoAmount: u });
     await postMovements(
       tx,
       [{ account: { kind: "store", storeId: order.storeId, currencyId: order.crypto.id }, delta: -hold, heldDelta: hold, reason: "payout_hold", orderId: order.id }],
@@ -85,22 +63,7 @@ export function assignPayoutOrder(
   input: StepOptions & { requisite: { id: number; traderId: number }; traderReward: DecimalLike; ttlSeconds?: number },
 ): Promise<OrderRef> {
   return inTransaction(db, async (tx) => {
-    const at = input.at ?? new Date();
-    Object.assign(order, { requisiteId: input.requisite.id, traderId: input.requisite.traderId, traderCommission: decimalString(input.traderReward) });
-    await transition(tx, order, "assigned", {
-      actorType: "trader",
-      ...input,
-      at,
-      from: ["created"],
-      data: {
-        requisiteId: order.requisiteId,
-        traderId: order.traderId,
-        matchedAt: at,
-        lastAttemptAt: at,
-        expiresAt: new Date(at.getTime() + (input.ttlSeconds ?? 3600) * 1000),
-      },
-    });
-    await tx.reqTrader.update({ where: { id: input.requisite.id }, data: { lastUsedAt: at, updatedAt: at } });
+    await attachRequisite(tx, order, "assigned", { actorType: "trader", ...input, ttlSeconds: input.ttlSeconds ?? 3600 });
     return order;
   });
 }
@@ -111,15 +74,10 @@ export function completePayoutOrder(db: Db, order: OrderRef, options: StepOption
     if (order.traderId === null) throw new Error(`Payout ${order.id} is not assigned`);
     const split = splitPayout(order.cryptoAmount!, order.storeCommission, order.traderCommission!);
     if (split.storeDebit !== order.storeHold) throw new Error(`Payout ${order.id}: hold ${order.storeHold} differs from debit ${split.storeDebit}`);
-    const usdt = order.crypto.id;
-    await postMovements(tx, payoutCompletionMovements({ id: order.id, storeId: order.storeId, traderId: order.traderId }, split, usdt), { at: options.at });
-    const at = options.at ?? new Date();
-    await transition(tx, order, "completed", {
-      ...options,
-      at,
+    await completeOrder(tx, order, options, {
       from: ["assigned", "paid", "disputed"],
-      data: { completedAt: at },
-      amounts: { storeCommissionAmount: split.storeCommissionAmount, traderCommissionAmount: split.traderReward, platformProfit: split.platformProfit },
+      movements: payoutCompletionMovements({ id: order.id, storeId: order.storeId, traderId: order.traderId }, split, order.crypto.id),
+      split,
     });
     return order;
   });

@@ -66,53 +66,64 @@ function CurrencyCard({ currency, t }: { currency: AdminCurrencyRow; t: Translat
         </div>
         {currency.kind === "fiat" ? (
           <>
-            <div className="rounded-md bg-muted/60 px-3 py-2">
-              <div className="text-xs text-muted-foreground">{t("admin.rates.current")}</div>
-              {currency.currentRate ? (
-                <div className="flex flex-wrap items-baseline gap-x-2">
-                  <span className="tabular text-xl font-semibold" data-testid="current-rate">
-                    {currency.currentRate.rate}
-                  </span>
-                  <span className="text-sm text-muted-foreground">{t("admin.rates.perUsdt", { code: currency.code })}</span>
-                  <span className="text-xs text-muted-foreground">
-                    {currency.currentRate.source === "rates.manual" ? t("admin.rates.fromSetting") : <DateTime value={currency.currentRate.createdAt} />}
-                  </span>
-                </div>
-              ) : (
-                <div className="text-sm text-destructive">{t("admin.rates.noRate")}</div>
-              )}
-              <div className="mt-1 text-xs text-muted-foreground">
-                rates.manual: <span className="tabular">{currency.manualRate ?? t("common.none")}</span>
-              </div>
-            </div>
+            <CurrentRate currency={currency} t={t} />
             <AddRateForm currency={{ id: currency.id, code: currency.code }} action={addRateAction} />
-            {currency.recentRates.length ? (
-              <Table aria-label={t("admin.rates.recent", { code: currency.code })}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>{t("admin.rates.rate")}</TableHead>
-                    <TableHead>{t("admin.rates.source")}</TableHead>
-                    <TableHead>{t("admin.rates.addedAt")}</TableHead>
-                    <TableHead>{t("admin.rates.addedBy")}</TableHead>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {currency.recentRates.map((rate) => (
-                    <TableRow key={rate.id.toString()}>
-                      <TableCell className="tabular">{rate.rate}</TableCell>
-                      <TableCell>{rate.source}</TableCell>
-                      <TableCell>
-                        <DateTime value={rate.createdAt} />
-                      </TableCell>
-                      <TableCell className="text-muted-foreground">{rate.createdByEmail ?? t("common.none")}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            ) : null}
+            {currency.recentRates.length ? <RecentRates currency={currency} t={t} /> : null}
           </>
         ) : null}
       </CardContent>
     </Card>
+  );
+}
+
+/** The rate orders use now and where it comes from, and the rates.manual setting. */
+function CurrentRate({ currency, t }: { currency: AdminCurrencyRow; t: Translate }) {
+  return (
+    <div className="rounded-md bg-muted/60 px-3 py-2">
+      <div className="text-xs text-muted-foreground">{t("admin.rates.current")}</div>
+      {currency.currentRate ? (
+        <div className="flex flex-wrap items-baseline gap-x-2">
+          <span className="tabular text-xl font-semibold" data-testid="current-rate">
+            {currency.currentRate.rate}
+          </span>
+          <span className="text-sm text-muted-foreground">{t("admin.rates.perUsdt", { code: currency.code })}</span>
+          <span className="text-xs text-muted-foreground">
+            {currency.currentRate.source === "rates.manual" ? t("admin.rates.fromSetting") : <DateTime value={currency.currentRate.createdAt} />}
+          </span>
+        </div>
+      ) : (
+        <div className="text-sm text-destructive">{t("admin.rates.noRate")}</div>
+      )}
+      <div className="mt-1 text-xs text-muted-foreground">
+        rates.manual: <span className="tabular">{currency.manualRate ?? t("common.none")}</span>
+      </div>
+    </div>
+  );
+}
+
+function RecentRates({ currency, t }: { currency: AdminCurrencyRow; t: Translate }) {
+  return (
+    <Table aria-label={t("admin.rates.recent", { code: currency.code })}>
+      <TableHeader>
+        <TableRow>
+          <TableHead>{t("admin.rates.rate")}</TableHead>
+          <TableHead>{t("admin.rates.source")}</TableHead>
+          <TableHead>{t("admin.rates.addedAt")}</TableHead>
+          <TableHead>{t("admin.rates.addedBy")}</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {currency.recentRates.map((rate) => (
+          <TableRow key={rate.id.toString()}>
+            <TableCell className="tabular">{rate.rate}</TableCell>
+            <TableCell>{rate.source}</TableCell>
+            <TableCell>
+              <DateTime value={rate.createdAt} />
+            </TableCell>
+            <TableCell className="text-muted-foreground">{rate.createdByEmail ?? t("common.none")}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

@@ -1,6 +1,7 @@
 import { requirePermission } from "@/lib/web/session";
 import { getTranslator } from "@/lib/web/locale";
-import { listMerchantOptions, listStores } from "@/lib/stores/list-stores";
+import type { Translate } from "@/lib/i18n/translate";
+import { listMerchantOptions, listStores, type AdminStoreRow } from "@/lib/stores/list-stores";
 import { ActionSwitch } from "@/components/admin/action-switch";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { CreateStoreDialog } from "@/components/admin/create-store-dialog";
@@ -42,43 +43,7 @@ export default async function AdminStoresPage({ searchParams }: { searchParams: 
       ) : (
         <DataTableCard columns={columns}>
           {page.rows.map((store) => (
-            <TableRow key={store.id} data-store={store.name}>
-              <TableCell className="min-w-48 whitespace-normal">
-                <div className="font-medium">{store.name}</div>
-                <div className="break-all text-xs text-muted-foreground">{store.ownerEmail}</div>
-              </TableCell>
-              <TableCell className="tabular text-right">{formatFractionAsPercent(store.payinCommission)}</TableCell>
-              <TableCell className="tabular text-right">{formatFractionAsPercent(store.payoutCommission)}</TableCell>
-              <TableCell className="min-w-40 max-w-64 whitespace-normal">
-                <code className="break-words font-mono text-xs">{formatJsonInline(store.limits)}</code>
-              </TableCell>
-              <TableCell className="text-right">
-                {store.balances.length === 0 ? (
-                  <span className="text-muted-foreground">{t("common.none")}</span>
-                ) : (
-                  <div className="grid justify-items-end gap-0.5">
-                    {store.balances.map((b) => (
-                      <Money key={b.currencyCode} amount={b.available} exponent={b.exponent} code={b.currencyCode} />
-                    ))}
-                  </div>
-                )}
-              </TableCell>
-              <TableCell>
-                <ActionSwitch checked={store.isActive} label={t("admin.stores.activeFor", { name: store.name })} action={setStoreActiveAction.bind(null, store.id)} />
-              </TableCell>
-              <TableCell>
-                <EditStoreDialog
-                  store={{
-                    id: store.id,
-                    name: store.name,
-                    payinCommission: store.payinCommission,
-                    payoutCommission: store.payoutCommission,
-                    limitsText: JSON.stringify(store.limits, null, 2),
-                  }}
-                  action={updateStoreAction}
-                />
-              </TableCell>
-            </TableRow>
+            <StoreRow key={store.id} store={store} t={t} />
           ))}
         </DataTableCard>
       )}
@@ -91,5 +56,47 @@ export default async function AdminStoresPage({ searchParams }: { searchParams: 
         labels={{ first: t("admin.common.firstPage"), next: t("admin.common.nextPage"), navigation: t("admin.common.pages") }}
       />
     </>
+  );
+}
+
+function StoreRow({ store, t }: { store: AdminStoreRow; t: Translate }) {
+  return (
+    <TableRow data-store={store.name}>
+      <TableCell className="min-w-48 whitespace-normal">
+        <div className="font-medium">{store.name}</div>
+        <div className="break-all text-xs text-muted-foreground">{store.ownerEmail}</div>
+      </TableCell>
+      <TableCell className="tabular text-right">{formatFractionAsPercent(store.payinCommission)}</TableCell>
+      <TableCell className="tabular text-right">{formatFractionAsPercent(store.payoutCommission)}</TableCell>
+      <TableCell className="min-w-40 max-w-64 whitespace-normal">
+        <code className="break-words font-mono text-xs">{formatJsonInline(store.limits)}</code>
+      </TableCell>
+      <TableCell className="text-right">
+        {store.balances.length === 0 ? (
+          <span className="text-muted-foreground">{t("common.none")}</span>
+        ) : (
+          <div className="grid justify-items-end gap-0.5">
+            {store.balances.map((b) => (
+              <Money key={b.currencyCode} amount={b.available} exponent={b.exponent} code={b.currencyCode} />
+            ))}
+          </div>
+        )}
+      </TableCell>
+      <TableCell>
+        <ActionSwitch checked={store.isActive} label={t("admin.stores.activeFor", { name: store.name })} action={setStoreActiveAction.bind(null, store.id)} />
+      </TableCell>
+      <TableCell>
+        <EditStoreDialog
+          store={{
+            id: store.id,
+            name: store.name,
+            payinCommission: store.payinCommission,
+            payoutCommission: store.payoutCommission,
+            limitsText: JSON.stringify(store.limits, null, 2),
+          }}
+          action={updateStoreAction}
+        />
+      </TableCell>
+    </TableRow>
   );
 }

@@ -8,23 +8,24 @@ import { traderUpdateSchema, updateTrader } from "@/lib/traders/update-trader";
 import { blockRequisite, unblockRequisite } from "@/lib/requisites/block-requisite";
 import { requisiteBlockSchema } from "@/lib/requisites/block-schema";
 import { formatMinor } from "@/lib/format/money";
-import type { ActionResult } from "@/components/admin/action-result";
-import { fieldError, parseActionInput, runAdminAction } from "../admin-action";
+import { runAction, type ActionResult } from "@/lib/web/action";
+
+const manage = { role: "admin", permission: "traders.manage", revalidate: "/admin/traders" } as const;
+const activeSchema = z.object({ traderId: z.number().int().positive(), isActive: z.boolean() });
 
 /** Saves a trader's priority, rewards and team. */
-export async function updateTraderAction(input: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/traders", "traders.manage", async (context) => {
-    const { changed } = await updateTrader(parseActionInput(traderUpdateSchema, input, context), context.actor);
-    return changed ? context.t("admin.traders.updated") : context.t("admin.common.noChanges");
+export async function updateTraderAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction({ ...manage, schema: traderUpdateSchema }, input, async ({ input, actor, t }) => {
+    const { changed } = await updateTrader(input, actor);
+    return { ok: true, message: changed ? t("admin.traders.updated") : t("admin.common.noChanges") };
   });
 }
 
 /** Switches a trader on or off (an inactive trader gets no orders). */
-export async function setTraderActiveAction(traderId: unknown, isActive: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/traders", "traders.manage", async (context) => {
-    const input = parseActionInput(z.object({ traderId: z.number().int().positive(), isActive: z.boolean() }), { traderId, isActive }, context);
-    await updateTrader(input, context.actor);
-    return input.isActive ? context.t("admin.traders.activated") : context.t("admin.traders.deactivated");
+export async function setTraderActiveAction(traderId: unknown, isActive: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction({ ...manage, schema: activeSchema }, { traderId, isActive }, async ({ input, actor, t }) => {
+    await updateTrader(input, actor);
+    return { ok: true, message: input.isActive ? t("admin.traders.activated") : t("admin.traders.deactivated") };
   });
 }
 
@@ -37,32 +38,34 @@ const depositFormSchema = z.object({
 });
 
 /** Credits or debits a trader's USDT deposit by an amount typed in USDT (exact, up to its 6 decimals). */
-export async function adjustDepositAction(input: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/traders", "deposits.adjust", async (context) => {
-    const { t, locale } = context;
-    const { traderId, direction, amount, note } = parseActionInput(depositFormSchema, input, context);
-    const usdt = await settlementCurrency();
-    const parsed = parseAmountInput(amount, usdt.exponent, locale);
-    if (!parsed.ok) fieldError("amount", t(parsed.reason === "too_precise" ? "admin.validation.amountDecimals" : "admin.validation.amountFormat"));
-    if (parsed.minor <= 0n) fieldError("amount", t("admin.validation.amountPositive"));
-    const result = await adjustTraderDeposit({ traderId, direction, amount: parsed.minor, note: note || undefined }, context.actor);
-    const vars = { amount: formatMinor(parsed.minor, usdt.exponent, usdt.code, locale), balance: formatMinor(result.available, usdt.exponent, usdt.code, locale) };
-    return direction === "credit" ? t("admin.traders.credited", vars) : t("admin.traders.debited", vars);
-  });
+export async function adjustDepositAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction(
+    { role: "admin", permission: "deposits.adjust", schema: depositFormSchema, revalidate: "/admin/traders" },
+    input,
+    async ({ input: { traderId, direction, amount, note }, actor, t, locale }) => {
+      const usdt = await settlementCurrency();
+      const parsed = parseAmountInput(amount, usdt.exponent, locale);
+      if (!parsed.ok) return { ok: false, fieldErrors: { amount: t(parsed.reason === "too_precise" ? "admin.validation.amountDecimals" : "admin.validation.amountFormat") } };
+      if (parsed.minor <= 0n) return { ok: false, fieldErrors: { amount: t("admin.validation.amountPositive") } };
+      const result = await adjustTraderDeposit({ traderId, direction, amount: parsed.minor, note: note || undefined }, actor);
+      const vars = { amount: formatMinor(parsed.minor, usdt.exponent, usdt.code, locale), balance: formatMinor(result.available, usdt.exponent, usdt.code, locale) };
+      return { ok: true, message: direction === "credit" ? t("admin.traders.credited", vars) : t("admin.traders.debited", vars) };
+    },
+  );
 }
 
 /** Blocks a trader's requisite with a reason: matching stops using it, the trader sees why. */
-export async function blockRequisiteAction(input: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/traders", "traders.manage", async (context) => {
-    await blockRequisite({ ...parseActionInput(requisiteBlockSchema, input, context), actor: context.actor });
-    return context.t("requisiteBlock.blocked");
+export async function blockRequisiteAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction({ ...manage, schema: requisiteBlockSchema }, input, async ({ input, actor, t }) => {
+    await blockRequisite({ ...input, actor });
+    return { ok: true, message: t("requisiteBlock.blocked") };
   });
 }
 
 /** Lifts a requisite's block (with a reason for the audit log); it is off until the trader switches it on. */
-export async function unblockRequisiteAction(input: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/traders", "traders.manage", async (context) => {
-    await unblockRequisite({ ...parseActionInput(requisiteBlockSchema, input, context), actor: context.actor });
-    return context.t("requisiteBlock.unblocked");
+export async function unblockRequisiteAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction({ ...manage, schema: requisiteBlockSchema }, input, async ({ input, actor, t }) => {
+    await unblockRequisite({ ...input, actor });
+    return { ok: true, message: t("requisiteBlock.unblocked") };
   });
 }

@@ -1,6 +1,7 @@
 import { requirePermission } from "@/lib/web/session";
 import { getTranslator } from "@/lib/web/locale";
-import { listTeamleads, listTraders } from "@/lib/traders/list-traders";
+import type { Translate } from "@/lib/i18n/translate";
+import { listTeamleads, listTraders, type AdminTraderRow, type TeamleadOption } from "@/lib/traders/list-traders";
 import { listRequisiteBlocks, type RequisiteBlockRow } from "@/lib/requisites/list-requisite-blocks";
 import { ActionSwitch } from "@/components/admin/action-switch";
 import { adminMetadata } from "@/components/admin/admin-metadata";
@@ -9,7 +10,7 @@ import { EditTraderDialog } from "@/components/admin/edit-trader-dialog";
 import { ListFilterForm } from "@/components/admin/list-filter-form";
 import { KeysetPagination } from "@/components/admin/pagination";
 import { BooleanBadge } from "@/components/cabinet/boolean-badge";
-import { DataTableCard } from "@/components/cabinet/data-table-card";
+import { DataTableCard, type DataTableColumn } from "@/components/cabinet/data-table-card";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { Money } from "@/components/cabinet/money";
 import { PageHeader } from "@/components/cabinet/page-header";
@@ -35,19 +36,7 @@ export default async function AdminTradersPage({ searchParams }: { searchParams:
   const requisites = canManage ? await listRequisiteBlocks(admin.id, { traderIds: page.rows.map((trader) => trader.id) }) : [];
   const requisitesOf = new Map<number, RequisiteBlockRow[]>();
   for (const requisite of requisites) requisitesOf.set(requisite.traderId, [...(requisitesOf.get(requisite.traderId) ?? []), requisite]);
-  const labelOf = (requisite: RequisiteBlockRow) => [requisiteTypeLabel(t, requisite.type), requisite.bankName, requisite.maskedNumber].filter(Boolean).join(" · ");
 
-  const columns = [
-    t("admin.traders.trader"),
-    t("admin.traders.team"),
-    t("admin.traders.active"),
-    t("admin.traders.traffic"),
-    { label: t("admin.traders.priority"), align: "right" as const },
-    { label: t("admin.traders.rewards"), align: "right" as const },
-    { label: t("admin.traders.depositColumn"), align: "right" as const },
-    ...(canManage ? [t("admin.traders.requisites")] : []),
-    t("common.actions"),
-  ];
   return (
     <>
       <PageHeader title={t("admin.traders.title")} description={t("admin.traders.description")} />
@@ -65,77 +54,17 @@ export default async function AdminTradersPage({ searchParams }: { searchParams:
       {page.rows.length === 0 ? (
         <EmptyState title={t("admin.traders.empty")} />
       ) : (
-        <DataTableCard columns={columns}>
+        <DataTableCard columns={traderColumns(t, canManage)}>
           {page.rows.map((trader) => (
-            <TableRow key={trader.id} data-trader={trader.email}>
-              <TableCell className="min-w-48 whitespace-normal">
-                <div className="font-medium">{trader.name ?? t("common.none")}</div>
-                <div className="break-all text-xs text-muted-foreground">{trader.email}</div>
-              </TableCell>
-              <TableCell>{trader.team ? trader.team.username : <span className="text-muted-foreground">{t("admin.traders.noTeam")}</span>}</TableCell>
-              <TableCell>
-                <ActionSwitch
-                  checked={trader.isActive}
-                  label={t("admin.traders.activeFor", { email: trader.email })}
-                  action={setTraderActiveAction.bind(null, trader.id)}
-                  disabled={!canManage}
-                />
-              </TableCell>
-              <TableCell>
-                <BooleanBadge value={trader.isTrafficEnabledByTeamlead} yes={t("admin.traders.trafficOn")} no={t("admin.traders.trafficOff")} />
-              </TableCell>
-              <TableCell className="tabular text-right">{trader.trafficPriority}</TableCell>
-              <TableCell className="tabular text-right text-xs">
-                <div>
-                  {t("admin.traders.payinShort")} {formatFractionAsPercent(trader.payinReward)}
-                </div>
-                <div>
-                  {t("admin.traders.payoutShort")} {formatFractionAsPercent(trader.payoutReward)}
-                </div>
-              </TableCell>
-              <TableCell className="text-right" data-testid="trader-deposit">
-                <Money amount={trader.deposit.available} exponent={trader.deposit.exponent} code={trader.deposit.code} />
-                {trader.deposit.held > 0n ? (
-                  <div className="text-xs text-muted-foreground">
-                    {t("admin.traders.held")}: <Money amount={trader.deposit.held} exponent={trader.deposit.exponent} code={trader.deposit.code} />
-                  </div>
-                ) : null}
-              </TableCell>
-              {canManage ? (
-                <TableCell className="min-w-72">
-                  {requisitesOf.get(trader.id)?.length ? (
-                    <ul className="grid gap-3">
-                      {requisitesOf.get(trader.id)!.map((requisite) => (
-                        <li key={requisite.id} className="grid gap-1.5" data-testid="trader-requisite" data-requisite-id={requisite.id}>
-                          <span className="font-mono text-xs">{labelOf(requisite)}</span>
-                          <div className="flex flex-wrap items-start gap-2">
-                            <RequisiteBlockStatus status={requisite.status} reason={requisite.blockedReason} t={t} />
-                            <BlockRequisiteDialog
-                              requisite={{ id: requisite.id, label: labelOf(requisite), status: requisite.status }}
-                              action={requisite.status === "blocked" ? unblockRequisiteAction : blockRequisiteAction}
-                            />
-                          </div>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="text-muted-foreground">{t("admin.traders.noRequisites")}</span>
-                  )}
-                </TableCell>
-              ) : null}
-              <TableCell>
-                <div className="flex gap-2">
-                  {canManage ? (
-                    <EditTraderDialog
-                      trader={{ id: trader.id, email: trader.email, trafficPriority: trader.trafficPriority, payinReward: trader.payinReward, payoutReward: trader.payoutReward, teamLeadId: trader.team?.id ?? null }}
-                      teamleads={teamleads}
-                      action={updateTraderAction}
-                    />
-                  ) : null}
-                  {canAdjustDeposits ? <DepositDialog trader={{ id: trader.id, email: trader.email, ...trader.deposit }} action={adjustDepositAction} /> : null}
-                </div>
-              </TableCell>
-            </TableRow>
+            <TraderRow
+              key={trader.id}
+              trader={trader}
+              requisites={requisitesOf.get(trader.id) ?? []}
+              teamleads={teamleads}
+              canManage={canManage}
+              canAdjustDeposits={canAdjustDeposits}
+              t={t}
+            />
           ))}
         </DataTableCard>
       )}
@@ -148,5 +77,116 @@ export default async function AdminTradersPage({ searchParams }: { searchParams:
         labels={{ first: t("admin.common.firstPage"), next: t("admin.common.nextPage"), navigation: t("admin.common.pages") }}
       />
     </>
+  );
+}
+
+/** The requisites column shows with traders.manage only. */
+function traderColumns(t: Translate, canManage: boolean): DataTableColumn[] {
+  return [
+    t("admin.traders.trader"),
+    t("admin.traders.team"),
+    t("admin.traders.active"),
+    t("admin.traders.traffic"),
+    { label: t("admin.traders.priority"), align: "right" },
+    { label: t("admin.traders.rewards"), align: "right" },
+    { label: t("admin.traders.depositColumn"), align: "right" },
+    ...(canManage ? [t("admin.traders.requisites")] : []),
+    t("common.actions"),
+  ];
+}
+
+interface TraderRowProps {
+  trader: AdminTraderRow;
+  requisites: RequisiteBlockRow[];
+  teamleads: TeamleadOption[];
+  canManage: boolean;
+  canAdjustDeposits: boolean;
+  t: Translate;
+}
+
+function TraderRow({ trader, requisites, teamleads, canManage, canAdjustDeposits, t }: TraderRowProps) {
+  return (
+    <TableRow data-trader={trader.email}>
+      <TableCell className="min-w-48 whitespace-normal">
+        <div className="font-medium">{trader.name ?? t("common.none")}</div>
+        <div className="break-all text-xs text-muted-foreground">{trader.email}</div>
+      </TableCell>
+      <TableCell>{trader.team ? trader.team.username : <span className="text-muted-foreground">{t("admin.traders.noTeam")}</span>}</TableCell>
+      <TableCell>
+        <ActionSwitch
+          checked={trader.isActive}
+          label={t("admin.traders.activeFor", { email: trader.email })}
+          action={setTraderActiveAction.bind(null, trader.id)}
+          disabled={!canManage}
+        />
+      </TableCell>
+      <TableCell>
+        <BooleanBadge value={trader.isTrafficEnabledByTeamlead} yes={t("admin.traders.trafficOn")} no={t("admin.traders.trafficOff")} />
+      </TableCell>
+      <TableCell className="tabular text-right">{trader.trafficPriority}</TableCell>
+      <TableCell className="tabular text-right text-xs">
+        <div>
+          {t("admin.traders.payinShort")} {formatFractionAsPercent(trader.payinReward)}
+        </div>
+        <div>
+          {t("admin.traders.payoutShort")} {formatFractionAsPercent(trader.payoutReward)}
+        </div>
+      </TableCell>
+      <DepositCell deposit={trader.deposit} t={t} />
+      {canManage ? <RequisitesCell requisites={requisites} t={t} /> : null}
+      <TableCell>
+        <div className="flex gap-2">
+          {canManage ? (
+            <EditTraderDialog
+              trader={{ id: trader.id, email: trader.email, trafficPriority: trader.trafficPriority, payinReward: trader.payinReward, payoutReward: trader.payoutReward, teamLeadId: trader.team?.id ?? null }}
+              teamleads={teamleads}
+              action={updateTraderAction}
+            />
+          ) : null}
+          {canAdjustDeposits ? <DepositDialog trader={{ id: trader.id, email: trader.email, ...trader.deposit }} action={adjustDepositAction} /> : null}
+        </div>
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/** Available USDT, and what is held when anything is. */
+function DepositCell({ deposit, t }: { deposit: AdminTraderRow["deposit"]; t: Translate }) {
+  return (
+    <TableCell className="text-right" data-testid="trader-deposit">
+      <Money amount={deposit.available} exponent={deposit.exponent} code={deposit.code} />
+      {deposit.held > 0n ? (
+        <div className="text-xs text-muted-foreground">
+          {t("admin.traders.held")}: <Money amount={deposit.held} exponent={deposit.exponent} code={deposit.code} />
+        </div>
+      ) : null}
+    </TableCell>
+  );
+}
+
+/** The trader's requisites, each with its block status and the block or unblock dialog. */
+function RequisitesCell({ requisites, t }: { requisites: RequisiteBlockRow[]; t: Translate }) {
+  const labelOf = (requisite: RequisiteBlockRow) => [requisiteTypeLabel(t, requisite.type), requisite.bankName, requisite.maskedNumber].filter(Boolean).join(" · ");
+  return (
+    <TableCell className="min-w-72">
+      {requisites.length ? (
+        <ul className="grid gap-3">
+          {requisites.map((requisite) => (
+            <li key={requisite.id} className="grid gap-1.5" data-testid="trader-requisite" data-requisite-id={requisite.id}>
+              <span className="font-mono text-xs">{labelOf(requisite)}</span>
+              <div className="flex flex-wrap items-start gap-2">
+                <RequisiteBlockStatus status={requisite.status} reason={requisite.blockedReason} t={t} />
+                <BlockRequisiteDialog
+                  requisite={{ id: requisite.id, label: labelOf(requisite), status: requisite.status }}
+                  action={requisite.status === "blocked" ? unblockRequisiteAction : blockRequisiteAction}
+                />
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <span className="text-muted-foreground">{t("admin.traders.noRequisites")}</span>
+      )}
+    </TableCell>
   );
 }

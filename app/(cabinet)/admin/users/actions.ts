@@ -7,8 +7,7 @@ import { ROLES } from "@/lib/auth/roles";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { updateUserProfile, userProfileSchema } from "@/lib/users/update-user-profile";
 import { grantedPermissionsSchema, userNameSchema } from "@/lib/validation/schemas";
-import type { ActionResult } from "@/components/admin/action-result";
-import { parseActionInput, runAdminAction } from "../admin-action";
+import { runAction, type ActionResult } from "@/lib/web/action";
 
 const inviteSchema = z.object({
   email: z.email().max(254),
@@ -17,39 +16,36 @@ const inviteSchema = z.object({
   /** The editor's ticks (permission → true/false); used for admin, support and teamlead invitations. */
   grantedPermissions: z.record(z.string(), z.boolean()).optional(),
 });
+const activeSchema = z.object({ userId: z.number().int().positive(), isActive: z.boolean() });
+const manage = { role: "admin", permission: "users.manage", revalidate: "/admin/users" } as const;
 
 /**
  * Creates an inactive user and emails them an invitation link (lib/auth/invite-user.ts; an
  * admin invitation needs users.manage_admins). A staff user's permissions are checked against
  * their role's catalog and stored as the overrides of its defaults.
  */
-export async function inviteUserAction(input: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/users", "users.manage", async (context) => {
-    const { email, role, name, grantedPermissions } = parseActionInput(inviteSchema, input, context);
+export async function inviteUserAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction({ ...manage, schema: inviteSchema }, input, async ({ input: { email, role, name, grantedPermissions }, actor, t, parse }) => {
     const overrides = isStaffRole(role)
-      ? parseActionInput(z.object({ grantedPermissions: grantedPermissionsSchema(role) }), { grantedPermissions: grantedPermissions ?? {} }, context).grantedPermissions
+      ? parse(z.object({ grantedPermissions: grantedPermissionsSchema(role) }), { grantedPermissions: grantedPermissions ?? {} }).grantedPermissions
       : undefined;
-    await inviteUser({ email, role, name: name || null, invitedBy: context.actor.userId, grantedPermissions: overrides });
-    return context.t("admin.users.invited", { email });
+    await inviteUser({ email, role, name: name || null, invitedBy: actor.userId, grantedPermissions: overrides });
+    return { ok: true, message: t("admin.users.invited", { email }) };
   });
 }
 
 /** Saves a user's name and staff profile (username, description, granted_permissions; an admin's needs users.manage_admins). */
-export async function updateUserAction(input: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/users", "users.manage", async (context) => {
-    const parsed = parseActionInput(userProfileSchema, input, context);
-    const { changed } = await updateUserProfile(parsed, context.actor);
-    return changed ? context.t("admin.users.updated") : context.t("admin.common.noChanges");
+export async function updateUserAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction({ ...manage, schema: userProfileSchema }, input, async ({ input, actor, t }) => {
+    const { changed } = await updateUserProfile(input, actor);
+    return { ok: true, message: changed ? t("admin.users.updated") : t("admin.common.noChanges") };
   });
 }
 
-const activeSchema = z.object({ userId: z.number().int().positive(), isActive: z.boolean() });
-
 /** Activates or deactivates a user (a deactivated user is signed out on their next request). */
-export async function setUserActiveAction(userId: unknown, isActive: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/users", "users.manage", async (context) => {
-    const input = parseActionInput(activeSchema, { userId, isActive }, context);
-    await setUserActive(input, context.actor);
-    return input.isActive ? context.t("admin.users.activated") : context.t("admin.users.deactivated");
+export async function setUserActiveAction(userId: unknown, isActive: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction({ ...manage, schema: activeSchema }, { userId, isActive }, async ({ input, actor, t }) => {
+    await setUserActive(input, actor);
+    return { ok: true, message: input.isActive ? t("admin.users.activated") : t("admin.users.deactivated") };
   });
 }

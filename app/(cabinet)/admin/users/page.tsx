@@ -2,7 +2,8 @@ import { requirePermission } from "@/lib/web/session";
 import { effectivePermissions, isStaffRole } from "@/lib/auth/permissions";
 import { ROLES, isRole } from "@/lib/auth/roles";
 import { getTranslator } from "@/lib/web/locale";
-import { listUsers } from "@/lib/users/list-users";
+import type { Translate } from "@/lib/i18n/translate";
+import { listUsers, type AdminUserRow } from "@/lib/users/list-users";
 import { ActionSwitch } from "@/components/admin/action-switch";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { EditUserDialog } from "@/components/admin/edit-user-dialog";
@@ -47,52 +48,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       ) : (
         <DataTableCard columns={columns}>
           {page.rows.map((user) => (
-            <TableRow key={user.id} data-user={user.email}>
-              <TableCell className="min-w-56 whitespace-normal">
-                <div className="font-medium">{user.name ?? t("common.none")}</div>
-                <div className="break-all text-xs text-muted-foreground">{user.email}</div>
-                {user.invited ? (
-                  <Badge variant="warning" className="mt-1">
-                    {t("admin.users.invitedBadge")}
-                  </Badge>
-                ) : null}
-              </TableCell>
-              <TableCell>
-                <Badge variant="secondary">{t(`roles.${user.role}`)}</Badge>
-              </TableCell>
-              <TableCell>
-                <ActionSwitch
-                  checked={user.isActive}
-                  label={t("admin.users.activeFor", { email: user.email })}
-                  action={setUserActiveAction.bind(null, user.id)}
-                  disabled={user.id === admin.id || !mayChange(user.role)}
-                  title={user.id === admin.id ? t("admin.errors.cannot_deactivate_self") : !mayChange(user.role) ? t("admin.errors.cannot_manage_admins") : undefined}
-                />
-              </TableCell>
-              <TableCell>
-                <DateTime value={user.lastLoginAt} />
-              </TableCell>
-              <TableCell>
-                <DateTime value={user.createdAt} />
-              </TableCell>
-              <TableCell>
-                {mayChange(user.role) ? (
-                  <EditUserDialog
-                    user={{
-                      id: user.id,
-                      email: user.email,
-                      name: user.name,
-                      role: user.role,
-                      profile:
-                        user.profile && isStaffRole(user.role)
-                          ? { username: user.profile.username, roleDescription: user.profile.roleDescription, permissions: effectivePermissions(user.role, user.profile.grantedPermissions) }
-                          : null,
-                    }}
-                    action={updateUserAction}
-                  />
-                ) : null}
-              </TableCell>
-            </TableRow>
+            <UserRow key={user.id} user={user} isSelf={user.id === admin.id} mayChange={mayChange(user.role)} t={t} />
           ))}
         </DataTableCard>
       )}
@@ -105,5 +61,57 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         labels={{ first: t("admin.common.firstPage"), next: t("admin.common.nextPage"), navigation: t("admin.common.pages") }}
       />
     </>
+  );
+}
+
+/** One account: `isSelf` for the admin's own (never deactivated here), `mayChange` whether this admin may change it. */
+function UserRow({ user, isSelf, mayChange, t }: { user: AdminUserRow; isSelf: boolean; mayChange: boolean; t: Translate }) {
+  return (
+    <TableRow data-user={user.email}>
+      <TableCell className="min-w-56 whitespace-normal">
+        <div className="font-medium">{user.name ?? t("common.none")}</div>
+        <div className="break-all text-xs text-muted-foreground">{user.email}</div>
+        {user.invited ? (
+          <Badge variant="warning" className="mt-1">
+            {t("admin.users.invitedBadge")}
+          </Badge>
+        ) : null}
+      </TableCell>
+      <TableCell>
+        <Badge variant="secondary">{t(`roles.${user.role}`)}</Badge>
+      </TableCell>
+      <TableCell>
+        <ActionSwitch
+          checked={user.isActive}
+          label={t("admin.users.activeFor", { email: user.email })}
+          action={setUserActiveAction.bind(null, user.id)}
+          disabled={isSelf || !mayChange}
+          title={isSelf ? t("errors.cannot_deactivate_self") : !mayChange ? t("errors.cannot_manage_admins") : undefined}
+        />
+      </TableCell>
+      <TableCell>
+        <DateTime value={user.lastLoginAt} />
+      </TableCell>
+      <TableCell>
+        <DateTime value={user.createdAt} />
+      </TableCell>
+      <TableCell>
+        {mayChange ? (
+          <EditUserDialog
+            user={{
+              id: user.id,
+              email: user.email,
+              name: user.name,
+              role: user.role,
+              profile:
+                user.profile && isStaffRole(user.role)
+                  ? { username: user.profile.username, roleDescription: user.profile.roleDescription, permissions: effectivePermissions(user.role, user.profile.grantedPermissions) }
+                  : null,
+            }}
+            action={updateUserAction}
+          />
+        ) : null}
+      </TableCell>
+    </TableRow>
   );
 }

@@ -3,8 +3,7 @@
 import { z } from "zod";
 import { approveWithdrawal } from "@/lib/withdrawals/approve-withdrawal";
 import { rejectWithdrawal } from "@/lib/withdrawals/reject-withdrawal";
-import type { ActionResult } from "@/components/admin/action-result";
-import { parseActionInput, runAdminAction } from "../admin-action";
+import { runAction, type ActionResult } from "@/lib/web/action";
 
 const decisionSchema = z.object({
   id: z.number().int().positive(),
@@ -13,14 +12,17 @@ const decisionSchema = z.object({
 });
 
 /** Approves (pays out the held amount) or rejects (returns it to the store) a pending withdrawal. */
-export async function decideWithdrawalAction(input: unknown): Promise<ActionResult> {
-  return runAdminAction("/admin/withdrawals", "withdrawals.approve", async (context) => {
-    const { id, decision, note } = parseActionInput(decisionSchema, input, context);
-    if (decision === "approve") {
-      await approveWithdrawal(id, context.actor, note);
-      return context.t("admin.withdrawals.approved", { id });
-    }
-    await rejectWithdrawal(id, context.actor, note ?? "");
-    return context.t("admin.withdrawals.rejected", { id });
-  });
+export async function decideWithdrawalAction(input: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction(
+    { role: "admin", permission: "withdrawals.approve", schema: decisionSchema, revalidate: "/admin/withdrawals" },
+    input,
+    async ({ input: { id, decision, note }, actor, t }) => {
+      if (decision === "approve") {
+        await approveWithdrawal(id, actor, note);
+        return { ok: true, message: t("admin.withdrawals.approved", { id }) };
+      }
+      await rejectWithdrawal(id, actor, note ?? "");
+      return { ok: true, message: t("admin.withdrawals.rejected", { id }) };
+    },
+  );
 }

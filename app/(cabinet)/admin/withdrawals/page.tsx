@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { requirePermission } from "@/lib/web/session";
 import { getTranslator } from "@/lib/web/locale";
-import { listWithdrawals } from "@/lib/withdrawals/list-withdrawals";
+import type { Translate } from "@/lib/i18n/translate";
+import { listWithdrawals, type AdminWithdrawalRow } from "@/lib/withdrawals/list-withdrawals";
 import type { WithdrawalStatus } from "@/lib/generated/prisma/enums";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { KeysetPagination } from "@/components/admin/pagination";
@@ -37,55 +38,13 @@ export default async function AdminWithdrawalsPage({ searchParams }: { searchPar
   return (
     <>
       <PageHeader title={t("admin.withdrawals.title")} description={t("admin.withdrawals.description")} />
-      <nav aria-label={t("admin.withdrawals.byStatus")} className="mb-4 flex flex-wrap gap-2">
-        {STATUSES.map((option) => (
-          <Link
-            key={option}
-            href={`/admin/withdrawals?status=${option}`}
-            aria-current={option === status ? "page" : undefined}
-            className={cn(
-              "rounded-md border px-3 py-1 text-sm text-muted-foreground hover:bg-accent hover:text-accent-foreground",
-              option === status && "bg-accent text-accent-foreground",
-            )}
-          >
-            {t(`admin.withdrawals.status.${option}`)}
-          </Link>
-        ))}
-      </nav>
+      <StatusNav status={status} t={t} />
       {page.rows.length === 0 ? (
         <EmptyState title={pending ? t("admin.withdrawals.emptyPending") : t("admin.withdrawals.empty")} />
       ) : (
         <DataTableCard columns={columns}>
           {page.rows.map((w) => (
-            <TableRow key={w.id} data-withdrawal={w.id}>
-              <TableCell>
-                <div className="font-mono text-xs">#{w.id}</div>
-                <DateTime value={w.createdAt} />
-              </TableCell>
-              <TableCell className="min-w-40 whitespace-normal">
-                <div className="font-medium">{w.storeName}</div>
-                <div className="break-all text-xs text-muted-foreground">{w.ownerEmail}</div>
-              </TableCell>
-              <TableCell className="text-right">
-                <Money amount={w.amount} exponent={w.exponent} code={w.currencyCode} />
-              </TableCell>
-              <TableCell className="max-w-56 whitespace-normal break-all font-mono text-xs">{w.address}</TableCell>
-              <TableCell className="min-w-48 whitespace-normal">
-                {pending ? (
-                  <WithdrawalDecisionDialog
-                    withdrawal={{ id: w.id, storeName: w.storeName, amount: w.amount, exponent: w.exponent, currencyCode: w.currencyCode, address: w.address }}
-                    action={decideWithdrawalAction}
-                  />
-                ) : (
-                  <div className="grid gap-0.5 text-xs">
-                    <span>
-                      {w.decidedByEmail ?? t("common.none")} · <DateTime value={w.decidedAt} />
-                    </span>
-                    {w.note ? <span className="text-muted-foreground">{w.note}</span> : null}
-                  </div>
-                )}
-              </TableCell>
-            </TableRow>
+            <WithdrawalRow key={w.id} withdrawal={w} pending={pending} t={t} />
           ))}
         </DataTableCard>
       )}
@@ -98,5 +57,61 @@ export default async function AdminWithdrawalsPage({ searchParams }: { searchPar
         labels={{ first: t("admin.common.firstPage"), next: t("admin.common.nextPage"), navigation: t("admin.common.pages") }}
       />
     </>
+  );
+}
+
+/** One link per status, the shown one marked current. */
+function StatusNav({ status, t }: { status: WithdrawalStatus; t: Translate }) {
+  return (
+    <nav aria-label={t("admin.withdrawals.byStatus")} className="mb-4 flex flex-wrap gap-2">
+      {STATUSES.map((option) => (
+        <Link
+          key={option}
+          href={`/admin/withdrawals?status=${option}`}
+          aria-current={option === status ? "page" : undefined}
+          className={cn(
+            "rounded-md border px-3 py-1 text-sm text-muted-foreground hover:bg-accent hover:text-accent-foreground",
+            option === status && "bg-accent text-accent-foreground",
+          )}
+        >
+          {t(`admin.withdrawals.status.${option}`)}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** A request: the decision dialog while `pending`, else who decided, when, and their note. */
+function WithdrawalRow({ withdrawal: w, pending, t }: { withdrawal: AdminWithdrawalRow; pending: boolean; t: Translate }) {
+  return (
+    <TableRow data-withdrawal={w.id}>
+      <TableCell>
+        <div className="font-mono text-xs">#{w.id}</div>
+        <DateTime value={w.createdAt} />
+      </TableCell>
+      <TableCell className="min-w-40 whitespace-normal">
+        <div className="font-medium">{w.storeName}</div>
+        <div className="break-all text-xs text-muted-foreground">{w.ownerEmail}</div>
+      </TableCell>
+      <TableCell className="text-right">
+        <Money amount={w.amount} exponent={w.exponent} code={w.currencyCode} />
+      </TableCell>
+      <TableCell className="max-w-56 whitespace-normal break-all font-mono text-xs">{w.address}</TableCell>
+      <TableCell className="min-w-48 whitespace-normal">
+        {pending ? (
+          <WithdrawalDecisionDialog
+            withdrawal={{ id: w.id, storeName: w.storeName, amount: w.amount, exponent: w.exponent, currencyCode: w.currencyCode, address: w.address }}
+            action={decideWithdrawalAction}
+          />
+        ) : (
+          <div className="grid gap-0.5 text-xs">
+            <span>
+              {w.decidedByEmail ?? t("common.none")} · <DateTime value={w.decidedAt} />
+            </span>
+            {w.note ? <span className="text-muted-foreground">{w.note}</span> : null}
+          </div>
+        )}
+      </TableCell>
+    </TableRow>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ChevronLeft, ChevronRight, Download } from "lucide-react";
 import { listMerchantOrders } from "@/lib/orders/list-merchant-orders";
-import { requireMerchant } from "@/lib/web/merchant-session";
+import { requireRole } from "@/lib/web/session";
 import { ordersFilterSearch, parseOrdersQuery } from "@/lib/orders/order-filters";
 import { listOwnedStoreNames } from "@/lib/stores/owned-stores";
 import { getTranslator } from "@/lib/web/locale";
@@ -18,7 +18,7 @@ export const generateMetadata = merchantMetadata("merchant.orders.title");
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function MerchantOrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { user } = await requireMerchant();
+  const user = await requireRole("merchant");
   const { t } = await getTranslator();
   const params = await searchParams;
   const query = parseOrdersQuery(params);

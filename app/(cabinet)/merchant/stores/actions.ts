@@ -1,84 +1,53 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { invalidInput, refused, type ActionResult } from "@/lib/web/merchant-action-result";
-import { requireMerchant } from "@/lib/web/merchant-session";
 import { rotateStoreWebhookSecret } from "@/lib/stores/rotate-store-webhook-secret";
 import { setDailySummaryOptIn } from "@/lib/stores/set-daily-summary-opt-in";
 import { createStoreApiKey, revokeStoreApiKey } from "@/lib/stores/store-api-keys";
 import { apiKeyNameSchema, callbackUrlSchema } from "@/lib/stores/store-settings-schemas";
 import { updateCallbackUrl } from "@/lib/stores/update-callback-url";
-import { getTranslator } from "@/lib/web/locale";
+import { runAction, type ActionResult } from "@/lib/web/action";
 
-// Every action is a public endpoint: it checks the role, validates its input, and the lib
+// Every action is a public endpoint: runAction checks the role and the input, and the lib
 // function checks that the store or key belongs to this merchant.
 
 const id = z.number().int().positive().max(2_147_483_647);
-const storePath = (storeId: number) => `/merchant/stores/${storeId}`;
+const storePath = ({ storeId }: { storeId: number }) => `/merchant/stores/${storeId}`;
 
 export async function saveCallbackUrlAction(storeId: number, url: string): Promise<ActionResult> {
-  const { user, actor } = await requireMerchant();
-  const { t } = await getTranslator();
-  const input = z.object({ storeId: id, url: callbackUrlSchema }).safeParse({ storeId, url });
-  if (!input.success) return invalidInput(input.error, t);
-  try {
-    await updateCallbackUrl(user.id, input.data.storeId, input.data.url, actor);
-  } catch (error) {
-    return refused(error, t);
-  }
-  revalidatePath(storePath(input.data.storeId));
-  return { ok: true };
+  const schema = z.object({ storeId: id, url: callbackUrlSchema });
+  return runAction({ role: "merchant", schema, revalidate: storePath }, { storeId, url }, async ({ user, actor, input }) => {
+    await updateCallbackUrl(user.id, input.storeId, input.url, actor);
+    return { ok: true };
+  });
 }
 
 export async function rotateWebhookSecretAction(storeId: number): Promise<ActionResult<{ secret: string }>> {
-  const { user, actor } = await requireMerchant();
-  const { t } = await getTranslator();
-  const input = id.safeParse(storeId);
-  if (!input.success) return invalidInput(input.error, t);
-  try {
-    const { secret } = await rotateStoreWebhookSecret(user.id, input.data, actor);
-    revalidatePath(storePath(input.data));
+  return runAction({ role: "merchant", schema: z.object({ storeId: id }), revalidate: storePath }, { storeId }, async ({ user, actor, input }) => {
+    const { secret } = await rotateStoreWebhookSecret(user.id, input.storeId, actor);
     return { ok: true, secret };
-  } catch (error) {
-    return refused(error, t);
-  }
+  });
 }
 
 export async function createApiKeyAction(storeId: number, name: string): Promise<ActionResult<{ key: string }>> {
-  const { user, actor } = await requireMerchant();
-  const { t } = await getTranslator();
-  const input = z.object({ storeId: id, name: apiKeyNameSchema }).safeParse({ storeId, name });
-  if (!input.success) return invalidInput(input.error, t);
-  try {
-    const { key } = await createStoreApiKey(user.id, input.data.storeId, input.data.name, actor);
-    revalidatePath(storePath(input.data.storeId));
+  const schema = z.object({ storeId: id, name: apiKeyNameSchema });
+  return runAction({ role: "merchant", schema, revalidate: storePath }, { storeId, name }, async ({ user, actor, input }) => {
+    const { key } = await createStoreApiKey(user.id, input.storeId, input.name, actor);
     return { ok: true, key };
-  } catch (error) {
-    return refused(error, t);
-  }
+  });
 }
 
 export async function revokeApiKeyAction(keyId: number): Promise<ActionResult> {
-  const { user, actor } = await requireMerchant();
-  const { t } = await getTranslator();
-  const input = id.safeParse(keyId);
-  if (!input.success) return invalidInput(input.error, t);
-  try {
-    await revokeStoreApiKey(user.id, input.data, actor);
-  } catch (error) {
-    return refused(error, t);
-  }
-  revalidatePath("/merchant/stores", "layout");
-  return { ok: true };
+  const revalidate = { path: "/merchant/stores", type: "layout" } as const;
+  return runAction({ role: "merchant", schema: z.object({ keyId: id }), revalidate }, { keyId }, async ({ user, actor, input }) => {
+    await revokeStoreApiKey(user.id, input.keyId, actor);
+    return { ok: true };
+  });
 }
 
 export async function setDailySummaryAction(enabled: boolean): Promise<ActionResult> {
-  const { user, actor } = await requireMerchant();
-  const { t } = await getTranslator();
-  const input = z.boolean().safeParse(enabled);
-  if (!input.success) return invalidInput(input.error, t);
-  await setDailySummaryOptIn(user.id, input.data, actor);
-  revalidatePath("/merchant/stores");
-  return { ok: true };
+  return runAction({ role: "merchant", schema: z.object({ enabled: z.boolean() }), revalidate: "/merchant/stores" }, { enabled }, async ({ user, actor, input }) => {
+    await setDailySummaryOptIn(user.id, input.enabled, actor);
+    return { ok: true };
+  });
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Settings } from "lucide-react";
 import { listStoresWithBalances } from "@/lib/stores/list-stores-with-balances";
-import { requireMerchant } from "@/lib/web/merchant-session";
+import { requireRole } from "@/lib/web/session";
 import { getDailySummaryOptIn } from "@/lib/stores/set-daily-summary-opt-in";
 import { getTranslator } from "@/lib/web/locale";
 import { EmptyState } from "@/components/cabinet/empty-state";
@@ -17,7 +17,7 @@ import { setDailySummaryAction } from "./actions";
 export const generateMetadata = merchantMetadata("merchant.stores.title");
 
 export default async function MerchantStoresPage() {
-  const { user } = await requireMerchant();
+  const user = await requireRole("merchant");
   const { t } = await getTranslator();
   const [stores, dailySummary] = await Promise.all([listStoresWithBalances(user.id), getDailySummaryOptIn(user.id)]);
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { listStoresWithBalances } from "@/lib/stores/list-stores-with-balances";
-import { requireMerchant } from "@/lib/web/merchant-session";
+import { requireRole } from "@/lib/web/session";
 import { listMerchantWithdrawals } from "@/lib/withdrawals/store-withdrawals";
 import { getTranslator } from "@/lib/web/locale";
 import { DataTableCard } from "@/components/cabinet/data-table-card";
@@ -21,7 +21,7 @@ export const generateMetadata = merchantMetadata("merchant.withdrawals.title");
 const USDT = "USDT";
 
 export default async function MerchantWithdrawalsPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
-  const { user } = await requireMerchant();
+  const user = await requireRole("merchant");
   const { t } = await getTranslator();
   const before = Number((await searchParams).before);
   const [stores, withdrawals] = await Promise.all([

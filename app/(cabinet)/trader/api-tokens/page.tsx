@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { ApiTokensTable } from "@/components/trader/api-tokens-table";
 import { CreateApiTokenDialog } from "@/components/trader/create-api-token-dialog";
+import { createApiTokenAction, revokeApiTokenAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -29,9 +30,9 @@ export default async function TraderApiTokensPage() {
   return (
     <>
       <PageHeader title={t("trader.apiTokens.title")} description={t("trader.apiTokens.description")}>
-        <CreateApiTokenDialog />
+        <CreateApiTokenDialog create={createApiTokenAction} />
       </PageHeader>
-      {tokens.length === 0 ? <EmptyState title={t("trader.apiTokens.empty")}>{t("trader.apiTokens.emptyHint")}</EmptyState> : <ApiTokensTable tokens={tokens} />}
+      {tokens.length === 0 ? <EmptyState title={t("trader.apiTokens.empty")}>{t("trader.apiTokens.emptyHint")}</EmptyState> : <ApiTokensTable tokens={tokens} revoke={revokeApiTokenAction} />}
     </>
   );
 }

@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { AddRequisiteDialog } from "@/components/trader/add-requisite-dialog";
 import { RequisitesTable } from "@/components/trader/requisites-table";
+import { addRequisiteAction, setRequisiteStatusAction, updateRequisiteLimitsAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -30,12 +31,12 @@ export default async function TraderRequisitesPage() {
   return (
     <>
       <PageHeader title={t("trader.requisites.title")} description={t("trader.requisites.description")}>
-        <AddRequisiteDialog choices={choices} />
+        <AddRequisiteDialog choices={choices} add={addRequisiteAction} />
       </PageHeader>
       {requisites.length === 0 ? (
         <EmptyState title={t("trader.requisites.empty")}>{t("trader.requisites.emptyHint")}</EmptyState>
       ) : (
-        <RequisitesTable requisites={requisites} maxOpenOrders={maxOpenOrders} />
+        <RequisitesTable requisites={requisites} maxOpenOrders={maxOpenOrders} actions={{ setStatus: setRequisiteStatusAction, updateLimits: updateRequisiteLimitsAction }} />
       )}
     </>
   );

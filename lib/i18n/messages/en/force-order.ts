@@ -16,14 +16,9 @@ export const forceOrder = {
   cancelled: "Order {id} force-cancelled.",
   terminal: "This order is {status}: nothing left to force.",
   errors: {
-    fixFields: "Check the highlighted fields.",
     noteRequired: "Write a note: why is this order forced?",
     noteTooLong: "The note is longer than {max} characters.",
     invalid: "This value is not valid.",
-    invalid_value: "Write a note (printable text, up to 2000 characters).",
-    not_matched: "No trader has this order, so it cannot be completed; cancel it instead.",
-    invalid_state: "The order has already ended (or changed meanwhile). Reload the page.",
     order_not_found: "There is no such order.",
-    force_not_allowed: "Your account or permissions do not allow forcing orders.",
   },
 };

@@ -1,4 +1,4 @@
-/** Strings used across the app: chrome, roles, navigation, orders, errors, sign-in. */
+/** Strings used across the app: chrome, roles, navigation, orders, sign-in (failures are in ./errors.ts). */
 export const shared = {
   common: {
     appName: "JivaPay",
@@ -58,18 +58,6 @@ export const shared = {
     },
     columns: { order: "Order", type: "Type", store: "Store", amount: "Amount", status: "Status", created: "Created" },
     empty: "No orders yet.",
-  },
-  errors: {
-    pageFailed: "This page could not be loaded.",
-    tryLater: "Try again in a moment.",
-    reference: "Reference: {digest}",
-    forbiddenTitle: "403 — Access denied",
-    forbiddenText: "You do not have access to this page.",
-    forbiddenAction: "Go to your cabinet",
-    notFoundTitle: "404 — Page not found",
-    notFoundText: "There is nothing at this address.",
-    notFoundAction: "Go to the start page",
-    network: "Could not reach the server. Check your connection and try again.",
   },
   requisiteBlock: {
     status: { active: "On", inactive: "Off", blocked: "Blocked" },

@@ -49,14 +49,7 @@ export const support = {
     disputeLink: "Dispute {id}",
   },
   requisite: {
-    fixFields: "Check the highlighted fields.",
-    errors: {
-      requisite_not_found: "This requisite no longer exists.",
-      requisite_blocked: "This requisite is already blocked.",
-      requisite_not_blocked: "This requisite is not blocked.",
-      permission_denied: "Your permissions do not allow blocking requisites.",
-      failed: "The requisite could not be changed. Try again.",
-    },
+    failed: "The requisite could not be changed. Try again.",
   },
   callbacks: {
     sequence: "#",
@@ -154,10 +147,6 @@ export const support = {
     errors: {
       noteRequired: "Write a note: what you checked and why.",
       noteTooLong: "The note can be at most {max} characters.",
-      alreadyResolved: "This dispute has already been resolved by someone else.",
-      forbidden: "You are not allowed to resolve disputes.",
-      depositInsufficient:
-        "This pay-in ended before the customer's late payment, so it no longer holds the trader's USDT, and their deposit cannot cover it again. An admin must top up the trader's deposit before you can complete it.",
       failed: "The dispute could not be resolved. Try again.",
     },
   },

@@ -32,7 +32,6 @@ export const teamlead = {
     off: "Off",
     enabled: "Traffic on for {name}: they get the next orders.",
     disabled: "Traffic off for {name}: new orders go to other traders.",
-    notInTeam: "This trader is not in your team.",
     failed: "The traffic switch failed. Try again.",
   },
   empty: "No traders in your team yet.",

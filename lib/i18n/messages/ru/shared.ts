@@ -61,18 +61,6 @@ export const shared: Pick<Messages, keyof typeof english> = {
     columns: { order: "Заявка", type: "Тип", store: "Магазин", amount: "Сумма", status: "Статус", created: "Создана" },
     empty: "Заявок пока нет.",
   },
-  errors: {
-    pageFailed: "Не удалось загрузить страницу.",
-    tryLater: "Попробуйте ещё раз чуть позже.",
-    reference: "Код: {digest}",
-    forbiddenTitle: "403 — Доступ запрещён",
-    forbiddenText: "У вас нет доступа к этой странице.",
-    forbiddenAction: "Перейти в свой кабинет",
-    notFoundTitle: "404 — Страница не найдена",
-    notFoundText: "По этому адресу ничего нет.",
-    notFoundAction: "На главную",
-    network: "Нет связи с сервером. Проверьте подключение и попробуйте ещё раз.",
-  },
   requisiteBlock: {
     status: { active: "Включён", inactive: "Выключен", blocked: "Заблокирован" },
     reasonShown: "Причина: {reason}",

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/web/session";
 import { getOutboxEmail } from "@/lib/email/list-outbox";
 import { getTranslator } from "@/lib/web/locale";
+import type { Translate } from "@/lib/i18n/translate";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { DateTime } from "@/components/cabinet/date-time";
 import { PageHeader } from "@/components/cabinet/page-header";
@@ -13,24 +14,14 @@ import { EmailStatusBadge } from "../email-status-badge";
 
 export const generateMetadata = adminMetadata("admin.mail.email");
 
+type OutboxEmail = NonNullable<Awaited<ReturnType<typeof getOutboxEmail>>>;
+
 export default async function OutboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("admin", "mail.read");
   const { id } = await params;
   if (!/^\d{1,18}$/.test(id)) notFound();
   const [{ t }, email] = await Promise.all([getTranslator(), getOutboxEmail(user.id, BigInt(id))]);
   if (!email) notFound();
-
-  const facts: [string, ReactNode][] = [
-    [t("admin.mail.to"), email.to],
-    [t("admin.mail.template"), <code className="font-mono text-xs">{email.template}</code>],
-    [t("admin.mail.status"), <EmailStatusBadge status={email.status} label={t(`admin.mail.statuses.${email.status}`)} />],
-    [t("admin.mail.attempts"), email.attempts],
-    [t("admin.mail.created"), <DateTime value={email.createdAt} />],
-    [t("admin.mail.sent"), <DateTime value={email.sentAt} />],
-    [t("admin.mail.nextAttempt"), email.status === "queued" ? <DateTime value={email.nextAttemptAt} /> : null],
-    [t("admin.mail.providerId"), email.providerId ? <code className="font-mono text-xs">{email.providerId}</code> : null],
-    [t("admin.mail.lastError"), email.lastError ? <span className="text-destructive">{email.lastError}</span> : null],
-  ];
 
   return (
     <>
@@ -40,20 +31,7 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
         </Link>
       </PageHeader>
       <div className="grid gap-6">
-        <Card>
-          <CardContent>
-            <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
-              {facts
-                .filter(([, value]) => value !== null)
-                .map(([label, value]) => (
-                  <div key={label} className="contents">
-                    <dt className="text-muted-foreground">{label}</dt>
-                    <dd className="min-w-0 break-words">{value}</dd>
-                  </div>
-                ))}
-            </dl>
-          </CardContent>
-        </Card>
+        <EmailFacts email={email} t={t} />
         <Card>
           <CardHeader>
             <CardTitle>{t("admin.mail.html")}</CardTitle>
@@ -73,5 +51,36 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
         </Card>
       </div>
     </>
+  );
+}
+
+/** Who it went to, its template and delivery state; facts that do not apply are left out. */
+function EmailFacts({ email, t }: { email: OutboxEmail; t: Translate }) {
+  const facts: [string, ReactNode][] = [
+    [t("admin.mail.to"), email.to],
+    [t("admin.mail.template"), <code className="font-mono text-xs">{email.template}</code>],
+    [t("admin.mail.status"), <EmailStatusBadge status={email.status} label={t(`admin.mail.statuses.${email.status}`)} />],
+    [t("admin.mail.attempts"), email.attempts],
+    [t("admin.mail.created"), <DateTime value={email.createdAt} />],
+    [t("admin.mail.sent"), <DateTime value={email.sentAt} />],
+    [t("admin.mail.nextAttempt"), email.status === "queued" ? <DateTime value={email.nextAttemptAt} /> : null],
+    [t("admin.mail.providerId"), email.providerId ? <code className="font-mono text-xs">{email.providerId}</code> : null],
+    [t("admin.mail.lastError"), email.lastError ? <span className="text-destructive">{email.lastError}</span> : null],
+  ];
+  return (
+    <Card>
+      <CardContent>
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+          {facts
+            .filter(([, value]) => value !== null)
+            .map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-muted-foreground">{label}</dt>
+                <dd className="min-w-0 break-words">{value}</dd>
+              </div>
+            ))}
+        </dl>
+      </CardContent>
+    </Card>
   );
 }

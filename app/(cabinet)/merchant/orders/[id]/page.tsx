@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
 import { serializeCallback } from "@/lib/callbacks/serialize-callback";
 import { getMerchantOrder } from "@/lib/orders/get-merchant-order";
-import { requireMerchant } from "@/lib/web/merchant-session";
+import { requireRole } from "@/lib/web/session";
 import { canOpenDispute } from "@/lib/disputes/open-merchant-dispute";
 import { listMerchantOrderCallbacks } from "@/lib/callbacks/order-callbacks";
 import { readSettings } from "@/lib/settings/read-settings";
@@ -37,7 +37,7 @@ async function loadOrder(userId: number, id: string) {
 }
 
 export default async function MerchantOrderPage({ params }: { params: Promise<{ id: string }> }) {
-  const { user } = await requireMerchant();
+  const user = await requireRole("merchant");
   const [{ t, locale }, settings] = await Promise.all([getTranslator(), readSettings()]);
   const [order, callbacks] = await loadOrder(user.id, decodeURIComponent((await params).id));
   const disputable = canOpenDispute(order, { lateDisputeWindowHours: settings["order.late_dispute_window_hours"] });

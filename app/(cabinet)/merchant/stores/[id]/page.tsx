@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
 import { getMerchantStore } from "@/lib/stores/get-merchant-store";
-import { requireMerchant } from "@/lib/web/merchant-session";
+import { requireRole } from "@/lib/web/session";
 import { DomainError } from "@/lib/errors/domain-error";
 import { getTranslator } from "@/lib/web/locale";
 import { PageHeader } from "@/components/cabinet/page-header";
@@ -27,7 +27,7 @@ async function loadStore(userId: number, rawId: string) {
 }
 
 export default async function MerchantStorePage({ params }: { params: Promise<{ id: string }> }) {
-  const { user } = await requireMerchant();
+  const user = await requireRole("merchant");
   const { t } = await getTranslator();
   const store = await loadStore(user.id, (await params).id);
 

@@ -19,6 +19,7 @@ import { Section } from "@/components/support/section";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { resolveDisputeAction } from "../actions";
 
 type Params = Promise<{ id: string }>;
 
@@ -90,7 +91,7 @@ export default async function DisputePage({ params }: { params: Params }) {
               <CardDescription>{t("support.resolve.description")}</CardDescription>
             </CardHeader>
             <CardContent>
-              <ResolveDisputeForm disputeId={dispute.id} orderId={order.id} />
+              <ResolveDisputeForm disputeId={dispute.id} orderId={order.id} resolve={resolveDisputeAction} />
             </CardContent>
           </Card>
         ) : null}

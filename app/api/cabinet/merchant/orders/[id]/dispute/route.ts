@@ -1,4 +1,4 @@
-import { refused, type ActionResult } from "@/lib/web/merchant-action-result";
+import { actionRefusal, type ActionResult } from "@/lib/web/action";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { merchantOrRefusal } from "@/lib/web/merchant-route";
 import { openMerchantDispute } from "@/lib/disputes/open-merchant-dispute";
@@ -34,7 +34,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     await openMerchantDispute(user.id, { orderId: (await params).id, reason, evidence }, actor);
     return answer({ ok: true });
   } catch (error) {
-    const result = refused(error, t, { reason: "reason", evidence: "evidence" });
+    const result = actionRefusal(error, t, { scope: "merchant" });
     // Evidence errors name the file's field (evidence.0.content); the form shows them on the file input.
     if (!result.ok && result.message && /^evidence\./.test(String((error as { param?: string }).param))) {
       return answer({ ok: false, fieldErrors: { evidence: result.message } }, 422);

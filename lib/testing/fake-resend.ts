@@ -2,6 +2,8 @@
 // RESEND_BASE_URL, so tests exercise the actual requests without reaching the internet.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { prisma } from "@/lib/db/client";
 
 export interface RecordedRequest {
   method: string;
@@ -35,6 +37,34 @@ export interface FakeResend {
 
 export async function startFakeResend(respond: Responder = accept): Promise<FakeResend> {
   const fake: FakeResend = { url: "", requests: [], respond, close: async () => {} };
+  await listen(fake);
+  return fake;
+}
+
+/**
+ * The fake Resend of a whole test file: started before the file (RESEND_BASE_URL points at it),
+ * closed after it, and before each test an empty email outbox, no recorded requests, every
+ * email accepted and RESEND_API_KEY set. Returns the fake at once; its url is set once the file
+ * starts.
+ */
+export function useFakeResend(): FakeResend {
+  const fake: FakeResend = { url: "", requests: [], respond: accept, close: async () => {} };
+  beforeAll(async () => {
+    await listen(fake);
+    process.env.RESEND_BASE_URL = fake.url;
+  });
+  afterAll(() => fake.close());
+  beforeEach(async () => {
+    await prisma.emailOutbox.deleteMany();
+    fake.requests.length = 0;
+    fake.respond = accept;
+    process.env.RESEND_API_KEY = "re_test_key";
+  });
+  return fake;
+}
+
+/** Serves `fake` on a free port of 127.0.0.1: records each request and answers as `fake.respond` decides. */
+async function listen(fake: FakeResend): Promise<void> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -52,5 +82,4 @@ export async function startFakeResend(respond: Responder = accept): Promise<Fake
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   fake.close = () => new Promise((resolve) => server.close(() => resolve()));
-  return fake;
 }

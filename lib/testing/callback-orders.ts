@@ -1,17 +1,17 @@
-// Real orders through the engine, so the outbox holds the callbacks the product writes.
+// Real orders through the engine, so the outbox holds the callbacks the product writes
+// (test-only: the merchant's side is lib/testing/callback-receiver.ts).
 import { prisma } from "@/lib/db/client";
 import { createPayin } from "@/lib/orders/create-payin";
 import { markPayinPaid } from "@/lib/orders/mark-payin-paid";
 import { completePayin } from "@/lib/orders/complete-payin";
 import { endOrder } from "@/lib/orders/end-order";
-import { merchantActor, traderActor } from "@/lib/testing/actors";
-import { createTraderWithRequisite, setSetting, setupReference, unique } from "@/test/api/helpers";
+import { merchantActor, traderActor } from "./actors";
+import { orderInput, setSetting, setupReference, traderWithRequisite } from "./fixtures";
 
 /** Reference data, a trader with a deposit and one requisite, loopback callbacks allowed. */
 export async function setupCallbackWorld() {
-  const { currencies } = await setupReference({ relaxFraudCaps: true });
-  await createTraderWithRequisite(currencies, { depositMicroUsdt: 100_000_000_000n });
-  await setSetting("matching.max_open_orders_per_requisite", 100);
+  const { currencies } = await setupReference({ relaxFraudCaps: true, maxOpenOrdersPerRequisite: 100 });
+  await traderWithRequisite(currencies, { deposit: 100_000_000_000n });
   await setSetting("callbacks.allowed_private_hosts", ["127.0.0.1"]);
 }
 
@@ -28,8 +28,7 @@ const STEPS: Record<PayinStory, number> = { awaiting_payment: 1, paid: 2, comple
  * callbacks in sequence order.
  */
 export async function payinWithCallbacks(store: { id: number; limits: unknown; allowAmountAdjustment: boolean }, story: PayinStory) {
-  const amount = 100_000n + BigInt(++amountSeq) * 100n;
-  const order = await createPayin(store, { amount, currency: "RUB", customerId: unique("cust"), merchantOrderId: unique("mo") }, merchantActor);
+  const order = await createPayin(store, orderInput(100_000n + BigInt(++amountSeq) * 100n), merchantActor);
   if (order.status !== "awaiting_payment") throw new Error(`The pay-in was not matched (${order.status})`);
   if (story === "paid" || story === "completed") await markPayinPaid(order.id, store.id, merchantActor);
   if (story === "completed") await completePayin(order.id, {}, traderActor);

@@ -1,0 +1,72 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import { runTransaction } from "@/lib/db/run-transaction";
+import { readSettings, type Settings } from "@/lib/settings/read-settings";
+import { checkNewOrder } from "@/lib/risk/check-new-order";
+import { checkCustomerCaps, recordCapRefusal } from "@/lib/risk/check-customer-caps";
+import type { RiskSubject } from "@/lib/risk/record-risk-event";
+import { findOrderCurrencies } from "@/lib/currencies/find-currency";
+import { matchOrScheduleRetry } from "@/lib/matching/match-order";
+import type { Actor } from "@/lib/audit/record-audit";
+import type { LockedOrder } from "./load-order";
+import { duplicateOrderError, insertOrder, type NewOrder } from "./insert-order";
+import type { StoreForOrders } from "./create-payin";
+
+/** What the API asked for, as far as every new order has it. */
+export type NewOrderInput = Pick<RiskSubject, "amount" | "customerId" | "merchantOrderId"> & { currency: string; metadata?: unknown };
+
+/** What a type's own steps are given: the settings read for the order and its currencies. */
+export interface NewOrderContext {
+  settings: Settings;
+  currency: Awaited<ReturnType<typeof findOrderCurrencies>>["currency"];
+  settlement: Awaited<ReturnType<typeof findOrderCurrencies>>["settlement"];
+}
+
+/** A type's own part of creating an order (a pay-in's payment method; a payout's rate and hold). */
+export interface OrderTypeSteps {
+  /** Before the insert: its own checks and columns, and the payment method matching must use. */
+  prepare: (tx: Tx, context: NewOrderContext) => Promise<{ extra: NewOrder["extra"]; paymentMethodId: number | null }>;
+  /** After the insert, before the first match attempt. */
+  inserted?: (tx: Tx, order: LockedOrder, context: NewOrderContext) => Promise<void>;
+}
+
+/**
+ * Creates an order of either type: the checks that need no count first, then in one
+ * transaction the customer's caps, the currencies, the type's own steps around the insert,
+ * and the first match attempt (the fast path) or the background retry it schedules. A refused
+ * cap is recorded once that transaction has rolled back, and a merchant_order_id the store
+ * used before is refused as a duplicate.
+ */
+export async function createOrder(store: StoreForOrders, type: "payin" | "payout", input: NewOrderInput, actor: Actor, now: Date, steps: OrderTypeSteps) {
+  const settings = await readSettings();
+  await checkNewOrder({ storeId: store.id, storeLimits: store.limits, type, ...input }, settings);
+
+  try {
+    return await runTransaction(async (tx) => {
+      await checkCustomerCaps(tx, { storeId: store.id, type, ...input }, settings, now);
+      const { currency, settlement } = await findOrderCurrencies(tx, input.currency);
+      const context = { settings, currency, settlement };
+      const { extra, paymentMethodId } = await steps.prepare(tx, context);
+
+      const order = await insertOrder(
+        tx,
+        {
+          type,
+          storeId: store.id,
+          currencyId: currency.id,
+          now,
+          amount: input.amount,
+          customerId: input.customerId,
+          merchantOrderId: input.merchantOrderId,
+          metadata: input.metadata,
+          extra,
+        },
+        actor,
+      );
+      if (steps.inserted) await steps.inserted(tx, order, context);
+      return matchOrScheduleRetry(tx, order, { settings, currency, settlement, store, paymentMethodId, now });
+    });
+  } catch (error) {
+    throw duplicateOrderError(await recordCapRefusal(error), input.merchantOrderId);
+  }
+}
