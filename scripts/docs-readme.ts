@@ -4,12 +4,12 @@
 // `--check` exits 1 when README.md differs from its sources.
 import fs from "node:fs";
 import path from "node:path";
-import { lifecycleReadmeSection, replaceLifecycleSection } from "../lib/orders/lifecycle-readme";
-import { errorsReadmeSection, replaceErrorsSection } from "../lib/errors/errors-readme";
+import { lifecycleReadme } from "../lib/orders/lifecycle-readme";
+import { errorsReadme } from "../lib/errors/errors-readme";
 
 const SECTIONS = {
-  lifecycle: { table: "lifecycle table", source: "lib/orders/lifecycle.ts", update: (readme: string) => replaceLifecycleSection(readme, lifecycleReadmeSection()) },
-  errors: { table: "errors table", source: "lib/errors/catalogue.ts", update: (readme: string) => replaceErrorsSection(readme, errorsReadmeSection()) },
+  lifecycle: { table: "lifecycle table", source: "lib/orders/lifecycle.ts", update: (readme: string) => lifecycleReadme().replaceIn(readme) },
+  errors: { table: "errors table", source: "lib/errors/catalogue.ts", update: (readme: string) => errorsReadme().replaceIn(readme) },
 };
 type Section = keyof typeof SECTIONS;
 

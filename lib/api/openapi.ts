@@ -129,137 +129,153 @@ export function buildOpenApiDocument(serverUrl = "/") {
       description: "Pay-ins and payouts routed to P2P traders. Amounts are integers in minor units (kopecks for RUB).",
     },
     servers: [{ url: serverUrl }],
-    components: {
-      securitySchemes: {
-        merchantKey: { type: "http", scheme: "bearer", description: "Store API key" },
-        traderToken: { type: "http", scheme: "bearer", description: "Personal trader API token" },
-      },
-      schemas: {
-        CreatePayin: schema(createPayinSchema),
-        ConfirmPayin: schema(confirmPayinSchema),
-        OpenDispute: schema(openDisputeSchema),
-        DisputedOrder: schema(disputedOrderSchema),
-        CreatePayout: schema(createPayoutSchema),
-        CancelOrder: schema(cancelOrderSchema),
-        Receipt: schema(receiptSchema),
-        TraderPaid: schema(z.object({ receipt: receiptSchema }).strict()),
-        DeclinedOffer: schema(z.object({ id: z.string(), object: z.literal("payout"), offer: z.literal("declined") })),
-        Order: schema(orderObjectSchema),
-        OrderList: schema(z.object({ object: z.literal("list"), data: z.array(orderObjectSchema), has_more: z.boolean().optional() })),
-        Balance: schema(balanceObjectSchema),
-        Error: schema(errorObjectSchema),
-        Callback: schema(callbackObjectSchema),
-        CallbackList: schema(callbackListSchema),
-        ResendCallback: schema(resendCallbackSchema),
-      },
+    components: components(),
+    paths: { ...merchantPaths(), ...traderPaths() },
+  };
+}
+
+/** The security schemes and the named body and response schemas (from the zod schemas the routes parse with). */
+function components() {
+  return {
+    securitySchemes: {
+      merchantKey: { type: "http", scheme: "bearer", description: "Store API key" },
+      traderToken: { type: "http", scheme: "bearer", description: "Personal trader API token" },
     },
-    paths: {
-      "/api/v1/payin": {
-        post: post({ summary: "Create a pay-in (matched at once when a requisite fits)", body: "CreatePayin", response: ref("Order"), status: "201", errors: [...NEW_ORDER_ERRORS, "unsupported_payment_method"] }),
-      },
-      "/api/v1/payin/{id}": { get: get({ summary: "Retrieve a pay-in", response: ref("Order"), orderId: true }) },
-      "/api/v1/payin/{id}/confirm": {
-        post: post({ summary: "The customer says they paid (optional receipt)", body: "ConfirmPayin", response: ref("Order"), orderId: true, errors: ["invalid_state"] }),
-      },
-      "/api/v1/payin/{id}/dispute": {
-        post: post({
-          summary:
-            "Dispute a paid pay-in (the customer paid, the trader did not confirm), or an expired or cancelled one within order.late_dispute_window_hours (the customer paid late); support decides",
-          body: "OpenDispute",
-          response: ref("DisputedOrder"),
-          orderId: true,
-          errors: ["invalid_state", "late_dispute_window_closed", "not_matched", "dispute_resolved", "dispute_open", "invalid_evidence"],
-        }),
-      },
-      "/api/v1/payin/{id}/cancel": {
-        post: post({ summary: "Cancel a pay-in before the customer reports a payment; holds are released", body: "CancelOrder", response: ref("Order"), orderId: true, errors: ["invalid_state"] }),
-      },
-      "/api/v1/payout": {
-        post: post({ summary: "Create a payout (holds the store's funds)", body: "CreatePayout", response: ref("Order"), status: "201", errors: [...NEW_ORDER_ERRORS, "insufficient_balance"] }),
-      },
-      "/api/v1/payout/{id}": { get: get({ summary: "Retrieve a payout", response: ref("Order"), orderId: true }) },
-      "/api/v1/payout/{id}/cancel": {
-        post: post({ summary: "Cancel a payout no trader has accepted yet; the hold is released", body: "CancelOrder", response: ref("Order"), orderId: true, errors: ["invalid_state"] }),
-      },
-      "/api/v1/payout/{id}/confirm": {
-        post: post({ summary: "Confirm that the recipient got a paid payout's money: it completes", response: ref("Order"), orderId: true, errors: ["invalid_state"] }),
-      },
-      "/api/v1/payout/{id}/dispute": {
-        post: post({
-          summary: "Dispute a paid payout within order.payout_confirm_window_seconds (the recipient got nothing); support decides",
-          body: "OpenDispute",
-          response: ref("DisputedOrder"),
-          orderId: true,
-          errors: ["invalid_state", "confirmation_window_closed", "dispute_open", "invalid_evidence"],
-        }),
-      },
-      "/api/v1/balance": { get: get({ summary: "Available and held balance per currency", response: ref("Balance") }) },
-      "/api/v1/orders": { get: get({ summary: "List orders, newest first (cursor pagination)", response: ref("OrderList"), query: listQuery }) },
-      "/api/v1/orders/{id}/callbacks": { get: get({ summary: "The order's merchant callbacks with every delivery attempt", response: ref("CallbackList"), orderId: true }) },
-      "/api/v1/orders/{id}/callbacks/resend": {
-        post: post({
-          summary: "Send a callback again now (the order's latest by default), with the same webhook-id",
-          body: "ResendCallback",
-          bodyRequired: false,
-          response: ref("Callback"),
-          orderId: true,
-          errors: ["no_callback_url", "callback_not_found"],
-        }),
-      },
-      "/api/v1/currencies": { get: get({ summary: "Supported currencies", response: { type: "object" } }) },
-      "/api/v1/payment-methods": { get: get({ summary: "Payment methods and banks", response: { type: "object" } }) },
-      "/api/v1/trader/orders": {
-        get: get({
-          summary: "The trader's own orders: open ones and payouts offered to them now (status created) by default",
-          response: ref("OrderList"),
-          query: [{ name: "status", in: "query", required: false, schema: { type: "string" } }],
-          security: "traderToken",
-        }),
-      },
-      "/api/v1/trader/orders/{id}/confirm": {
-        post: post({ summary: "Trader confirms a pay-in arrived", response: ref("Order"), orderId: true, security: "traderToken", errors: ["invalid_state"] }),
-      },
-      "/api/v1/trader/orders/{id}/paid": {
-        post: post({ summary: "Trader paid a payout (receipt required)", body: "TraderPaid", response: ref("Order"), orderId: true, security: "traderToken", errors: ["invalid_state"] }),
-      },
-      "/api/v1/trader/orders/{id}/accept": {
-        post: post({
-          summary: "Accept the payout offered to you: it becomes assigned to you",
-          response: ref("Order"),
-          orderId: true,
-          security: "traderToken",
-          errors: ["invalid_state", "offer_expired", "offer_no_longer_fits"],
-        }),
-      },
-      "/api/v1/trader/orders/{id}/decline": {
-        post: post({
-          summary: "Decline the payout offered to you: it is offered to the next online trader",
-          response: ref("DeclinedOffer"),
-          orderId: true,
-          security: "traderToken",
-          errors: ["invalid_state"],
-        }),
-      },
-      "/api/v1/trader/orders/{id}/release": {
-        post: post({
-          summary: "Give back a payout you accepted but have not paid: it is offered to the next trader",
-          body: "CancelOrder",
-          response: ref("Order"),
-          orderId: true,
-          security: "traderToken",
-          errors: ["invalid_state"],
-        }),
-      },
-      "/api/v1/trader/orders/{id}/dispute": {
-        post: post({
-          summary: "The money for a paid pay-in did not arrive: open a dispute for support",
-          body: "OpenDispute",
-          response: ref("DisputedOrder"),
-          orderId: true,
-          security: "traderToken",
-          errors: ["invalid_state", "dispute_open", "invalid_evidence"],
-        }),
-      },
+    schemas: {
+      CreatePayin: schema(createPayinSchema),
+      ConfirmPayin: schema(confirmPayinSchema),
+      OpenDispute: schema(openDisputeSchema),
+      DisputedOrder: schema(disputedOrderSchema),
+      CreatePayout: schema(createPayoutSchema),
+      CancelOrder: schema(cancelOrderSchema),
+      Receipt: schema(receiptSchema),
+      TraderPaid: schema(z.object({ receipt: receiptSchema }).strict()),
+      DeclinedOffer: schema(z.object({ id: z.string(), object: z.literal("payout"), offer: z.literal("declined") })),
+      Order: schema(orderObjectSchema),
+      OrderList: schema(z.object({ object: z.literal("list"), data: z.array(orderObjectSchema), has_more: z.boolean().optional() })),
+      Balance: schema(balanceObjectSchema),
+      Error: schema(errorObjectSchema),
+      Callback: schema(callbackObjectSchema),
+      CallbackList: schema(callbackListSchema),
+      ResendCallback: schema(resendCallbackSchema),
+    },
+  };
+}
+
+/** The merchant's operations (store API key). */
+function merchantPaths() {
+  return {
+    "/api/v1/payin": {
+      post: post({ summary: "Create a pay-in (matched at once when a requisite fits)", body: "CreatePayin", response: ref("Order"), status: "201", errors: [...NEW_ORDER_ERRORS, "unsupported_payment_method"] }),
+    },
+    "/api/v1/payin/{id}": { get: get({ summary: "Retrieve a pay-in", response: ref("Order"), orderId: true }) },
+    "/api/v1/payin/{id}/confirm": {
+      post: post({ summary: "The customer says they paid (optional receipt)", body: "ConfirmPayin", response: ref("Order"), orderId: true, errors: ["invalid_state"] }),
+    },
+    "/api/v1/payin/{id}/dispute": {
+      post: post({
+        summary:
+          "Dispute a paid pay-in (the customer paid, the trader did not confirm), or an expired or cancelled one within order.late_dispute_window_hours (the customer paid late); support decides",
+        body: "OpenDispute",
+        response: ref("DisputedOrder"),
+        orderId: true,
+        errors: ["invalid_state", "late_dispute_window_closed", "not_matched", "dispute_resolved", "dispute_open", "invalid_evidence"],
+      }),
+    },
+    "/api/v1/payin/{id}/cancel": {
+      post: post({ summary: "Cancel a pay-in before the customer reports a payment; holds are released", body: "CancelOrder", response: ref("Order"), orderId: true, errors: ["invalid_state"] }),
+    },
+    "/api/v1/payout": {
+      post: post({ summary: "Create a payout (holds the store's funds)", body: "CreatePayout", response: ref("Order"), status: "201", errors: [...NEW_ORDER_ERRORS, "insufficient_balance"] }),
+    },
+    "/api/v1/payout/{id}": { get: get({ summary: "Retrieve a payout", response: ref("Order"), orderId: true }) },
+    "/api/v1/payout/{id}/cancel": {
+      post: post({ summary: "Cancel a payout no trader has accepted yet; the hold is released", body: "CancelOrder", response: ref("Order"), orderId: true, errors: ["invalid_state"] }),
+    },
+    "/api/v1/payout/{id}/confirm": {
+      post: post({ summary: "Confirm that the recipient got a paid payout's money: it completes", response: ref("Order"), orderId: true, errors: ["invalid_state"] }),
+    },
+    "/api/v1/payout/{id}/dispute": {
+      post: post({
+        summary: "Dispute a paid payout within order.payout_confirm_window_seconds (the recipient got nothing); support decides",
+        body: "OpenDispute",
+        response: ref("DisputedOrder"),
+        orderId: true,
+        errors: ["invalid_state", "confirmation_window_closed", "dispute_open", "invalid_evidence"],
+      }),
+    },
+    "/api/v1/balance": { get: get({ summary: "Available and held balance per currency", response: ref("Balance") }) },
+    "/api/v1/orders": { get: get({ summary: "List orders, newest first (cursor pagination)", response: ref("OrderList"), query: listQuery }) },
+    "/api/v1/orders/{id}/callbacks": { get: get({ summary: "The order's merchant callbacks with every delivery attempt", response: ref("CallbackList"), orderId: true }) },
+    "/api/v1/orders/{id}/callbacks/resend": {
+      post: post({
+        summary: "Send a callback again now (the order's latest by default), with the same webhook-id",
+        body: "ResendCallback",
+        bodyRequired: false,
+        response: ref("Callback"),
+        orderId: true,
+        errors: ["no_callback_url", "callback_not_found"],
+      }),
+    },
+    "/api/v1/currencies": { get: get({ summary: "Supported currencies", response: { type: "object" } }) },
+    "/api/v1/payment-methods": { get: get({ summary: "Payment methods and banks", response: { type: "object" } }) },
+  };
+}
+
+/** The trader's operations (personal API token). */
+function traderPaths() {
+  return {
+    "/api/v1/trader/orders": {
+      get: get({
+        summary: "The trader's own orders: open ones and payouts offered to them now (status created) by default",
+        response: ref("OrderList"),
+        query: [{ name: "status", in: "query", required: false, schema: { type: "string" } }],
+        security: "traderToken",
+      }),
+    },
+    "/api/v1/trader/orders/{id}/confirm": {
+      post: post({ summary: "Trader confirms a pay-in arrived", response: ref("Order"), orderId: true, security: "traderToken", errors: ["invalid_state"] }),
+    },
+    "/api/v1/trader/orders/{id}/paid": {
+      post: post({ summary: "Trader paid a payout (receipt required)", body: "TraderPaid", response: ref("Order"), orderId: true, security: "traderToken", errors: ["invalid_state"] }),
+    },
+    "/api/v1/trader/orders/{id}/accept": {
+      post: post({
+        summary: "Accept the payout offered to you: it becomes assigned to you",
+        response: ref("Order"),
+        orderId: true,
+        security: "traderToken",
+        errors: ["invalid_state", "offer_expired", "offer_no_longer_fits"],
+      }),
+    },
+    "/api/v1/trader/orders/{id}/decline": {
+      post: post({
+        summary: "Decline the payout offered to you: it is offered to the next online trader",
+        response: ref("DeclinedOffer"),
+        orderId: true,
+        security: "traderToken",
+        errors: ["invalid_state"],
+      }),
+    },
+    "/api/v1/trader/orders/{id}/release": {
+      post: post({
+        summary: "Give back a payout you accepted but have not paid: it is offered to the next trader",
+        body: "CancelOrder",
+        response: ref("Order"),
+        orderId: true,
+        security: "traderToken",
+        errors: ["invalid_state"],
+      }),
+    },
+    "/api/v1/trader/orders/{id}/dispute": {
+      post: post({
+        summary: "The money for a paid pay-in did not arrive: open a dispute for support",
+        body: "OpenDispute",
+        response: ref("DisputedOrder"),
+        orderId: true,
+        security: "traderToken",
+        errors: ["invalid_state", "dispute_open", "invalid_evidence"],
+      }),
     },
   };
 }

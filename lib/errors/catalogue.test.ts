@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ERRORS, KIND_STATUS, isErrorCode, type DomainErrorKind, type ErrorCode } from "./catalogue";
 import { DomainError } from "./domain-error";
-import { errorsReadmeSection } from "./errors-readme";
+import { errorsReadme } from "./errors-readme";
 
 const entries = Object.entries(ERRORS) as [ErrorCode, (typeof ERRORS)[ErrorCode]][];
 
@@ -51,7 +51,7 @@ describe("the error catalogue", () => {
 
   it("is the README's errors table", () => {
     const readme = fs.readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
-    expect(readme, "README.md is out of date: run npm run docs").toContain(errorsReadmeSection());
+    expect(readme, "README.md is out of date: run npm run docs").toContain(errorsReadme().block);
   });
 });
 

@@ -1,7 +1,5 @@
+import { readmeSection } from "@/lib/format/readme-section";
 import { ERRORS, type ErrorCode } from "./catalogue";
-
-export const ERRORS_START = "<!-- errors:start (generated from lib/errors/catalogue.ts by npm run docs) -->";
-export const ERRORS_END = "<!-- errors:end -->";
 
 const cell = (text: string) => text.replaceAll("|", "\\|");
 
@@ -16,15 +14,5 @@ export function errorsMarkdown(): string {
   ].join("\n");
 }
 
-/** The generated block, markers included. */
-export function errorsReadmeSection(): string {
-  return `${ERRORS_START}\n${errorsMarkdown()}\n${ERRORS_END}`;
-}
-
-/** The README with its errors block replaced; throws when the markers are missing. */
-export function replaceErrorsSection(readme: string, section: string): string {
-  const start = readme.indexOf(ERRORS_START);
-  const end = readme.indexOf(ERRORS_END);
-  if (start < 0 || end < start) throw new Error("README.md has no errors markers");
-  return readme.slice(0, start) + section + readme.slice(end + ERRORS_END.length);
-}
+/** The README's "Errors" table, generated from the catalogue. */
+export const errorsReadme = () => readmeSection("errors", { source: "lib/errors/catalogue.ts", command: "npm run docs", markdown: errorsMarkdown() });

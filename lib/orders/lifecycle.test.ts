@@ -13,7 +13,7 @@ import { openDispute } from "@/lib/disputes/open-dispute";
 import { resolveDispute } from "@/lib/disputes/resolve-dispute";
 import { retryMatch } from "@/lib/matching/retry-due-matches";
 import { LIFECYCLE, mayTransition, refusalOf, type Party } from "./lifecycle";
-import { lifecycleReadmeSection } from "./lifecycle-readme";
+import { lifecycleReadme } from "./lifecycle-readme";
 import { createPayin } from "./create-payin";
 import { createPayout } from "./create-payout";
 import { markPayinPaid } from "./mark-payin-paid";
@@ -181,7 +181,7 @@ function expectedRefusalCode(type: OrderType, from: OrderStatus, move: Move): st
 describe("the lifecycle table", () => {
   it("is the README's table", () => {
     const readme = fs.readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
-    expect(readme).toContain(lifecycleReadmeSection());
+    expect(readme).toContain(lifecycleReadme().block);
   });
 
   it("names only parties and statuses that exist, each row with a reason", () => {

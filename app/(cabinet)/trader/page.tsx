@@ -5,8 +5,8 @@ import { getTraderBalances } from "@/lib/ledger/get-trader-balances";
 import { listTraderQueue } from "@/lib/orders/list-trader-queue";
 import { markTraderSeen } from "@/lib/traders/mark-trader-seen";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
-import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
+import { NoTraderProfile } from "@/components/trader/no-trader-profile";
 import { TraderWorkspace } from "@/components/trader/trader-workspace";
 import { acceptPayoutAction, confirmPayinAction, declinePayoutAction, markPayoutPaidAction, releasePayoutAction } from "./order-actions";
 
@@ -19,14 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TraderQueuePage() {
   const { traderId } = await requireTrader();
   const { t } = await getTranslator();
-  if (traderId === null) {
-    return (
-      <>
-        <PageHeader title={t("trader.queue.title")} />
-        <EmptyState title={t("trader.noProfile")}>{t("trader.noProfileHint")}</EmptyState>
-      </>
-    );
-  }
+  if (traderId === null) return <NoTraderProfile title={t("trader.queue.title")} />;
   const [orders, balances] = await Promise.all([listTraderQueue(traderId), getTraderBalances(traderId), markTraderSeen(traderId)]);
   return (
     <>

@@ -5,6 +5,7 @@ import { listTraderApiTokens } from "@/lib/traders/list-trader-api-tokens";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
+import { NoTraderProfile } from "@/components/trader/no-trader-profile";
 import { ApiTokensTable } from "@/components/trader/api-tokens-table";
 import { CreateApiTokenDialog } from "@/components/trader/create-api-token-dialog";
 import { createApiTokenAction, revokeApiTokenAction } from "./actions";
@@ -18,14 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TraderApiTokensPage() {
   const { traderId } = await requireTrader();
   const { t } = await getTranslator();
-  if (traderId === null) {
-    return (
-      <>
-        <PageHeader title={t("trader.apiTokens.title")} />
-        <EmptyState title={t("trader.noProfile")}>{t("trader.noProfileHint")}</EmptyState>
-      </>
-    );
-  }
+  if (traderId === null) return <NoTraderProfile title={t("trader.apiTokens.title")} />;
   const tokens = await listTraderApiTokens(traderId);
   return (
     <>

@@ -4,9 +4,9 @@ import { requireTrader } from "@/lib/web/trader-session";
 import { getTraderBalances } from "@/lib/ledger/get-trader-balances";
 import { getTraderEarnings } from "@/lib/metrics/get-trader-earnings";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
-import { EmptyState } from "@/components/cabinet/empty-state";
 import { Money } from "@/components/cabinet/money";
 import { PageHeader } from "@/components/cabinet/page-header";
+import { NoTraderProfile } from "@/components/trader/no-trader-profile";
 import { BalanceCards } from "@/components/trader/balance-cards";
 import { EarningsChart } from "@/components/trader/earnings-chart";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -20,14 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TraderBalancePage() {
   const { traderId } = await requireTrader();
   const { t } = await getTranslator();
-  if (traderId === null) {
-    return (
-      <>
-        <PageHeader title={t("trader.earnings.title")} />
-        <EmptyState title={t("trader.noProfile")}>{t("trader.noProfileHint")}</EmptyState>
-      </>
-    );
-  }
+  if (traderId === null) return <NoTraderProfile title={t("trader.earnings.title")} />;
   const [balances, earnings] = await Promise.all([getTraderBalances(traderId), getTraderEarnings(traderId)]);
   const today = earnings.days.at(-1);
   return (

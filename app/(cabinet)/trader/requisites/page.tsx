@@ -6,6 +6,7 @@ import { listTraderRequisites } from "@/lib/requisites/list-trader-requisites";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
+import { NoTraderProfile } from "@/components/trader/no-trader-profile";
 import { AddRequisiteDialog } from "@/components/trader/add-requisite-dialog";
 import { RequisitesTable } from "@/components/trader/requisites-table";
 import { addRequisiteAction, setRequisiteStatusAction, updateRequisiteLimitsAction } from "./actions";
@@ -19,14 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TraderRequisitesPage() {
   const { traderId } = await requireTrader();
   const { t } = await getTranslator();
-  if (traderId === null) {
-    return (
-      <>
-        <PageHeader title={t("trader.requisites.title")} />
-        <EmptyState title={t("trader.noProfile")}>{t("trader.noProfileHint")}</EmptyState>
-      </>
-    );
-  }
+  if (traderId === null) return <NoTraderProfile title={t("trader.requisites.title")} />;
   const [{ requisites, maxOpenOrders }, choices] = await Promise.all([listTraderRequisites(traderId), listRequisiteChoices()]);
   return (
     <>

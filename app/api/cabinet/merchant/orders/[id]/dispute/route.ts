@@ -1,5 +1,5 @@
 import { actionRefusal, type ActionResult } from "@/lib/web/action";
-import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { requestActor } from "@/lib/web/request-actor";
 import { merchantOrRefusal } from "@/lib/web/merchant-route";
 import { openMerchantDispute } from "@/lib/disputes/open-merchant-dispute";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from "@/lib/disputes/limits";
@@ -30,8 +30,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const evidence = await Promise.all(files.map(async (file) => ({ fileName: file.name, contentType: file.type, data: Buffer.from(await file.arrayBuffer()) })));
 
   try {
-    const actor = { type: "user" as const, role: "merchant" as const, userId: user.id, ip: clientIpFromHeaders(request.headers), userAgent: request.headers.get("user-agent") };
-    await openMerchantDispute(user.id, { orderId: (await params).id, reason, evidence }, actor);
+    await openMerchantDispute(user.id, { orderId: (await params).id, reason, evidence }, await requestActor(user));
     return answer({ ok: true });
   } catch (error) {
     const result = actionRefusal(error, t, { scope: "merchant" });
