@@ -125,173 +125,307 @@ async function insertLedger(
   await db.query("COMMIT");
 }
 
+interface CurrencyRef {
+  id: number;
+  exponent: number;
+}
+/** What the generated orders are drawn from: the demo data plus the extra traders. */
+interface References {
+  rub: CurrencyRef;
+  usdt: CurrencyRef;
+  stores: StoreRef[];
+  traders: TraderRef[];
+}
+
+/** Seeds the demo data when the database is empty, adds the extra traders, and reads what orders are drawn from. */
+async function prepareReferences(prisma: PrismaClient): Promise<References> {
+  await seedDemoData(prisma);
+  const currencies = await prisma.currency.findMany({ where: { code: { in: ["RUB", "USDT"] } } });
+  const rub = currencies.find((c) => c.code === "RUB")!;
+  const usdt = currencies.find((c) => c.code === "USDT")!;
+  await ensureExtraTraders(prisma, rub.id, usdt.id);
+
+  const stores: StoreRef[] = (await prisma.merchantStore.findMany({ where: { isActive: true } })).map((s) => ({
+    id: s.id,
+    payinCommission: s.payinCommission.toString(),
+    payoutCommission: s.payoutCommission.toString(),
+  }));
+  const traders: TraderRef[] = (
+    await prisma.trader.findMany({ where: { isActive: true }, include: { requisites: { select: { id: true } } } })
+  )
+    .filter((t) => t.requisites.length > 0)
+    .map((t) => ({ id: t.id, payinReward: t.payinReward.toString(), payoutReward: t.payoutReward.toString(), requisites: t.requisites.map((r) => r.id) }));
+  return { rub, usdt, stores, traders };
+}
+
+/** The USDT balance row of one account (created empty when missing), with the tables its history goes to. */
+async function loadAccount(db: pg.Client, kind: AccountKind, ownerId: number | null, usdtId: number): Promise<Account> {
+  const [table, historyTable, ownerColumn, historyBalance] =
+    kind === "store"
+      ? ["balance_store", "balance_store_history", "store_id", "balance_store_id"]
+      : kind === "trader_crypto"
+        ? ["balance_trader_crypto", "balance_trader_crypto_history", "trader_id", "balance_id"]
+        : ["balance_platform", "balance_platform_history", null, "balance_id"];
+  const keyColumns = ownerColumn ? `${ownerColumn}, currency_id` : "currency_id";
+  const keyValues = ownerColumn ? [ownerId, usdtId] : [usdtId];
+  await db.query(
+    `INSERT INTO ${table} (${keyColumns}, amount, held, updated_at) VALUES (${keyValues.map((_, i) => `$${i + 1}`).join(", ")}, 0, 0, now())
+     ON CONFLICT (${keyColumns}) DO NOTHING`,
+    keyValues,
+  );
+  const where = ownerColumn ? `${ownerColumn} = $1 AND currency_id = $2` : "currency_id = $1";
+  const { rows } = await db.query(`SELECT id, amount, held FROM ${table} WHERE ${where}`, keyValues);
+  return {
+    table,
+    historyTable: `${historyTable}:${historyBalance}`,
+    ownerColumn,
+    ownerId,
+    balanceId: rows[0].id,
+    amount: BigInt(rows[0].amount),
+    held: BigInt(rows[0].held),
+  };
+}
+
+/**
+ * The balances the generated movements continue from (history chains are ordered by id), each
+ * read once and then kept in memory as movements change it.
+ */
+function accountBook(db: pg.Client, usdtId: number) {
+  const accounts = new Map<string, Account>();
+  return {
+    async account(kind: AccountKind, ownerId: number | null): Promise<Account> {
+      const key = `${kind}:${ownerId}`;
+      const known = accounts.get(key);
+      if (known) return known;
+      const created = await loadAccount(db, kind, ownerId, usdtId);
+      accounts.set(key, created);
+      return created;
+    },
+    /** Every account's table, amount and row id, for the UPDATE at the end of a batch. */
+    balances: () => [...accounts.values()].map((acc) => [acc.table, String(acc.amount), acc.balanceId] as const),
+  };
+}
+type AccountBook = ReturnType<typeof accountBook>;
+type Movements = Map<string, { account: Account; rows: unknown[][] }>;
+
+/** One batch's rows, written together: orders, their history, and the ledger movements by history table. */
+function newBatch(book: AccountBook) {
+  const orders: unknown[][] = [];
+  const history: unknown[][] = [];
+  const movements: Movements = new Map();
+  const move = async (kind: AccountKind, ownerId: number | null, orderId: string | null, delta: bigint, reason: string, at: Date) => {
+    const acc = await book.account(kind, ownerId);
+    acc.amount += delta;
+    if (acc.amount < 0n) throw new Error(`${kind} ${ownerId} would go negative`);
+    const entry = movements.get(acc.historyTable) ?? { account: acc, rows: [] };
+    entry.rows.push([acc.balanceId, acc.ownerId, orderId, delta, acc.amount, acc.held, reason, at]);
+    movements.set(acc.historyTable, entry);
+  };
+  return { orders, history, movements, move };
+}
+type Batch = ReturnType<typeof newBatch>;
+
+/** What every generated order shares: the references, the balances, the generator and the period. */
+interface Generation {
+  refs: References;
+  book: AccountBook;
+  rng: ReturnType<typeof seededRandom>;
+  start: number;
+  step: number;
+}
+
+const RATE = "92.5";
+
+type FinalStatus = "completed" | "expired" | "cancelled" | "failed";
+interface DrawnOrder {
+  /** The order's place in the whole history (its time slot, and its payout card). */
+  index: number;
+  id: string;
+  type: "payin" | "payout";
+  status: FinalStatus;
+  store: StoreRef;
+  trader: TraderRef;
+  requisite: number;
+  amount: bigint;
+  /** The amount in USDT. */
+  u: bigint;
+  payoutSplit: ReturnType<typeof splitPayout>;
+  matched: boolean;
+  created: Date;
+  finished: Date;
+  customerId: string;
+}
+
+/** A finished order's outcome: most pay-ins complete or expire, most payouts complete. */
+function drawStatus(type: DrawnOrder["type"], outcome: number): FinalStatus {
+  if (type === "payin") return outcome < 0.72 ? "completed" : outcome < 0.87 ? "expired" : outcome < 0.92 ? "cancelled" : "failed";
+  return outcome < 0.85 ? "completed" : outcome < 0.95 ? "failed" : "cancelled";
+}
+
+/**
+ * One order's random draws, in the order the seeded generator makes them. A payout the store's
+ * balance cannot cover becomes a pay-in.
+ */
+async function drawOrder(gen: Generation, index: number): Promise<DrawnOrder> {
+  const { refs, rng } = gen;
+  const created = new Date(gen.start + index * gen.step + rng.next() * gen.step);
+  const store = rng.pick(refs.stores);
+  const trader = rng.pick(refs.traders);
+  const requisite = rng.pick(trader.requisites);
+  const amount = BigInt(50_000 + Math.floor(rng.next() * 4_950_000)); // 500 … 50,000 RUB
+  const u = fiatToCrypto(amount, refs.rub.exponent, RATE, refs.usdt.exponent, "half_up");
+  const roll = rng.next();
+  let type: DrawnOrder["type"] = roll < 0.8 ? "payin" : "payout";
+  const storeAccount = await gen.book.account("store", store.id);
+  const payoutSplit = splitPayout(u, store.payoutCommission, trader.payoutReward);
+  if (type === "payout" && storeAccount.amount < payoutSplit.storeDebit) type = "payin";
+  const status = drawStatus(type, rng.next());
+  const minutes = 2 + Math.floor(rng.next() * 25);
+  const finished = new Date(created.getTime() + minutes * 60_000);
+  const customerId = `cust-${Math.floor(rng.next() * 50_000)}`;
+  const id = newOrderId(type, created);
+  return { index, id, type, status, store, trader, requisite, amount, u, payoutSplit, matched: status !== "failed", created, finished, customerId };
+}
+
+interface CommissionSnapshot {
+  s: string | null;
+  sAmount: bigint | null;
+  t: string | null;
+  tAmount: bigint | null;
+  profit: bigint | null;
+}
+
+/** A completed order's ledger movements (store, trader deposit, platform), and the commissions its history row records. */
+async function settleCompleted(gen: Generation, move: Batch["move"], order: DrawnOrder): Promise<CommissionSnapshot> {
+  const { id, store, trader, u, payoutSplit, created, finished } = order;
+  if (order.type === "payin") {
+    const split = splitPayin(u, store.payinCommission, trader.payinReward);
+    // Traders top their deposit up when it runs low, as real ones do.
+    if ((await gen.book.account("trader_crypto", trader.id)).amount < u) await move("trader_crypto", trader.id, null, TOP_UP + u, "deposit_credit", created);
+    await move("trader_crypto", trader.id, id, split.traderReward - u, "payin_complete", finished);
+    await move("store", store.id, id, split.storeCredit, "payin_complete", finished);
+    await move("platform", null, id, split.platformProfit, "payin_profit", finished);
+    return { s: store.payinCommission, sAmount: split.storeCommissionAmount, t: trader.payinReward, tAmount: split.traderReward, profit: split.platformProfit };
+  }
+  await move("store", store.id, id, -payoutSplit.storeDebit, "payout_complete", finished);
+  await move("trader_crypto", trader.id, id, payoutSplit.traderCredit, "payout_complete", finished);
+  await move("platform", null, id, payoutSplit.platformProfit, "payout_profit", finished);
+  return { s: store.payoutCommission, sAmount: payoutSplit.storeCommissionAmount, t: trader.payoutReward, tAmount: payoutSplit.traderReward, profit: payoutSplit.platformProfit };
+}
+
+/** The incoming_orders row, in the column order of `insertOrders`. */
+function orderRow(order: DrawnOrder, rubId: number): unknown[] {
+  const { id, type, store, trader, status, matched, created, finished } = order;
+  return [
+    id, type, store.id, order.amount, rubId, order.customerId, `large-${id}`, status,
+    matched ? order.requisite : null, matched ? trader.id : null, matched ? RATE : null, matched ? order.u : null,
+    type === "payout" ? JSON.stringify({ type: "card", number: testCardNumber(order.index), holder: "LARGE CUSTOMER" }) : null,
+    matched ? created : null, status === "completed" ? finished : null, status === "failed" ? "no_requisite_available" : status === "expired" ? "expired" : null,
+    created, finished,
+    // The commission snapshots the engine fixes on every order.
+    type === "payin" ? store.payinCommission : store.payoutCommission,
+    matched ? (type === "payin" ? trader.payinReward : trader.payoutReward) : null,
+  ];
+}
+
+/** The order's last order_history row (its final status change), in the column order of `insertHistory`. */
+function historyRow(order: DrawnOrder, commissions: CommissionSnapshot): unknown[] {
+  const { id, type, status, matched } = order;
+  return [
+    id, matched ? order.requisite : null, matched ? order.trader.id : null, matched ? RATE : null,
+    type === "payin" ? (status === "failed" ? "created" : "awaiting_payment") : status === "failed" ? "created" : "assigned",
+    status, commissions.s, commissions.sAmount, commissions.t, commissions.tAmount, commissions.profit, order.finished,
+  ];
+}
+
+const NO_COMMISSIONS: CommissionSnapshot = { s: null, sAmount: null, t: null, tAmount: null, profit: null };
+
+/** Generates one batch of `size` orders from `offset` on, counting them per type and status. */
+async function generateBatch(gen: Generation, offset: number, size: number, counts: Record<string, number>): Promise<Batch> {
+  const batch = newBatch(gen.book);
+  for (let i = 0; i < size; i++) {
+    const order = await drawOrder(gen, offset + i);
+    const commissions = order.status === "completed" ? await settleCompleted(gen, batch.move, order) : NO_COMMISSIONS;
+    counts[`${order.type} ${order.status}`] = (counts[`${order.type} ${order.status}`] ?? 0) + 1;
+    batch.orders.push(orderRow(order, gen.refs.rub.id));
+    batch.history.push(historyRow(order, commissions));
+  }
+  return batch;
+}
+
+/** The three connections the batches are written on: orders on `db`, their history and ledger rows alongside. */
+interface Connections {
+  db: pg.Client;
+  historyDb: pg.Client;
+  ledgerDb: pg.Client;
+}
+
+/**
+ * Generates and writes `total` orders batch by batch. The orders go first (the other rows
+ * reference them), then their history and ledger rows on two more connections while the next
+ * batch is generated and inserted. Returns the count per type and status.
+ */
+async function writeOrderHistory(gen: Generation, connections: Connections, total: number, progress: (written: number) => void) {
+  const { db, historyDb, ledgerDb } = connections;
+  let secondary: Promise<unknown> = Promise.resolve();
+  const counts: Record<string, number> = {};
+  for (let offset = 0; offset < total; offset += BATCH) {
+    const size = Math.min(BATCH, total - offset);
+    const { orders, history, movements } = await generateBatch(gen, offset, size, counts);
+    const balances = gen.book.balances();
+    await insertOrders(db, orders);
+    await secondary;
+    secondary = Promise.all([insertHistory(historyDb, history), insertLedger(ledgerDb, movements, balances, gen.refs.usdt.id)]);
+    const written = offset + size;
+    if (written % 100_000 === 0 || written === total) progress(written);
+  }
+  await secondary;
+  return counts;
+}
+
+/** Refreshes daily_metrics over the period and updates the planner's statistics. */
+async function refreshAfterSeeding(db: pg.Client, url: string, from: number) {
+  const { refreshDailyMetrics } = await import("@/lib/metrics/refresh-daily-metrics");
+  process.env.DATABASE_URL = url;
+  await refreshDailyMetrics({ from: new Date(from), to: new Date() });
+  await db.query("ANALYZE");
+}
+
 /**
  * Writes `orders` finished orders over the last `days` days into the (migrated) database at
  * `url`, seeding the demo data first when it is empty. Returns the count per type and status.
  */
 export async function seedLargeHistory(url: string, options: { orders: number; days: number; log?: (line: string) => void }) {
-  const { orders: ORDERS, days: DAYS } = options;
+  const { orders, days } = options;
   const log = options.log ?? console.log;
-  {
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
-    const [db, historyDb, ledgerDb] = [0, 1, 2].map(() => new pg.Client({ connectionString: url }));
-    await Promise.all([db, historyDb, ledgerDb].map((client) => client.connect()));
-    const started = performance.now();
-    try {
-      await seedDemoData(prisma);
-      const currencies = await prisma.currency.findMany({ where: { code: { in: ["RUB", "USDT"] } } });
-      const rub = currencies.find((c) => c.code === "RUB")!;
-      const usdt = currencies.find((c) => c.code === "USDT")!;
-      await ensureExtraTraders(prisma, rub.id, usdt.id);
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
+  const [db, historyDb, ledgerDb] = [0, 1, 2].map(() => new pg.Client({ connectionString: url }));
+  await Promise.all([db, historyDb, ledgerDb].map((client) => client.connect()));
+  const started = performance.now();
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
+  try {
+    const refs = await prepareReferences(prisma);
+    const end = Date.now() - 3600_000;
+    const start = end - days * DAY;
+    const gen: Generation = {
+      refs,
+      book: accountBook(db, refs.usdt.id),
+      rng: seededRandom(Number(process.env.LARGE_SEED ?? 20261122)),
+      start,
+      step: (end - start) / orders,
+    };
+    const counts = await writeOrderHistory(gen, { db, historyDb, ledgerDb }, orders, (written) =>
+      log(`  ${written.toLocaleString("en")} orders (${seconds()} s)`),
+    );
 
-      const stores: StoreRef[] = (await prisma.merchantStore.findMany({ where: { isActive: true } })).map((s) => ({
-        id: s.id,
-        payinCommission: s.payinCommission.toString(),
-        payoutCommission: s.payoutCommission.toString(),
-      }));
-      const traders: TraderRef[] = (
-        await prisma.trader.findMany({ where: { isActive: true }, include: { requisites: { select: { id: true } } } })
-      )
-        .filter((t) => t.requisites.length > 0)
-        .map((t) => ({ id: t.id, payinReward: t.payinReward.toString(), payoutReward: t.payoutReward.toString(), requisites: t.requisites.map((r) => r.id) }));
-
-      // Balances the generated movements continue from (history chains are ordered by id).
-      const accounts = new Map<string, Account>();
-      const account = async (kind: AccountKind, ownerId: number | null): Promise<Account> => {
-        const key = `${kind}:${ownerId}`;
-        const known = accounts.get(key);
-        if (known) return known;
-        const [table, historyTable, ownerColumn, historyBalance] =
-          kind === "store"
-            ? ["balance_store", "balance_store_history", "store_id", "balance_store_id"]
-            : kind === "trader_crypto"
-              ? ["balance_trader_crypto", "balance_trader_crypto_history", "trader_id", "balance_id"]
-              : ["balance_platform", "balance_platform_history", null, "balance_id"];
-        const keyColumns = ownerColumn ? `${ownerColumn}, currency_id` : "currency_id";
-        const keyValues = ownerColumn ? [ownerId, usdt.id] : [usdt.id];
-        await db.query(
-          `INSERT INTO ${table} (${keyColumns}, amount, held, updated_at) VALUES (${keyValues.map((_, i) => `$${i + 1}`).join(", ")}, 0, 0, now())
-           ON CONFLICT (${keyColumns}) DO NOTHING`,
-          keyValues,
-        );
-        const where = ownerColumn ? `${ownerColumn} = $1 AND currency_id = $2` : "currency_id = $1";
-        const { rows } = await db.query(`SELECT id, amount, held FROM ${table} WHERE ${where}`, keyValues);
-        const created: Account = {
-          table,
-          historyTable: `${historyTable}:${historyBalance}`,
-          ownerColumn,
-          ownerId,
-          balanceId: rows[0].id,
-          amount: BigInt(rows[0].amount),
-          held: BigInt(rows[0].held),
-        };
-        accounts.set(key, created);
-        return created;
-      };
-
-      const rng = seededRandom(Number(process.env.LARGE_SEED ?? 20261122));
-      const random = rng.next;
-      const end = Date.now() - 3600_000;
-      const start = end - DAYS * DAY;
-      const step = (end - start) / ORDERS;
-      const rate = "92.5";
-      let written = 0;
-      let secondary: Promise<unknown> = Promise.resolve();
-      const counts: Record<string, number> = {};
-
-      for (let offset = 0; offset < ORDERS; offset += BATCH) {
-        const size = Math.min(BATCH, ORDERS - offset);
-        const orders: unknown[][] = [];
-        const history: unknown[][] = [];
-        const movements = new Map<string, { account: Account; rows: unknown[][] }>();
-        const move = async (kind: AccountKind, ownerId: number | null, orderId: string | null, delta: bigint, reason: string, at: Date) => {
-          const acc = await account(kind, ownerId);
-          acc.amount += delta;
-          if (acc.amount < 0n) throw new Error(`${kind} ${ownerId} would go negative`);
-          const entry = movements.get(acc.historyTable) ?? { account: acc, rows: [] };
-          entry.rows.push([acc.balanceId, acc.ownerId, orderId, delta, acc.amount, acc.held, reason, at]);
-          movements.set(acc.historyTable, entry);
-        };
-
-        for (let i = 0; i < size; i++) {
-          const created = new Date(start + (offset + i) * step + random() * step);
-          const store = rng.pick(stores);
-          const trader = rng.pick(traders);
-          const requisite = rng.pick(trader.requisites);
-          const amount = BigInt(50_000 + Math.floor(random() * 4_950_000)); // 500 … 50,000 RUB
-          const u = fiatToCrypto(amount, rub.exponent, rate, usdt.exponent, "half_up");
-          const roll = random();
-          let type: "payin" | "payout" = roll < 0.8 ? "payin" : "payout";
-          const storeAccount = await account("store", store.id);
-          const payoutSplit = splitPayout(u, store.payoutCommission, trader.payoutReward);
-          if (type === "payout" && storeAccount.amount < payoutSplit.storeDebit) type = "payin";
-          const outcome = random();
-          const status =
-            type === "payin"
-              ? outcome < 0.72 ? "completed" : outcome < 0.87 ? "expired" : outcome < 0.92 ? "cancelled" : "failed"
-              : outcome < 0.85 ? "completed" : outcome < 0.95 ? "failed" : "cancelled";
-          const matched = status !== "failed";
-          const minutes = 2 + Math.floor(random() * 25);
-          const finished = new Date(created.getTime() + minutes * 60_000);
-          const id = newOrderId(type, created);
-          const commissions = { s: null as string | null, sAmount: null as bigint | null, t: null as string | null, tAmount: null as bigint | null, profit: null as bigint | null };
-          if (status === "completed" && type === "payin") {
-            const split = splitPayin(u, store.payinCommission, trader.payinReward);
-            Object.assign(commissions, { s: store.payinCommission, sAmount: split.storeCommissionAmount, t: trader.payinReward, tAmount: split.traderReward, profit: split.platformProfit });
-            // Traders top their deposit up when it runs low, as real ones do.
-            if ((await account("trader_crypto", trader.id)).amount < u) await move("trader_crypto", trader.id, null, TOP_UP + u, "deposit_credit", created);
-            await move("trader_crypto", trader.id, id, split.traderReward - u, "payin_complete", finished);
-            await move("store", store.id, id, split.storeCredit, "payin_complete", finished);
-            await move("platform", null, id, split.platformProfit, "payin_profit", finished);
-          } else if (status === "completed") {
-            Object.assign(commissions, { s: store.payoutCommission, sAmount: payoutSplit.storeCommissionAmount, t: trader.payoutReward, tAmount: payoutSplit.traderReward, profit: payoutSplit.platformProfit });
-            await move("store", store.id, id, -payoutSplit.storeDebit, "payout_complete", finished);
-            await move("trader_crypto", trader.id, id, payoutSplit.traderCredit, "payout_complete", finished);
-            await move("platform", null, id, payoutSplit.platformProfit, "payout_profit", finished);
-          }
-          counts[`${type} ${status}`] = (counts[`${type} ${status}`] ?? 0) + 1;
-          orders.push([
-            id, type, store.id, amount, rub.id, `cust-${Math.floor(random() * 50_000)}`, `large-${id}`, status,
-            matched ? requisite : null, matched ? trader.id : null, matched ? rate : null, matched ? u : null,
-            type === "payout" ? JSON.stringify({ type: "card", number: testCardNumber(offset + i), holder: "LARGE CUSTOMER" }) : null,
-            matched ? created : null, status === "completed" ? finished : null, status === "failed" ? "no_requisite_available" : status === "expired" ? "expired" : null,
-            created, finished,
-            // The commission snapshots the engine fixes on every order.
-            type === "payin" ? store.payinCommission : store.payoutCommission,
-            matched ? (type === "payin" ? trader.payinReward : trader.payoutReward) : null,
-          ]);
-          history.push([
-            id, matched ? requisite : null, matched ? trader.id : null, matched ? rate : null,
-            type === "payin" ? (status === "failed" ? "created" : "awaiting_payment") : status === "failed" ? "created" : "assigned",
-            status, commissions.s, commissions.sAmount, commissions.t, commissions.tAmount, commissions.profit, finished,
-          ]);
-        }
-
-        // The orders first (the other rows reference them), then their history and ledger rows on
-        // two more connections while the next batch is generated and inserted.
-        const balances = [...accounts.values()].map((acc) => [acc.table, String(acc.amount), acc.balanceId] as const);
-        await insertOrders(db, orders);
-        await secondary;
-        secondary = Promise.all([insertHistory(historyDb, history), insertLedger(ledgerDb, movements, balances, usdt.id)]);
-        written += size;
-        if (written % 100_000 === 0 || written === ORDERS) {
-          log(`  ${written.toLocaleString("en")} orders (${((performance.now() - started) / 1000).toFixed(0)} s)`);
-        }
-      }
-
-      await secondary;
-      log("Refreshing daily_metrics…");
-      const { refreshDailyMetrics } = await import("@/lib/metrics/refresh-daily-metrics");
-      process.env.DATABASE_URL = url;
-      await refreshDailyMetrics({ from: new Date(start), to: new Date() });
-      await db.query("ANALYZE");
-      log(`\nWrote ${ORDERS.toLocaleString("en")} orders over ${DAYS} days in ${((performance.now() - started) / 1000).toFixed(0)} s:`);
-      for (const [key, n] of Object.entries(counts).sort()) log(`  ${key.padEnd(20)} ${n.toLocaleString("en")}`);
-      return counts;
-    } finally {
-      await Promise.all([db, historyDb, ledgerDb].map((client) => client.end()));
-      await prisma.$disconnect();
-    }
+    log("Refreshing daily_metrics…");
+    await refreshAfterSeeding(db, url, start);
+    log(`\nWrote ${orders.toLocaleString("en")} orders over ${days} days in ${seconds()} s:`);
+    for (const [key, n] of Object.entries(counts).sort()) log(`  ${key.padEnd(20)} ${n.toLocaleString("en")}`);
+    return counts;
+  } finally {
+    await Promise.all([db, historyDb, ledgerDb].map((client) => client.end()));
+    await prisma.$disconnect();
   }
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useId, useRef, useState, type RefObject } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { CheckCircle2, XCircle } from "lucide-react";
@@ -26,8 +26,6 @@ export type ResolveDisputeAction = (input: { disputeId: number; outcome: Outcome
 export function ResolveDisputeForm({ disputeId, orderId, resolve }: { disputeId: number; orderId: string; resolve: ResolveDisputeAction }) {
   const t = useT();
   const router = useRouter();
-  const noteId = useId();
-  const errorId = useId();
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | null>(null);
@@ -62,66 +60,114 @@ export function ResolveDisputeForm({ disputeId, orderId, resolve }: { disputeId:
     setConfirming(outcome);
   };
 
-  const completing = confirming === "completed";
   return (
     <div className="grid gap-4">
-      <div className="grid gap-1.5">
-        <Label htmlFor={noteId}>{t("support.resolve.note")}</Label>
-        <Textarea
-          ref={noteRef}
-          id={noteId}
-          name="note"
-          rows={4}
-          required
-          value={note}
-          placeholder={t("support.resolve.notePlaceholder")}
-          aria-invalid={noteError ? true : undefined}
-          aria-describedby={noteError ? errorId : undefined}
-          onChange={(event) => {
-            setNote(event.target.value);
-            if (noteError) setNoteError(null);
-          }}
-        />
-        <div className="flex justify-between gap-4 text-xs">
-          <span id={errorId} role={noteError ? "alert" : undefined} className="text-destructive">
-            {noteError}
-          </span>
-          <span className={note.trim().length > DISPUTE_TEXT_MAX ? "text-destructive" : "text-muted-foreground"}>
-            {t("support.resolve.noteCount", { count: note.trim().length, max: DISPUTE_TEXT_MAX })}
-          </span>
-        </div>
-      </div>
-      <div className="flex flex-col gap-2 sm:flex-row">
-        <Button type="button" onClick={() => ask("completed")} disabled={pending}>
-          <CheckCircle2 aria-hidden="true" />
-          {t("support.resolve.complete")}
-        </Button>
-        <Button type="button" variant="outline" onClick={() => ask("cancelled")} disabled={pending}>
-          <XCircle aria-hidden="true" />
-          {t("support.resolve.cancel")}
-        </Button>
-      </div>
-      <Dialog open={confirming !== null} onOpenChange={(open) => !open && !pending && setConfirming(null)}>
-        <DialogContent closeLabel={t("common.close")}>
-          <DialogHeader>
-            <DialogTitle>{t(completing ? "support.resolve.confirmCompleteTitle" : "support.resolve.confirmCancelTitle", { id: orderId })}</DialogTitle>
-            <DialogDescription>{t(completing ? "support.resolve.confirmCompleteText" : "support.resolve.confirmCancelText")}</DialogDescription>
-          </DialogHeader>
-          <DialogFooter>
-            <Button type="button" variant="outline" disabled={pending} onClick={() => setConfirming(null)}>
-              {t("support.resolve.goBack")}
-            </Button>
-            <Button
-              type="button"
-              variant={completing ? "default" : "destructive"}
-              disabled={pending}
-              onClick={() => confirming && decide(confirming)}
-            >
-              {t(completing ? "support.resolve.confirmComplete" : "support.resolve.confirmCancel")}
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <NoteField
+        noteRef={noteRef}
+        note={note}
+        error={noteError}
+        onChange={(value) => {
+          setNote(value);
+          if (noteError) setNoteError(null);
+        }}
+      />
+      <DecisionButtons pending={pending} onChoose={ask} />
+      <ConfirmDecisionDialog orderId={orderId} confirming={confirming} pending={pending} onBack={() => setConfirming(null)} onConfirm={decide} />
     </div>
+  );
+}
+
+/** The resolution note, with its error and a count against DISPUTE_TEXT_MAX. */
+function NoteField({
+  noteRef,
+  note,
+  error,
+  onChange,
+}: {
+  noteRef: RefObject<HTMLTextAreaElement | null>;
+  note: string;
+  error: string | null;
+  onChange: (note: string) => void;
+}) {
+  const t = useT();
+  const noteId = useId();
+  const errorId = useId();
+  return (
+    <div className="grid gap-1.5">
+      <Label htmlFor={noteId}>{t("support.resolve.note")}</Label>
+      <Textarea
+        ref={noteRef}
+        id={noteId}
+        name="note"
+        rows={4}
+        required
+        value={note}
+        placeholder={t("support.resolve.notePlaceholder")}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <div className="flex justify-between gap-4 text-xs">
+        <span id={errorId} role={error ? "alert" : undefined} className="text-destructive">
+          {error}
+        </span>
+        <span className={note.trim().length > DISPUTE_TEXT_MAX ? "text-destructive" : "text-muted-foreground"}>
+          {t("support.resolve.noteCount", { count: note.trim().length, max: DISPUTE_TEXT_MAX })}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** Complete or Cancel: each asks to confirm first. */
+function DecisionButtons({ pending, onChoose }: { pending: boolean; onChoose: (outcome: Outcome) => void }) {
+  const t = useT();
+  return (
+    <div className="flex flex-col gap-2 sm:flex-row">
+      <Button type="button" onClick={() => onChoose("completed")} disabled={pending}>
+        <CheckCircle2 aria-hidden="true" />
+        {t("support.resolve.complete")}
+      </Button>
+      <Button type="button" variant="outline" onClick={() => onChoose("cancelled")} disabled={pending}>
+        <XCircle aria-hidden="true" />
+        {t("support.resolve.cancel")}
+      </Button>
+    </div>
+  );
+}
+
+/** "Complete order …?" or "Cancel order …?": the last step before the decision, open while `confirming`. */
+function ConfirmDecisionDialog({
+  orderId,
+  confirming,
+  pending,
+  onBack,
+  onConfirm,
+}: {
+  orderId: string;
+  confirming: Outcome | null;
+  pending: boolean;
+  onBack: () => void;
+  onConfirm: (outcome: Outcome) => void;
+}) {
+  const t = useT();
+  const completing = confirming === "completed";
+  return (
+    <Dialog open={confirming !== null} onOpenChange={(open) => !open && !pending && onBack()}>
+      <DialogContent closeLabel={t("common.close")}>
+        <DialogHeader>
+          <DialogTitle>{t(completing ? "support.resolve.confirmCompleteTitle" : "support.resolve.confirmCancelTitle", { id: orderId })}</DialogTitle>
+          <DialogDescription>{t(completing ? "support.resolve.confirmCompleteText" : "support.resolve.confirmCancelText")}</DialogDescription>
+        </DialogHeader>
+        <DialogFooter>
+          <Button type="button" variant="outline" disabled={pending} onClick={onBack}>
+            {t("support.resolve.goBack")}
+          </Button>
+          <Button type="button" variant={completing ? "default" : "destructive"} disabled={pending} onClick={() => confirming && onConfirm(confirming)}>
+            {t(completing ? "support.resolve.confirmComplete" : "support.resolve.confirmCancel")}
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
   );
 }

@@ -52,8 +52,7 @@ export function AddRequisiteDialog({ choices, add }: { choices: RequisiteChoices
   }, [choices.currencies, locale]);
 
   const set = (name: keyof NewRequisiteForm, value: string) => setForm((previous) => ({ ...previous, [name]: value }));
-  const id = (name: keyof NewRequisiteForm) => `${idPrefix}-${name}`;
-  const type = (REQUISITE_TYPES as readonly string[]).includes(form.type) ? (form.type as keyof typeof NUMBER_HINTS) : "card";
+  const fields = { idPrefix, form, errors, set };
 
   return (
     <FormDialog
@@ -84,55 +83,82 @@ export function AddRequisiteDialog({ choices, add }: { choices: RequisiteChoices
         });
       }}
     >
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <FormField id={id("type")} name="type" label={t("trader.requisites.fields.type")} error={errors.type}>
-          {(control) => (
-            <NativeSelect {...control} value={form.type} onChange={(e) => set("type", e.target.value)}>
-              {REQUISITE_TYPES.map((value) => (
-                <option key={value} value={value}>
-                  {requisiteTypeLabel(t, value)}
-                </option>
-              ))}
-            </NativeSelect>
-          )}
-        </FormField>
-        <FormField id={id("bankId")} name="bankId" label={t("trader.requisites.fields.bank")} error={errors.bankId}>
-          {(control) => (
-            <NativeSelect {...control} value={form.bankId} onChange={(e) => set("bankId", e.target.value)} required>
-              <option value="">{t("trader.requisites.chooseBank")}</option>
-              {choices.banks.map((bank) => (
-                <option key={bank.id} value={String(bank.id)}>
-                  {bank.name}
-                </option>
-              ))}
-            </NativeSelect>
-          )}
-        </FormField>
-        <FormField id={id("currency")} name="currency" label={t("trader.requisites.fields.currency")} error={errors.currency}>
-          {(control) => (
-            <NativeSelect {...control} value={form.currency} onChange={(e) => set("currency", e.target.value)}>
-              {choices.currencies.map((currency) => (
-                <option key={currency.code} value={currency.code}>
-                  {currency.code}
-                </option>
-              ))}
-            </NativeSelect>
-          )}
-        </FormField>
-      </div>
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <FormField id={id("number")} name="number" label={t(`trader.requisites.numberLabels.${type}`)} hint={t(NUMBER_HINTS[type])} error={errors.number}>
-          {(control) => (
-            <Input {...control} inputMode={type === "account" ? "text" : type === "sbp" ? "tel" : "numeric"} autoComplete="off" value={form.number} onChange={(e) => set("number", e.target.value)} required />
-          )}
-        </FormField>
-        <FormField id={id("holder")} name="holder" label={t("trader.requisites.fields.holder")} hint={t("trader.requisites.hints.holder")} error={errors.holder}>
-          {(control) => (
-            <Input {...control} autoComplete="off" value={form.holder} onChange={(e) => set("holder", e.target.value)} required />
-          )}
-        </FormField>
-      </div>
+      <TypeBankCurrencyFields {...fields} choices={choices} />
+      <NumberHolderFields {...fields} />
       <LimitsFields idPrefix={idPrefix} values={form} errors={errors} currencyCode={form.currency} onChange={set} />
     </FormDialog>
+  );
+}
+
+/** What each field group of the form gets: the ids' prefix, the values, their errors and the setter. */
+interface FieldGroupProps {
+  idPrefix: string;
+  form: NewRequisiteForm;
+  errors: Partial<Record<string, string>>;
+  set: (name: keyof NewRequisiteForm, value: string) => void;
+}
+
+/** The requisite's type (card, SBP, account), its bank and its currency. */
+function TypeBankCurrencyFields({ idPrefix, form, errors, set, choices }: FieldGroupProps & { choices: RequisiteChoices }) {
+  const t = useT();
+  const id = (name: keyof NewRequisiteForm) => `${idPrefix}-${name}`;
+  return (
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+      <FormField id={id("type")} name="type" label={t("trader.requisites.fields.type")} error={errors.type}>
+        {(control) => (
+          <NativeSelect {...control} value={form.type} onChange={(e) => set("type", e.target.value)}>
+            {REQUISITE_TYPES.map((value) => (
+              <option key={value} value={value}>
+                {requisiteTypeLabel(t, value)}
+              </option>
+            ))}
+          </NativeSelect>
+        )}
+      </FormField>
+      <FormField id={id("bankId")} name="bankId" label={t("trader.requisites.fields.bank")} error={errors.bankId}>
+        {(control) => (
+          <NativeSelect {...control} value={form.bankId} onChange={(e) => set("bankId", e.target.value)} required>
+            <option value="">{t("trader.requisites.chooseBank")}</option>
+            {choices.banks.map((bank) => (
+              <option key={bank.id} value={String(bank.id)}>
+                {bank.name}
+              </option>
+            ))}
+          </NativeSelect>
+        )}
+      </FormField>
+      <FormField id={id("currency")} name="currency" label={t("trader.requisites.fields.currency")} error={errors.currency}>
+        {(control) => (
+          <NativeSelect {...control} value={form.currency} onChange={(e) => set("currency", e.target.value)}>
+            {choices.currencies.map((currency) => (
+              <option key={currency.code} value={currency.code}>
+                {currency.code}
+              </option>
+            ))}
+          </NativeSelect>
+        )}
+      </FormField>
+    </div>
+  );
+}
+
+/** The card number, SBP phone or account number (labelled and hinted for the type chosen), and the holder's name. */
+function NumberHolderFields({ idPrefix, form, errors, set }: FieldGroupProps) {
+  const t = useT();
+  const id = (name: keyof NewRequisiteForm) => `${idPrefix}-${name}`;
+  const type = (REQUISITE_TYPES as readonly string[]).includes(form.type) ? (form.type as keyof typeof NUMBER_HINTS) : "card";
+  return (
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+      <FormField id={id("number")} name="number" label={t(`trader.requisites.numberLabels.${type}`)} hint={t(NUMBER_HINTS[type])} error={errors.number}>
+        {(control) => (
+          <Input {...control} inputMode={type === "account" ? "text" : type === "sbp" ? "tel" : "numeric"} autoComplete="off" value={form.number} onChange={(e) => set("number", e.target.value)} required />
+        )}
+      </FormField>
+      <FormField id={id("holder")} name="holder" label={t("trader.requisites.fields.holder")} hint={t("trader.requisites.hints.holder")} error={errors.holder}>
+        {(control) => (
+          <Input {...control} autoComplete="off" value={form.holder} onChange={(e) => set("holder", e.target.value)} required />
+        )}
+      </FormField>
+    </div>
   );
 }

@@ -22,18 +22,15 @@ import type { CreateApiTokenAction } from "./trader-actions";
 export function CreateApiTokenDialog({ create }: { create: CreateApiTokenAction }) {
   const t = useT();
   const router = useRouter();
-  const nameId = useId();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const [token, setToken] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const { run, pending, fieldErrors, setFieldErrors } = useAction();
 
   const reset = () => {
     setName("");
     setFieldErrors({});
     setToken(null);
-    setCopied(false);
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -50,17 +47,6 @@ export function CreateApiTokenDialog({ create }: { create: CreateApiTokenAction 
         router.refresh();
       },
     });
-  };
-
-  const copy = async () => {
-    if (!token) return;
-    try {
-      await navigator.clipboard.writeText(token);
-      setCopied(true);
-      toast.success(t("common.copied"));
-    } catch {
-      toast.error(t("trader.apiTokens.copyFailed"));
-    }
   };
 
   return (
@@ -80,47 +66,88 @@ export function CreateApiTokenDialog({ create }: { create: CreateApiTokenAction 
       </DialogTrigger>
       <DialogContent closeLabel={t("common.close")}>
         {token ? (
-          <>
-            <DialogHeader>
-              <DialogTitle>{t("trader.apiTokens.createdTitle")}</DialogTitle>
-              <DialogDescription>{t("trader.apiTokens.createdDescription")}</DialogDescription>
-            </DialogHeader>
-            <div className="flex min-w-0 items-center gap-2">
-              <code className="min-w-0 flex-1 break-all rounded-md border bg-muted px-3 py-2 font-mono text-sm" data-testid="new-api-token">
-                {token}
-              </code>
-              <Button type="button" variant="outline" size="icon" onClick={copy} aria-label={t("common.copy")}>
-                {copied ? <Check className="size-4" aria-hidden="true" /> : <Copy className="size-4" aria-hidden="true" />}
-              </Button>
-            </div>
-            <Alert role="status">
-              <AlertDescription>{t("trader.apiTokens.usage")}</AlertDescription>
-            </Alert>
-            <DialogFooter>
-              <Button type="button" onClick={() => (setOpen(false), reset())}>
-                {t("trader.apiTokens.done")}
-              </Button>
-            </DialogFooter>
-          </>
+          <NewTokenOnce token={token} onDone={() => (setOpen(false), reset())} />
         ) : (
-          <>
-            <DialogHeader>
-              <DialogTitle>{t("trader.apiTokens.createTitle")}</DialogTitle>
-              <DialogDescription>{t("trader.apiTokens.createDescription")}</DialogDescription>
-            </DialogHeader>
-            <form onSubmit={submit} className="grid gap-4" noValidate>
-              <FormField id={nameId} name="name" label={t("trader.apiTokens.name")} hint={t("trader.apiTokens.nameHint")} error={fieldErrors.name}>
-                {(control) => <Input {...control} value={name} onChange={(event) => setName(event.target.value)} maxLength={80} required autoComplete="off" />}
-              </FormField>
-              <DialogFooter>
-                <PendingButton type="submit" pending={pending}>
-                  {t("trader.apiTokens.create")}
-                </PendingButton>
-              </DialogFooter>
-            </form>
-          </>
+          <NameTokenForm name={name} onNameChange={setName} error={fieldErrors.name} pending={pending} onSubmit={submit} />
         )}
       </DialogContent>
     </Dialog>
+  );
+}
+
+/** The first step: the token's name, then "Create". */
+function NameTokenForm({
+  name,
+  onNameChange,
+  error,
+  pending,
+  onSubmit,
+}: {
+  name: string;
+  onNameChange: (name: string) => void;
+  error: string | undefined;
+  pending: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+}) {
+  const t = useT();
+  const nameId = useId();
+  return (
+    <>
+      <DialogHeader>
+        <DialogTitle>{t("trader.apiTokens.createTitle")}</DialogTitle>
+        <DialogDescription>{t("trader.apiTokens.createDescription")}</DialogDescription>
+      </DialogHeader>
+      <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+        <FormField id={nameId} name="name" label={t("trader.apiTokens.name")} hint={t("trader.apiTokens.nameHint")} error={error}>
+          {(control) => <Input {...control} value={name} onChange={(event) => onNameChange(event.target.value)} maxLength={80} required autoComplete="off" />}
+        </FormField>
+        <DialogFooter>
+          <PendingButton type="submit" pending={pending}>
+            {t("trader.apiTokens.create")}
+          </PendingButton>
+        </DialogFooter>
+      </form>
+    </>
+  );
+}
+
+/** The second step: the new token, shown this once, with a copy button and how to use it. */
+function NewTokenOnce({ token, onDone }: { token: string; onDone: () => void }) {
+  const t = useT();
+  const [copied, setCopied] = useState(false);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(token);
+      setCopied(true);
+      toast.success(t("common.copied"));
+    } catch {
+      toast.error(t("trader.apiTokens.copyFailed"));
+    }
+  };
+
+  return (
+    <>
+      <DialogHeader>
+        <DialogTitle>{t("trader.apiTokens.createdTitle")}</DialogTitle>
+        <DialogDescription>{t("trader.apiTokens.createdDescription")}</DialogDescription>
+      </DialogHeader>
+      <div className="flex min-w-0 items-center gap-2">
+        <code className="min-w-0 flex-1 break-all rounded-md border bg-muted px-3 py-2 font-mono text-sm" data-testid="new-api-token">
+          {token}
+        </code>
+        <Button type="button" variant="outline" size="icon" onClick={copy} aria-label={t("common.copy")}>
+          {copied ? <Check className="size-4" aria-hidden="true" /> : <Copy className="size-4" aria-hidden="true" />}
+        </Button>
+      </div>
+      <Alert role="status">
+        <AlertDescription>{t("trader.apiTokens.usage")}</AlertDescription>
+      </Alert>
+      <DialogFooter>
+        <Button type="button" onClick={onDone}>
+          {t("trader.apiTokens.done")}
+        </Button>
+      </DialogFooter>
+    </>
   );
 }

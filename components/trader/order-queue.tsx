@@ -55,6 +55,26 @@ function useTitleCount(count: number, base: string) {
 }
 
 /**
+ * Now on the server's clock, ticking every second. The first render uses the server's time of
+ * the initial answer on both server and browser (no hydration mismatch); then each tick applies
+ * the offset between the latest answer's server time and when this device received it.
+ */
+function useServerNow(initialServerTime: string, serverTime: string, receivedAt: number) {
+  const offset = useRef(0);
+  const [now, setNow] = useState(() => Date.parse(initialServerTime));
+  useEffect(() => {
+    offset.current = Date.parse(serverTime) - receivedAt;
+  }, [serverTime, receivedAt]);
+  useEffect(() => {
+    const tick = () => setNow(Date.now() + offset.current);
+    tick();
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/**
  * The trader's live queue: polled every QUEUE_POLL_MS (also in a background tab, so the sound
  * and the tab title still tell about a new order), soonest deadline first. Countdowns run on
  * the server's clock: each answer carries the server time, and the offset to this device's
@@ -78,20 +98,7 @@ export function OrderQueue({ initial, actions }: { initial: QueueResponse; actio
   const ids = useMemo(() => (idsKey ? idsKey.split(" ") : []), [idsKey]);
   const fresh = useNewOrderAlert(ids, beep);
   useTitleCount(orders.length, `${t("trader.queue.title")} · ${t("common.appName")}`);
-
-  // The first render uses the server's time of the initial answer on both server and browser
-  // (no hydration mismatch); then a one-second tick on the corrected clock.
-  const offset = useRef(0);
-  const [now, setNow] = useState(() => Date.parse(initial.serverTime));
-  useEffect(() => {
-    offset.current = Date.parse(query.data.serverTime) - query.dataUpdatedAt;
-  }, [query.data.serverTime, query.dataUpdatedAt]);
-  useEffect(() => {
-    const tick = () => setNow(Date.now() + offset.current);
-    tick();
-    const timer = setInterval(tick, 1000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useServerNow(initial.serverTime, query.data.serverTime, query.dataUpdatedAt);
 
   const settled = useCallback(
     (orderId: string, done: boolean) => {
@@ -106,19 +113,7 @@ export function OrderQueue({ initial, actions }: { initial: QueueResponse; actio
   const latestNew = orders.filter((o) => fresh.has(o.id)).length;
   return (
     <section aria-labelledby="queue-heading" className="grid gap-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="queue-heading" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
-          {t("trader.queue.openOrders", { count: orders.length })}
-          <span className="inline-flex items-center gap-1 text-xs font-normal text-muted-foreground">
-            <Radio className="size-3.5 text-success" aria-hidden="true" />
-            {t("trader.queue.live")}
-          </span>
-        </h2>
-        <Button type="button" variant="outline" size="sm" onClick={() => setMuted(!muted)} aria-pressed={muted} data-testid="sound-toggle">
-          {muted ? <BellOff className="size-4" aria-hidden="true" /> : <Bell className="size-4" aria-hidden="true" />}
-          {muted ? t("trader.queue.soundOff") : t("trader.queue.soundOn")}
-        </Button>
-      </div>
+      <QueueHeading count={orders.length} muted={muted} setMuted={setMuted} />
       <p className="sr-only" aria-live="polite">
         {latestNew > 0 ? t("trader.queue.newAnnouncement", { count: latestNew }) : ""}
       </p>
@@ -139,5 +134,25 @@ export function OrderQueue({ initial, actions }: { initial: QueueResponse; actio
         </ul>
       )}
     </section>
+  );
+}
+
+/** "N open orders", the live mark, and the sound switch. */
+function QueueHeading({ count, muted, setMuted }: { count: number; muted: boolean; setMuted: (muted: boolean) => void }) {
+  const t = useT();
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-2">
+      <h2 id="queue-heading" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+        {t("trader.queue.openOrders", { count })}
+        <span className="inline-flex items-center gap-1 text-xs font-normal text-muted-foreground">
+          <Radio className="size-3.5 text-success" aria-hidden="true" />
+          {t("trader.queue.live")}
+        </span>
+      </h2>
+      <Button type="button" variant="outline" size="sm" onClick={() => setMuted(!muted)} aria-pressed={muted} data-testid="sound-toggle">
+        {muted ? <BellOff className="size-4" aria-hidden="true" /> : <Bell className="size-4" aria-hidden="true" />}
+        {muted ? t("trader.queue.soundOff") : t("trader.queue.soundOn")}
+      </Button>
+    </div>
   );
 }

@@ -85,8 +85,9 @@ test("expired and completed pay-ins reach the merchant as Standard Webhooks call
       expect(received.filter((r) => r.orderId === id).map((r) => r.type)[0]).toBe("payin.awaiting_payment");
     }
     expect(new Set(received.map((r) => r.id)).size).toBe(received.length);
-    const { rows } = await db.query(`SELECT status, count(*)::int AS n FROM callback_deliveries WHERE store_id = $1 GROUP BY status`, [store.id]);
-    expect(rows).toEqual([{ status: "succeeded", n: 4 }]);
+    // The sender records an attempt after the receiver has answered: wait for that write.
+    const statuses = async () => (await db.query(`SELECT status, count(*)::int AS n FROM callback_deliveries WHERE store_id = $1 GROUP BY status`, [store.id])).rows;
+    await expect.poll(statuses, { timeout: 10_000 }).toEqual([{ status: "succeeded", n: 4 }]);
   } finally {
     await db.end();
     await new Promise((resolve) => server.close(resolve));

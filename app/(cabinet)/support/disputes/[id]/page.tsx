@@ -2,11 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireRole } from "@/lib/web/session";
 import { getTranslator } from "@/lib/web/locale";
-import { getDispute } from "@/lib/disputes/get-dispute";
+import { getDispute, type DisputeDetails } from "@/lib/disputes/get-dispute";
+import type { OrderWithDetails } from "@/lib/orders/get-support-order";
+import type { Translate } from "@/lib/i18n/translate";
 import { maskPaymentDetails } from "@/lib/requisites/mask-payment-details";
 import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { DateTime } from "@/components/cabinet/date-time";
 import { PageHeader } from "@/components/cabinet/page-header";
+import { TitledCard } from "@/components/cabinet/titled-card";
 import { formatAge } from "@/components/support/age";
 import { DisputeStatusBadge } from "@/components/support/dispute-status-badge";
 import { FactList } from "@/components/support/fact-list";
@@ -17,7 +20,7 @@ import { ReceiptList } from "@/components/support/receipt-list";
 import { ResolveDisputeForm } from "@/components/support/resolve-dispute-form";
 import { Section } from "@/components/support/section";
 import { buttonVariants } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { resolveDisputeAction } from "../actions";
 
@@ -51,66 +54,83 @@ export default async function DisputePage({ params }: { params: Params }) {
           sits beside everything from the lg breakpoint. */}
       <div className={cn("grid gap-8 lg:items-start", resolvable && "lg:grid-cols-[minmax(0,1fr)_22rem]")}>
         <div className="grid min-w-0 gap-8 lg:col-start-1">
-          <Card>
-            <CardContent>
-              <FactList
-                facts={[
-                  [t("orders.columns.status"), <DisputeStatusBadge key="status" status={dispute.status} t={t} />],
-                  [t("support.dispute.reason"), <p className="whitespace-pre-wrap">{dispute.reason}</p>],
-                  [
-                    t("support.dispute.opened"),
-                    <>
-                      <DateTime value={dispute.createdAt} />
-                      {dispute.status === "open" ? <span className="text-muted-foreground"> · {t("support.disputes.waiting", { age: formatAge(dispute.createdAt, new Date(), t) })}</span> : null}
-                    </>,
-                  ],
-                  [t("support.dispute.openedVia"), labelOf(t, "support.disputes.openedVia", dispute.openedVia)],
-                  [t("support.dispute.openedBy"), dispute.openedBy?.email ?? null],
-                  [t("support.dispute.resolvedBy"), dispute.resolvedBy?.email ?? null],
-                  [t("support.dispute.resolvedAt"), dispute.resolvedAt ? <DateTime value={dispute.resolvedAt} /> : null],
-                  [t("support.dispute.note"), dispute.resolutionNote ? <p className="whitespace-pre-wrap">{dispute.resolutionNote}</p> : null],
-                ]}
-              />
-            </CardContent>
-          </Card>
-          {canReadReceipts ? (
-            <Section title={t("support.dispute.evidence")} id="dispute-evidence">
-              <ReceiptList receipts={dispute.evidence} empty={t("support.dispute.evidenceEmpty")} />
-            </Section>
-          ) : null}
-          {canReadReceipts && dispute.orderReceipts.length ? (
-            <Section title={t("support.dispute.orderReceipts")} id="dispute-order-receipts">
-              <ReceiptList receipts={dispute.orderReceipts} empty="" />
-            </Section>
-          ) : null}
+          <DisputeFactsCard dispute={dispute} t={t} />
+          {canReadReceipts ? <DisputeReceipts dispute={dispute} t={t} /> : null}
         </div>
         {resolvable ? (
-          <Card className="lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1">
-            <CardHeader>
-              <CardTitle>{t("support.resolve.title")}</CardTitle>
-              <CardDescription>{t("support.resolve.description")}</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <ResolveDisputeForm disputeId={dispute.id} orderId={order.id} resolve={resolveDisputeAction} />
-            </CardContent>
-          </Card>
+          <TitledCard title={t("support.resolve.title")} description={t("support.resolve.description")} className="lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1">
+            <ResolveDisputeForm disputeId={dispute.id} orderId={order.id} resolve={resolveDisputeAction} />
+          </TitledCard>
         ) : null}
         <div className="grid min-w-0 gap-8 lg:col-start-1">
-          <Section title={t("support.dispute.order")} id="dispute-order">
-            <Card>
-              <CardContent className="grid gap-4">
-                <OrderFacts order={order} />
-                <Link href={`/support/orders/${order.id}`} className={buttonVariants({ variant: "outline", size: "sm", className: "w-fit" })}>
-                  {t("support.dispute.openOrder")}
-                </Link>
-              </CardContent>
-            </Card>
-          </Section>
-          <Section title={t("support.order.timeline")} id="dispute-timeline">
-            <OrderTimeline entries={order.history} />
-          </Section>
+          <DisputedOrder order={order} t={t} />
         </div>
       </div>
+    </>
+  );
+}
+
+/** The dispute itself: status, reason, who opened it how and when, and how it was resolved. */
+function DisputeFactsCard({ dispute, t }: { dispute: DisputeDetails; t: Translate }) {
+  return (
+    <Card>
+      <CardContent>
+        <FactList
+          facts={[
+            [t("orders.columns.status"), <DisputeStatusBadge key="status" status={dispute.status} t={t} />],
+            [t("support.dispute.reason"), <p className="whitespace-pre-wrap">{dispute.reason}</p>],
+            [
+              t("support.dispute.opened"),
+              <>
+                <DateTime value={dispute.createdAt} />
+                {dispute.status === "open" ? <span className="text-muted-foreground"> · {t("support.disputes.waiting", { age: formatAge(dispute.createdAt, new Date(), t) })}</span> : null}
+              </>,
+            ],
+            [t("support.dispute.openedVia"), labelOf(t, "support.disputes.openedVia", dispute.openedVia)],
+            [t("support.dispute.openedBy"), dispute.openedBy?.email ?? null],
+            [t("support.dispute.resolvedBy"), dispute.resolvedBy?.email ?? null],
+            [t("support.dispute.resolvedAt"), dispute.resolvedAt ? <DateTime value={dispute.resolvedAt} /> : null],
+            [t("support.dispute.note"), dispute.resolutionNote ? <p className="whitespace-pre-wrap">{dispute.resolutionNote}</p> : null],
+          ]}
+        />
+      </CardContent>
+    </Card>
+  );
+}
+
+/** The files uploaded as the dispute's evidence, then the order's own receipts when it has any. */
+function DisputeReceipts({ dispute, t }: { dispute: DisputeDetails; t: Translate }) {
+  return (
+    <>
+      <Section title={t("support.dispute.evidence")} id="dispute-evidence">
+        <ReceiptList receipts={dispute.evidence} empty={t("support.dispute.evidenceEmpty")} />
+      </Section>
+      {dispute.orderReceipts.length ? (
+        <Section title={t("support.dispute.orderReceipts")} id="dispute-order-receipts">
+          <ReceiptList receipts={dispute.orderReceipts} empty="" />
+        </Section>
+      ) : null}
+    </>
+  );
+}
+
+/** The order the dispute is about: its facts with a link to its page, and its timeline. */
+function DisputedOrder({ order, t }: { order: OrderWithDetails; t: Translate }) {
+  return (
+    <>
+      <Section title={t("support.dispute.order")} id="dispute-order">
+        <Card>
+          <CardContent className="grid gap-4">
+            <OrderFacts order={order} />
+            <Link href={`/support/orders/${order.id}`} className={buttonVariants({ variant: "outline", size: "sm", className: "w-fit" })}>
+              {t("support.dispute.openOrder")}
+            </Link>
+          </CardContent>
+        </Card>
+      </Section>
+      <Section title={t("support.order.timeline")} id="dispute-timeline">
+        <OrderTimeline entries={order.history} />
+      </Section>
     </>
   );
 }
