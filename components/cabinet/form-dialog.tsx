@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { PendingButton } from "@/components/ui/pending-button";
@@ -14,29 +14,10 @@ export interface FormDialogState {
 }
 
 /**
- * A FormDialog's own state: whether it is open, and a transition for its action whose pending
- * keeps it open. `onOpenChange` runs after each open or close (e.g. to forget old errors).
- * Spread `dialog` onto FormDialog; `close` after a success.
- */
-export function useFormDialog(onOpenChange?: (open: boolean) => void) {
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const dialog: FormDialogState = {
-    open,
-    pending,
-    onOpenChange: (next) => {
-      setOpen(next);
-      onOpenChange?.(next);
-    },
-  };
-  return { dialog, close: () => setOpen(false), startTransition };
-}
-
-/**
  * A dialog around one form, as the cabinets' edit and confirm dialogs are: the trigger, a
  * title and description, the fields, and a footer with the submit button (a spinner while
  * `pending`) and, with `cancelLabel`, a Cancel. The owner keeps `open` (to close it after a
- * success, see useFormDialog) and runs the submit. While the action runs
+ * success; see useActionDialog in components/ui/use-action.ts) and runs the submit. While the action runs
  * the dialog cannot be closed, so its answer never lands in a closed dialog.
  */
 export function FormDialog({

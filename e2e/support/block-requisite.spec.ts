@@ -92,7 +92,7 @@ test("support blocks an order's requisite with a reason; the trader sees it bloc
     const traderPage = await traderContext.newPage();
     try {
       await traderPage.goto("/trader/requisites");
-      const row = traderPage.locator(`[data-testid="requisite-row"][data-requisite-id="${requisite.id}"]`);
+      const row = traderPage.getByRole("main").locator(`[data-testid="requisite-row"][data-requisite-id="${requisite.id}"]`);
       await expect(row.getByTestId("requisite-status")).toHaveText("Blocked");
       await expect(row.getByTestId("requisite-blocked-reason")).toContainText(`Blocked by the platform: ${reason}`);
       await expect(row.getByRole("switch")).toHaveCount(0);
@@ -104,7 +104,7 @@ test("support blocks an order's requisite with a reason; the trader sees it bloc
       const adminPage = await adminContext.newPage();
       try {
         await adminPage.goto(`/admin/traders?q=${encodeURIComponent(cabinet("trader").email)}`);
-        const item = adminPage.locator(`[data-testid="trader-requisite"][data-requisite-id="${requisite.id}"]`);
+        const item = adminPage.getByRole("main").locator(`[data-testid="trader-requisite"][data-requisite-id="${requisite.id}"]`);
         await expect(item).toContainText(last4);
         await expect(item.locator("[data-requisite-status]")).toHaveText("Blocked");
         await expect(item).toContainText(`Reason: ${reason}`);

@@ -34,7 +34,7 @@ test("the trader accepts one offered payout, releases it, and declines another",
     const destination = { type: "card" as const, number: "2200 7000 8765 4321", holder: "OLGA V.", bank: "Tinkoff" };
     const payout = await createOfferedPayout(request, db, { range: RANGE, traderId, destination });
     created.push(payout.id);
-    const card = page.locator(`[data-testid="queue-order"][data-order-id="${payout.id}"]`);
+    const card = page.getByRole("main").locator(`[data-testid="queue-order"][data-order-id="${payout.id}"]`);
     await expect(card, "the offer is on screen without a reload").toBeVisible({ timeout: 5000 });
     await expect(card).toHaveAttribute("data-offer", "true");
     await expect(card).toHaveAttribute("data-new", "true");
@@ -73,7 +73,7 @@ test("the trader accepts one offered payout, releases it, and declines another",
     // Another offer, declined: it leaves the queue and is never offered to this trader again.
     const other = await createOfferedPayout(request, db, { range: RANGE, traderId, destination });
     created.push(other.id);
-    const otherCard = page.locator(`[data-testid="queue-order"][data-order-id="${other.id}"]`);
+    const otherCard = page.getByRole("main").locator(`[data-testid="queue-order"][data-order-id="${other.id}"]`);
     await expect(otherCard).toBeVisible({ timeout: 5000 });
     await otherCard.getByRole("button", { name: "Decline" }).click();
     await expect(page.getByText(`Payout ${other.id} declined`)).toBeVisible();

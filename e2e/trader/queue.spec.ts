@@ -56,7 +56,7 @@ test("a new pay-in appears live, is confirmed, and the store is credited", async
 
     const order = await createRoutedPayin(request, RANGE);
     expect(order.requisite?.number, "routed to the spec's own requisite").toBe(requisite.number);
-    const card = page.locator(`[data-testid="queue-order"][data-order-id="${order.id}"]`);
+    const card = page.getByRole("main").locator(`[data-testid="queue-order"][data-order-id="${order.id}"]`);
     await expect(card, "the new order is on screen within 3 s, without a reload").toBeVisible({ timeout: 3000 });
     await expect(card).toHaveAttribute("data-new", "true");
     await expect(card.getByTestId("queue-order-amount")).toContainText(rub(order.amount));
@@ -103,7 +103,7 @@ test("an accepted payout shows where to send the money, takes the receipt and wa
     const payout = await createOfferedPayout(request, db, { range: PAYOUT_RANGE, traderId: await demoTraderId(db), destination });
     payoutId = payout.id;
 
-    const card = page.locator(`[data-testid="queue-order"][data-order-id="${payout.id}"]`);
+    const card = page.getByRole("main").locator(`[data-testid="queue-order"][data-order-id="${payout.id}"]`);
     await expect(card).toBeVisible({ timeout: 5000 });
     await card.getByRole("button", { name: "Accept" }).click();
     await expect(card.getByTestId("queue-order-destination")).toHaveText(destination.number);

@@ -51,7 +51,7 @@ test("add a requisite, then switch it off and on", async ({ page }) => {
     requisiteId = created.id;
     expect(created).toMatchObject({ status: "active", details: { number, holder: "EVA HOLDER" }, min_amount: "77700000", max_amount: "77710050", daily_limit: "100000000", bank: "VTB" });
 
-    const row = page.locator(`[data-testid="requisite-row"][data-requisite-id="${created.id}"]`);
+    const row = page.getByRole("main").locator(`[data-testid="requisite-row"][data-requisite-id="${created.id}"]`);
     await expect(row).toContainText(`•••• ${number.slice(-4)}`);
     await expect(row).not.toContainText(number);
     const toggle = row.getByRole("switch");

@@ -10,7 +10,7 @@ import { createStore } from "@/lib/testing";
 import { orderInput, setupReference, storeWithBalance, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 import { NO_REQUISITE_AVAILABLE, retryDueMatches, retryMatch } from "./retry-due-matches";
 
-import { merchantActor as merchant, systemActor as system, traderActor as trader_ } from "@/lib/testing/actors";
+import { merchantActor as merchant, traderActor as trader_ } from "@/lib/testing/actors";
 let currencies: Currencies;
 
 /** A trader with 900 USDT and one RUB requisite; traffic switched off unless `enabled`. */

@@ -145,10 +145,3 @@ export function newRequisiteSchema(exponentOf: (currencyCode: string) => number 
     return { type, bankId, currencyCode: form.currency, number, holder, ...limits };
   });
 }
-
-/** Field → message keys, as the form shows them. */
-export type RequisiteFieldErrors = Partial<Record<keyof NewRequisiteForm, string[]>>;
-
-export function requisiteFieldErrors(error: z.ZodError): RequisiteFieldErrors {
-  return z.flattenError(error).fieldErrors as RequisiteFieldErrors;
-}

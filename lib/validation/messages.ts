@@ -2,9 +2,8 @@ import { z } from "zod";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Locale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { createTranslator, type MessageKey, type Translate } from "@/lib/i18n/translate";
+import { createTranslator, type MessageKey, type MessageVars, type Translate } from "@/lib/i18n/translate";
 
-const VALIDATION_KEY = "admin.validation.";
 const english = createTranslator("en", MESSAGES.en);
 
 /** zod's own messages in the reader's language (custom messages are keys, see ./schemas.ts). */
@@ -12,9 +11,16 @@ export function zodErrorMap(locale: Locale): z.core.$ZodErrorMap | undefined {
   return locale === "ru" ? z.locales.ru().localeError : undefined;
 }
 
-/** One issue as a sentence: a message key is translated, a zod message is already in the parse's language. */
+/**
+ * One issue as a sentence: a message key is translated (with the issue's limits as {min} and
+ * {max}, and a custom issue's params); zod's own message is already in the parse's language.
+ */
 export function issueText(issue: z.core.$ZodIssue, t: Translate): string {
-  const text = issue.message.startsWith(VALIDATION_KEY) ? t(issue.message as MessageKey) : issue.message;
+  const vars: MessageVars = { ...("params" in issue && issue.params ? (issue.params as MessageVars) : {}) };
+  if ("minimum" in issue) vars.min = issue.minimum as number | bigint;
+  if ("maximum" in issue) vars.max = issue.maximum as number | bigint;
+  const translated = t(issue.message as MessageKey, vars);
+  const text = translated === issue.message ? issue.message : translated;
   // Inside a JSON value, say where: "payin.min: Too small…".
   const inner = issue.path.slice(1).map(String).join(".");
   return inner ? `${inner}: ${text}` : text;

@@ -7,7 +7,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import type { Locale } from "@/lib/i18n/config";
 import type { Messages } from "@/lib/i18n/messages";
 import type { MessageKey, MessageVars, Translate } from "@/lib/i18n/translate";
-import { zodErrorMap } from "@/lib/validation/messages";
+import { fieldErrorsOf, zodErrorMap } from "@/lib/validation/messages";
 import { getTranslator } from "./locale";
 import { requestActor, requestOrigin, type RequestOrigin, type UserActor } from "./request-actor";
 import { getCurrentUser, requirePermission, requireRole, type CurrentUser } from "./session";
@@ -95,7 +95,7 @@ export async function runAction<R extends Caller, T extends object = {}, S exten
   const actor = options.role === "anyone" || !user ? await requestOrigin() : await requestActor(user);
   const parse = <P extends z.ZodType>(schema: P, value: unknown): z.output<P> => {
     const parsed = schema.safeParse(value, { error: zodErrorMap(locale) });
-    if (!parsed.success) throw new InvalidInput(inputErrors(parsed.error, t));
+    if (!parsed.success) throw new InvalidInput(fieldErrorsOf(parsed.error, t));
     return parsed.data;
   };
   try {
@@ -156,29 +156,4 @@ function explainError(error: DomainError, t: Translate, scope: ErrorScope | unde
     if (text !== key) return text;
   }
   return fallback ? t(fallback) : error.message;
-}
-
-/** The first problem of each top-level field, e.g. { payinCommission: "Enter a fraction…" }; the form's own under "_form". */
-function inputErrors(error: z.ZodError, t: Translate): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.length ? String(issue.path[0]) : "_form";
-    errors[field] ??= issueText(issue, t);
-  }
-  return errors;
-}
-
-/**
- * One issue as a sentence: a message key is translated (with the issue's limits as {min} and
- * {max}, and a custom issue's params); zod's own message is already in the parse's language.
- */
-function issueText(issue: z.core.$ZodIssue, t: Translate): string {
-  const vars: MessageVars = { ...("params" in issue && issue.params ? (issue.params as MessageVars) : {}) };
-  if ("minimum" in issue) vars.min = issue.minimum as number | bigint;
-  if ("maximum" in issue) vars.max = issue.maximum as number | bigint;
-  const translated = t(issue.message as MessageKey, vars);
-  const text = translated === issue.message ? issue.message : translated;
-  // Inside a JSON value, say where: "payin.min: Too small…".
-  const inner = issue.path.slice(1).map(String).join(".");
-  return inner ? `${inner}: ${text}` : text;
 }
