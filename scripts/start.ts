@@ -9,10 +9,26 @@ import pg from "pg";
 import { resolveDatabase } from "./db/database-url";
 import { applyMigrations } from "./db/migrate-engine";
 import { DEMO_LOGINS } from "../prisma/demo-logins";
+import { assertEnv, EnvError, type Env } from "../lib/env";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
+
+/** Every variable validated once (lib/env.ts); in production a missing or unsafe one stops here. */
+function validatedEnv(): Env {
+  try {
+    return assertEnv(process.env);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`${error.message}\n\nSee "Configuration" in README.md.`);
+    process.exit(1);
+  }
+}
+
+const config = validatedEnv();
+const port = config.PORT;
+/** Appends each request's socket peer to X-Forwarded-For (the client IP rule needs it). */
+const peerAddressPreload = path.join(ROOT, "scripts/peer-address.cjs");
 const children = new Set<ChildProcess>();
 let stopping = false;
 
@@ -33,8 +49,8 @@ const tsxBin = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
 /** NEXTAUTH_SECRET from the environment, else one generated once and kept in .data/. */
 function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.resolve(ROOT, process.env.JIVAPAY_DATA_DIR ?? ".data", "nextauth-secret");
+  if (config.NEXTAUTH_SECRET) return config.NEXTAUTH_SECRET;
+  const file = path.resolve(ROOT, config.JIVAPAY_DATA_DIR, "nextauth-secret");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
@@ -65,7 +81,7 @@ function sourceFingerprint(): string {
 }
 
 async function buildIfNeeded(env: NodeJS.ProcessEnv) {
-  const distDir = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next");
+  const distDir = path.join(ROOT, config.NEXT_DIST_DIR);
   const stampFile = path.join(distDir, "jivapay-build-stamp");
   const fingerprint = sourceFingerprint();
   const built = fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stampFile);
@@ -128,7 +144,7 @@ async function main() {
       ...process.env,
       DATABASE_URL: db.url,
       NEXTAUTH_SECRET: authSecret(),
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
     };
@@ -138,9 +154,13 @@ async function main() {
     }
     if (!dev) await buildIfNeeded({ ...env, NODE_ENV: "production" });
 
+    const serverEnv: NodeJS.ProcessEnv = {
+      ...env,
+      NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${JSON.stringify(peerAddressPreload)}`].filter(Boolean).join(" "),
+    };
     const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(port)], {
       cwd: ROOT,
-      env: dev ? env : { ...env, NODE_ENV: "production" },
+      env: dev ? serverEnv : { ...serverEnv, NODE_ENV: "production" },
       stdio: "inherit",
     });
     children.add(server);

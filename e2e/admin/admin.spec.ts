@@ -2,11 +2,14 @@
 // the run's database: settings take effect on the very next pay-in, bad values are refused,
 // deposits move exactly, the audit log shows every change, invited people get in (and are
 // locked out when deactivated), and the cabinet works on a phone and in Russian.
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { liveBody } from "../../lib/email/sealed-secret";
 import { DEMO_PASSWORD, expectFitsWidth, saveScreenshot, submitLogin, waitForHydration } from "../helpers/cabinets";
 import { queryOne, uniqueId, withDb } from "../helpers/db";
 import { createPayin, DEMO_MERCHANT_AUTH } from "../helpers/gateway";
-import { sessionFile } from "../helpers/run";
+import { currentRun, sessionFile } from "../helpers/run";
 
 test.use({ storageState: sessionFile("admin") });
 
@@ -28,6 +31,11 @@ async function openSettings(page: Page) {
   await waitForHydration(settingForm(page, TTL_KEY).getByRole("button", { name: "Save" }));
 }
 
+/** The app's NEXTAUTH_SECRET: the environment's, else the one `npm start` generated in the run's folder. */
+function runAuthSecret(): string {
+  return process.env.NEXTAUTH_SECRET || fs.readFileSync(path.join(currentRun().dir, "nextauth-secret"), "utf8").trim();
+}
+
 /** Invites a user through the Users page; returns the link from the invitation email in the outbox. */
 async function inviteThroughUi(page: Page, user: { email: string; role: string; name: string }): Promise<string> {
   await page.goto("/admin/users");
@@ -41,9 +49,22 @@ async function inviteThroughUi(page: Page, user: { email: string; role: string; 
   await dialog.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByText(`Invitation sent to ${user.email}.`)).toBeVisible();
   await expect(dialog).toBeHidden();
-  const email = await queryOne<{ text: string }>("SELECT text FROM email_outbox WHERE \"to\" = $1 AND template = 'invitation' ORDER BY id DESC LIMIT 1", [user.email]);
-  const link = /\/invite\?token=[A-Za-z0-9_-]+/.exec(email?.text ?? "")?.[0];
+  const email = await queryOne<{ id: string; to: string; text: string; sealedSecret: string | null }>(
+    "SELECT id::text AS id, \"to\", text, sealed_secret AS \"sealedSecret\" FROM email_outbox WHERE \"to\" = $1 AND template = 'invitation' ORDER BY id DESC LIMIT 1",
+    [user.email],
+  );
+  // The outbox keeps the link as ?token=[redacted] with the token sealed beside it; as the
+  // sender would, open it with the app's NEXTAUTH_SECRET (scripts/start.ts keeps it in the run's folder).
+  expect(email?.text).toContain("/invite?token=[redacted]");
+  const live = email ? liveBody(email.text, email, runAuthSecret()) : "";
+  const link = /\/invite\?token=[A-Za-z0-9_-]+/.exec(live)?.[0];
   expect(link, "the invitation email carries a link").toBeTruthy();
+  // The outbox page (in a tab of its own: the caller stays on Users) shows the link redacted, never the token.
+  const outbox = await page.context().newPage();
+  await outbox.goto(`/admin/mail/${email!.id}`);
+  await expect(outbox.getByText(`/invite?token=[redacted]`)).toBeVisible();
+  expect(await outbox.content()).not.toContain(link!.split("=")[1]);
+  await outbox.close();
   return link!;
 }
 

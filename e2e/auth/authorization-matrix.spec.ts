@@ -55,6 +55,7 @@ const LOGIN_REDIRECT_DIGEST = "NEXT_REDIRECT;replace;/login;";
  */
 const SHARED_ACTIONS: Record<string, string> = {
   "lib/web/set-locale-action.ts": "switches the language; signed in, only the caller's own profile is changed",
+  "lib/web/sign-out-everywhere-action.ts": "signed in only (signed out: /login); ends the caller's own sessions, nobody else's",
   "app/(auth)/forgot-password/actions.ts": "public: emails a reset link to the address's owner",
   "app/(auth)/reset-password/actions.ts": "public: the emailed single-use token is the credential",
   "app/(auth)/invite/actions.ts": "public: the invitation's single-use token is the credential",

@@ -19,7 +19,7 @@ export async function acceptInvitation(
     const userId = await consumeToken(tx, { token, purpose: "invite", now });
     // Compare-and-set: only a pending invitee (inactive, never signed in) is activated, not an
     // account an admin has deactivated since.
-    const activated = userId === null ? 0 : (await tx.user.updateMany({ where: { id: userId, isActive: false, lastLoginAt: null }, data: { passwordHash, isActive: true } })).count;
+    const activated = userId === null ? 0 : (await tx.user.updateMany({ where: { id: userId, isActive: false, lastLoginAt: null }, data: { passwordHash, isActive: true, sessionVersion: { increment: 1 } } })).count;
     if (!userId || activated === 0) throw new DomainError("invalid_token", INVALID_INVITATION_MESSAGE, { param: "token" });
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true } });
     await recordAudit(tx, { type: "user", userId, ip: input.ip, userAgent: input.userAgent }, { action: "invitation_accepted", entityType: "user", entityId: userId });

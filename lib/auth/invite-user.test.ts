@@ -7,6 +7,7 @@ import { acceptInvitation } from "./accept-invitation";
 import { authenticate } from "./authenticate";
 import { inviteUser } from "./invite-user";
 import { peekToken } from "./tokens";
+import { liveBody } from "@/lib/email/sealed-secret";
 
 const PASSWORD = "my very own password";
 let adminId: number;
@@ -15,7 +16,8 @@ const freshIp = () => `192.0.2.${++ipSequence}`;
 
 async function invitationToken(to: string): Promise<string> {
   const email = await prisma.emailOutbox.findFirstOrThrow({ where: { to, template: "invitation" }, orderBy: { id: "desc" } });
-  return /\/invite\?token=([A-Za-z0-9_-]+)/.exec(email.text)![1];
+  expect(email.text).toContain("/invite?token=[redacted]");
+  return /\/invite\?token=([A-Za-z0-9_-]+)/.exec(liveBody(email.text, email))![1];
 }
 
 const accept = (token: string, now?: Date) => acceptInvitation({ token, password: PASSWORD, confirmPassword: PASSWORD, now });

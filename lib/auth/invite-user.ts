@@ -55,6 +55,8 @@ export async function inviteUser(input: InviteUserInput): Promise<{ userId: numb
       to: email,
       template: "invitation",
       data: { name: user.name, role, invitedBy: inviter.name ?? inviter.email, url: appUrl(`/invite?token=${token}`), expiresInHours: TOKEN_TTL_MS.invite / 3_600_000 },
+      // The outbox keeps the link as ?token=[redacted]; only the sender puts the token back.
+      secret: token,
       now,
     });
     return { userId: user.id, emailId: emailId! };

@@ -8,16 +8,18 @@ import { newPasswordSchema } from "./password-schema";
 import { newPasswordFormInput } from "./set-password-action";
 import { sha256Hex } from "./api-keys";
 import { issueToken, peekToken } from "./tokens";
+import { liveBody } from "@/lib/email/sealed-secret";
 
 const NEW_PASSWORD = "a brand new password";
 let ipSequence = 0;
 const freshIp = () => `203.0.113.${++ipSequence}`;
 
-/** The token from the newest reset email sent to `to`. */
+/** The token from the newest reset email sent to `to` (the outbox keeps it sealed; the sender puts it back). */
 async function tokenSentTo(to: string): Promise<string> {
   const email = await prisma.emailOutbox.findFirstOrThrow({ where: { to, template: "password_reset" }, orderBy: { id: "desc" } });
-  const match = /\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(email.text);
-  expect(email.html).toContain(`/reset-password?token=${match![1]}`);
+  expect(email.text).toContain("/reset-password?token=[redacted]");
+  const match = /\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(liveBody(email.text, email));
+  expect(liveBody(email.html, email)).toContain(`/reset-password?token=${match![1]}`);
   return match![1];
 }
 

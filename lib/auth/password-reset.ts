@@ -42,6 +42,8 @@ export async function requestPasswordReset(input: { email: string; ip: string | 
       to: user.email,
       template: "password_reset",
       data: { name: user.name, url: appUrl(`/reset-password?token=${token}`), expiresInMinutes: TOKEN_TTL_MS.reset / 60_000 },
+      // The outbox keeps the link as ?token=[redacted]; only the sender puts the token back.
+      secret: token,
       now,
     });
   });
@@ -66,7 +68,8 @@ export async function resetPassword(
     const user = userId === null ? null : await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, isActive: true } });
     // A user deactivated since the request does not get back in through an old link.
     if (!user?.isActive) throw new DomainError("invalid_token", INVALID_LINK_MESSAGE, { param: "token" });
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    // Every session signed in with the old password ends (lib/web/session.ts compares the version).
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await revokeTokens(tx, { userId: user.id, purpose: "reset", now });
     await recordAudit(tx, { type: "user", userId: user.id, ip: input.ip, userAgent: input.userAgent }, { action: "password_reset", entityType: "user", entityId: user.id });
     return user;

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { liveBody, unredact, unsealSecret } from "./sealed-secret";
 import { deliverViaResend, emailDeliveryConfigured, type DeliveryResult, type OutgoingEmail } from "./transport";
 
 /** Attempts before an email is given up (status failed). */
@@ -15,6 +16,8 @@ export type SendSummary = Record<SendOutcome, number>;
 interface Claimed extends OutgoingEmail {
   attempts: number;
   lockedUntil: Date;
+  /** The email's credential, sealed; the stored bodies hold "[redacted]" in its place. */
+  sealedSecret: string | null;
 }
 
 /**
@@ -35,13 +38,17 @@ async function claimDueEmail(now: Date, id?: bigint): Promise<Claimed | undefine
       ORDER BY next_attempt_at, id
       LIMIT 1
       FOR UPDATE SKIP LOCKED)
-    RETURNING id, "to", subject, html, text, attempts, locked_until AS "lockedUntil"`;
+    RETURNING id, "to", subject, html, text, attempts, locked_until AS "lockedUntil", sealed_secret AS "sealedSecret"`;
   return rows[0];
 }
 
-/** Without a provider key nothing is sent: due queued emails become `stored` for admins to read. */
+/**
+ * Without a provider key nothing is sent: due queued emails become `stored` for admins to read
+ * (with their links redacted). In development (`next dev`) the live link of each is printed on
+ * the server console, so a developer can follow reset and invitation links without a provider.
+ */
 async function storeDueEmails(now: Date, limit: number, id?: bigint): Promise<number> {
-  return prisma.$executeRaw`
+  const stored = await prisma.$queryRaw<{ id: bigint; to: string; text: string; sealedSecret: string | null }[]>`
     UPDATE email_outbox SET status = 'stored', locked_until = NULL
     WHERE id IN (
       SELECT id FROM email_outbox
@@ -49,14 +56,31 @@ async function storeDueEmails(now: Date, limit: number, id?: bigint): Promise<nu
         AND (${id ?? null}::bigint IS NULL OR id = ${id ?? null}::bigint)
       ORDER BY next_attempt_at, id
       LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED)`;
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id, "to", text, sealed_secret AS "sealedSecret"`;
+  if (process.env.NODE_ENV === "development") {
+    for (const email of stored) {
+      if (!email.sealedSecret) continue;
+      let links: string[];
+      try {
+        links = liveBody(email.text, email).match(/https?:\/\/\S+token=\S+/g) ?? [];
+      } catch {
+        links = ["(the link could not be unsealed: NEXTAUTH_SECRET changed?)"];
+      }
+      console.info(`[email] not sent (no RESEND_API_KEY): #${email.id} to ${email.to}: ${links.join(" ")}`);
+    }
+  }
+  return stored.length;
 }
 
 /** Writes the result, only while this sender still holds the lease (a late answer changes nothing). */
 async function recordResult(email: Claimed, result: DeliveryResult, now: Date): Promise<SendOutcome> {
   const mine = { id: email.id, status: "queued" as const, lockedUntil: email.lockedUntil };
   if (result.ok) {
-    await prisma.emailOutbox.updateMany({ where: mine, data: { status: "sent", providerId: result.providerId, sentAt: now, lockedUntil: null, lastError: null } });
+    await prisma.emailOutbox.updateMany({
+      where: mine,
+      data: { status: "sent", providerId: result.providerId, sentAt: now, lockedUntil: null, lastError: null, sealedSecret: null },
+    });
     return "sent";
   }
   const giveUp = !result.retryable || email.attempts >= MAX_EMAIL_ATTEMPTS;
@@ -64,16 +88,35 @@ async function recordResult(email: Claimed, result: DeliveryResult, now: Date): 
   await prisma.emailOutbox.updateMany({
     where: mine,
     data: giveUp
-      ? { status: "failed", lockedUntil: null, lastError: result.error }
+      ? { status: "failed", lockedUntil: null, lastError: result.error, sealedSecret: null }
       : { nextAttemptAt: new Date(now.getTime() + delay), lockedUntil: null, lastError: result.error },
   });
   return giveUp ? "failed" : "retry";
 }
 
+/**
+ * The email as it goes out: with its credential unsealed and put back into the bodies. The
+ * live link exists only here, in memory, for the one request to the provider.
+ */
+function withLiveLink(email: Claimed): OutgoingEmail {
+  const { id, to, subject, html, text } = email;
+  if (!email.sealedSecret) return { id, to, subject, html, text };
+  const secret = unsealSecret(email.sealedSecret, to);
+  return { id, to, subject: unredact(subject, secret), html: unredact(html, secret), text: unredact(text, secret) };
+}
+
 async function sendClaimed(email: Claimed, now: Date): Promise<SendOutcome> {
+  let outgoing: OutgoingEmail;
+  try {
+    outgoing = withLiveLink(email);
+  } catch {
+    // Sealed under another NEXTAUTH_SECRET (rotated since) or altered: it can never be sent.
+    const error = "The email's link could not be unsealed (NEXTAUTH_SECRET changed since it was queued?).";
+    return recordResult(email, { ok: false, retryable: false, error }, now);
+  }
   let result: DeliveryResult;
   try {
-    result = await deliverViaResend(email);
+    result = await deliverViaResend(outgoing);
   } catch (error) {
     result = { ok: false, retryable: true, error: String(error).slice(0, 1000) };
   }

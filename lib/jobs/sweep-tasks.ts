@@ -6,6 +6,7 @@ import { expireDueOrders } from "@/lib/orders/expire-due-orders";
 import { retryDueMatches } from "@/lib/matching/retry-due-matches";
 import { deliverDueCallbacks } from "@/lib/callbacks/deliver-due-callbacks";
 import { refreshDailyMetrics } from "@/lib/metrics/refresh-daily-metrics";
+import { sweepRetention } from "@/lib/db/retention";
 import type { SweepTask } from "./sweep-loop";
 
 const SECOND = 1000;
@@ -26,4 +27,5 @@ export const SWEEP_TASKS: readonly SweepTask[] = [
   { name: "send-queued-emails", intervalMs: 5 * SECOND, run: () => sendQueuedEmails() },
   { name: "alert-failing-callbacks", intervalMs: 5 * MINUTE, run: () => alertFailingCallbacks() },
   { name: "send-daily-summaries", intervalMs: 15 * MINUTE, run: () => sendDailySummaries() },
+  { name: "apply-retention", intervalMs: 10 * MINUTE, run: () => sweepRetention() },
 ];

@@ -128,6 +128,16 @@ export const SETTINGS = {
     default: "0.02",
     description: "Reward fraction for new traders on pay-ins.",
   },
+  "retention.idempotency_hours": {
+    schema: z.number().int().min(24).max(24 * 365),
+    default: 48,
+    description: "Completed gateway idempotency keys are deleted this many hours after the request (at least 24): a retry with the same key after that runs again.",
+  },
+  "retention.mail_days": {
+    schema: z.number().int().min(1).max(3650),
+    default: 30,
+    description: "Sent, stored and failed emails are deleted from the mail outbox this many days after they were queued.",
+  },
 } as const satisfies Record<string, { schema: z.ZodType; default: unknown; description: string }>;
 
 export type SettingKey = keyof typeof SETTINGS;

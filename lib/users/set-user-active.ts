@@ -21,7 +21,8 @@ export async function setUserActive(input: { userId: number; isActive: boolean }
     if (!user) throw new DomainError("user_not_found");
     await assertUserManager(tx, actor, user.role);
     if (user.is_active === input.isActive) return { changed: false };
-    await tx.user.update({ where: { id: input.userId }, data: { isActive: input.isActive } });
+    // Deactivation also ends every session for good: reactivating does not revive them.
+    await tx.user.update({ where: { id: input.userId }, data: { isActive: input.isActive, ...(input.isActive ? {} : { sessionVersion: { increment: 1 } }) } });
     await recordAudit(tx, actor, {
       action: input.isActive ? "user_activated" : "user_deactivated",
       entityType: "user",

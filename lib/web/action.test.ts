@@ -15,7 +15,7 @@ vi.mock("next-auth", async (importOriginal) => ({
   getServerSession: async () => (request.userId === null ? null : { user: { id: request.userId }, expires: "2099-01-01T00:00:00.000Z" }),
 }));
 vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "user-agent": "vitest", "x-forwarded-for": "198.51.100.7, 10.0.0.1" }),
+  headers: async () => new Headers({ "user-agent": "vitest", "x-forwarded-for": "203.0.113.66, 198.51.100.7" }),
   cookies: async () => ({ get: () => undefined }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: (...args: unknown[]) => void request.revalidated.push(args) }));

@@ -27,7 +27,7 @@ export const authOptions: NextAuthOptions = {
         const result = await authenticate(email, password, clientIp(req?.headers));
         // next-auth passes the error message to the client; codes keep it free of details.
         if (!result.ok) throw new Error(result.code satisfies LoginErrorCode);
-        return { id: String(result.user.id), email: result.user.email, name: result.user.name, role: result.user.role };
+        return { id: String(result.user.id), email: result.user.email, name: result.user.name, role: result.user.role, sessionVersion: result.user.sessionVersion };
       },
     }),
   ],
@@ -36,12 +36,13 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = Number(user.id);
         token.role = (user as { role?: string }).role;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
       }
       return token;
     },
     async session({ session, token }) {
       if (typeof token.uid === "number" && isRole(token.role)) {
-        session.user = { ...session.user, id: token.uid, role: token.role };
+        session.user = { ...session.user, id: token.uid, role: token.role, sessionVersion: typeof token.sv === "number" ? token.sv : 0 };
       }
       return session;
     },

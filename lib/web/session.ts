@@ -27,18 +27,24 @@ const PROFILE_PERMISSIONS = { select: { grantedPermissions: true } } as const;
 /**
  * The signed-in user, re-read from the database on every request (once per render thanks to
  * `cache`), so a deactivated user (or trader profile), a changed role or changed permissions
- * take effect at once, not when the JWT expires: a deactivated user is treated as signed out.
+ * take effect at once, not when the JWT expires: a deactivated user, or a session signed in
+ * before the user's session_version was bumped, is treated as signed out.
  * One primary-key query (relationJoins) reads the user, role and profiles.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (typeof id !== "number") return null;
-  return currentUserById(id);
+  // A session from before session versions existed counts as version 0.
+  return currentUserById(id, session?.user?.sessionVersion ?? 0);
 });
 
-/** The user behind a session's user id, or null when they may not use a cabinet (gone, deactivated, unknown role). */
-async function currentUserById(id: number): Promise<CurrentUser | null> {
+/**
+ * The user behind a session's user id, or null when they may not use a cabinet (gone,
+ * deactivated, unknown role) or the session is older than their session_version (signed in
+ * before a password change, a deactivation or "sign out everywhere").
+ */
+async function currentUserById(id: number, sessionVersion: number): Promise<CurrentUser | null> {
   const user = await prisma.user.findUnique({
     where: { id },
     include: {
@@ -49,7 +55,7 @@ async function currentUserById(id: number): Promise<CurrentUser | null> {
       trader: { select: { id: true, isActive: true } },
     },
   });
-  if (!user || !user.isActive || !isRole(user.role.name)) return null;
+  if (!user || !user.isActive || user.sessionVersion !== sessionVersion || !isRole(user.role.name)) return null;
   const role = user.role.name;
   if (role === "trader" && user.trader && !user.trader.isActive) return null;
   const permissions = isStaffRole(role) ? effectivePermissions(role, user[role]?.grantedPermissions) : {};

@@ -66,6 +66,7 @@ describe("sweep crons", () => {
       "sweep-send-queued-emails",
       "sweep-alert-failing-callbacks",
       "sweep-send-daily-summaries",
+      "sweep-apply-retention",
     ]);
     expect(sweepFunctions.map((fn) => fn.opts.triggers)).toContainEqual([{ cron: "* * * * *" }]);
     expect(functions).toEqual([sendQueuedEmail, ...orderFunctions, ...sweepFunctions]);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { inviteUser } from "@/lib/auth/invite-user";
 import { isStaffRole } from "@/lib/auth/permissions";
 import { ROLES } from "@/lib/auth/roles";
+import { endUserSessions } from "@/lib/users/end-sessions";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { updateUserProfile, userProfileSchema } from "@/lib/users/update-user-profile";
 import { grantedPermissionsSchema, userNameSchema } from "@/lib/validation/schemas";
@@ -47,5 +48,15 @@ export async function setUserActiveAction(userId: unknown, isActive: unknown): P
   return runAction({ ...manage, schema: activeSchema }, { userId, isActive }, async ({ input, actor, t }) => {
     await setUserActive(input, actor);
     return { ok: true, message: input.isActive ? t("admin.users.activated") : t("admin.users.deactivated") };
+  });
+}
+
+const endSessionsSchema = z.object({ userId: z.number().int().positive() });
+
+/** Signs a user out everywhere (every session ends on its next request; audited as sessions_ended). */
+export async function endUserSessionsAction(userId: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction({ ...manage, schema: endSessionsSchema }, { userId }, async ({ input, actor, t }) => {
+    const { email } = await endUserSessions(input, actor);
+    return { ok: true, message: t("admin.users.sessionsEnded", { email }) };
   });
 }

@@ -7,6 +7,7 @@ import { listUsers, type AdminUserRow } from "@/lib/users/list-users";
 import { ActionSwitch } from "@/components/admin/action-switch";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { EditUserDialog } from "@/components/admin/edit-user-dialog";
+import { EndSessionsButton } from "@/components/admin/end-sessions-button";
 import { InviteUserDialog } from "@/components/admin/invite-user-dialog";
 import { ListFilterForm } from "@/components/admin/list-filter-form";
 import { KeysetPagination } from "@/components/admin/pagination";
@@ -16,7 +17,7 @@ import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { Badge } from "@/components/ui/badge";
 import { TableCell, TableRow } from "@/components/ui/table";
-import { inviteUserAction, setUserActiveAction, updateUserAction } from "./actions";
+import { endUserSessionsAction, inviteUserAction, setUserActiveAction, updateUserAction } from "./actions";
 
 export const generateMetadata = adminMetadata("admin.users.title");
 
@@ -96,21 +97,26 @@ function UserRow({ user, isSelf, mayChange, t }: { user: AdminUserRow; isSelf: b
         <DateTime value={user.createdAt} />
       </TableCell>
       <TableCell>
-        {mayChange ? (
-          <EditUserDialog
-            user={{
-              id: user.id,
-              email: user.email,
-              name: user.name,
-              role: user.role,
-              profile:
-                user.profile && isStaffRole(user.role)
-                  ? { username: user.profile.username, roleDescription: user.profile.roleDescription, permissions: effectivePermissions(user.role, user.profile.grantedPermissions) }
-                  : null,
-            }}
-            action={updateUserAction}
-          />
-        ) : null}
+        <div className="flex items-center gap-1">
+          {mayChange ? (
+            <EditUserDialog
+              user={{
+                id: user.id,
+                email: user.email,
+                name: user.name,
+                role: user.role,
+                profile:
+                  user.profile && isStaffRole(user.role)
+                    ? { username: user.profile.username, roleDescription: user.profile.roleDescription, permissions: effectivePermissions(user.role, user.profile.grantedPermissions) }
+                    : null,
+              }}
+              action={updateUserAction}
+            />
+          ) : null}
+          {mayChange && !user.invited ? (
+            <EndSessionsButton label={t("admin.users.endSessionsFor", { email: user.email })} action={endUserSessionsAction.bind(null, user.id)} />
+          ) : null}
+        </div>
       </TableCell>
     </TableRow>
   );

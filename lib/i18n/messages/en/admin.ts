@@ -87,6 +87,9 @@ export const admin = {
     updated: "User saved.",
     activated: "User activated.",
     deactivated: "User deactivated: they are signed out on their next request.",
+    endSessions: "Sign out everywhere",
+    endSessionsFor: "Sign {email} out everywhere",
+    sessionsEnded: "{email} is signed out everywhere: every session ends on its next request.",
   },
   permissions: {
     title: "Permissions",

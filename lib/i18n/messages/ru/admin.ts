@@ -89,6 +89,9 @@ export const admin: Messages["admin"] = {
     updated: "Пользователь сохранён.",
     activated: "Пользователь включён.",
     deactivated: "Пользователь отключён: при следующем запросе его сессия завершится.",
+    endSessions: "Завершить все сеансы",
+    endSessionsFor: "Завершить все сеансы {email}",
+    sessionsEnded: "Все сеансы {email} завершены: каждый закончится при следующем запросе.",
   },
   permissions: {
     title: "Права",

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/web/session";
-import { getOutboxEmail } from "@/lib/email/list-outbox";
+import { getDevelopmentLiveText, getOutboxEmail } from "@/lib/email/list-outbox";
 import { getTranslator } from "@/lib/web/locale";
 import type { Translate } from "@/lib/i18n/translate";
 import { adminMetadata } from "@/components/admin/admin-metadata";
@@ -20,7 +20,7 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
   const user = await requirePermission("admin", "mail.read");
   const { id } = await params;
   if (!/^\d{1,18}$/.test(id)) notFound();
-  const [{ t }, email] = await Promise.all([getTranslator(), getOutboxEmail(user.id, BigInt(id))]);
+  const [{ t }, email, liveText] = await Promise.all([getTranslator(), getOutboxEmail(user.id, BigInt(id)), getDevelopmentLiveText(user.id, BigInt(id))]);
   if (!email) notFound();
 
   return (
@@ -32,6 +32,17 @@ export default async function OutboxEmailPage({ params }: { params: Promise<{ id
       </PageHeader>
       <div className="grid gap-6">
         <EmailFacts email={email} t={t} />
+        {liveText ? (
+          // `next dev` on the local demo database without a mail provider only: links are redacted everywhere else.
+          <Card className="border-amber-500">
+            <CardHeader>
+              <CardTitle>Development only: the email with its live link</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <pre data-testid="development-live-text" className="overflow-x-auto whitespace-pre-wrap break-words rounded-md bg-muted p-4 font-mono text-xs">{liveText}</pre>
+            </CardContent>
+          </Card>
+        ) : null}
         <Card>
           <CardHeader>
             <CardTitle>{t("admin.mail.html")}</CardTitle>

@@ -1,0 +1,27 @@
+// Security headers on every response — pages, route handlers (/api/v1/*, /api/inngest, …),
+// static files and 404s — from lib/web/security-headers.ts, with a fresh script nonce per
+// request. Next.js reads the nonce from the request's Content-Security-Policy header and puts it
+// on its own scripts; app/layout.tsx reads `x-nonce` for the theme script. Every page is
+// rendered per request (the root layout reads the session and the language), so every page
+// gets its nonce.
+import { NextResponse, type NextRequest } from "next/server";
+import { NONCE_HEADER, createNonce, isHttpsRequest, securityHeaders } from "@/lib/web/security-headers";
+
+export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const headers = securityHeaders({
+    nonce,
+    https: isHttpsRequest(request.nextUrl.protocol, request.headers.get("x-forwarded-proto")),
+    dev: process.env.NODE_ENV === "development",
+  });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(NONCE_HEADER, nonce);
+  requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+// No matcher: the proxy runs for every path, static files included.
