@@ -2,18 +2,41 @@ import { DomainError } from "@/lib/errors/domain-error";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** Reads a JSON body: too large or, malformed → 400; never throws anything else. */
+const tooLarge = () => new DomainError("body_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+
+/**
+ * Reads a JSON body: too large or malformed → 400; never throws anything else. The cap holds
+ * without a Content-Length too (a chunked body): reading stops at the first byte past it.
+ */
 export async function readJsonBody(request: Request): Promise<{ value: unknown; raw: string }> {
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) throw new DomainError("body_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
-  const raw = await request.text();
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new DomainError("body_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+  if (length > MAX_BODY_BYTES) throw tooLarge();
+  const raw = await readCapped(request, MAX_BODY_BYTES);
   if (!raw.trim()) return { value: {}, raw };
   try {
     return { value: JSON.parse(raw), raw };
   } catch {
     throw new DomainError("invalid_json");
   }
+}
+
+/** The body as text (UTF-8, as Request.text() decodes it), refused as soon as it passes `max` bytes. */
+async function readCapped(request: Request, max: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 /** JSON response that writes BigInts as numbers when safe and strings otherwise. */
