@@ -6,10 +6,13 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tsc) before any test runs; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // A self-contained server (<distDir>/standalone/server.js with only the node_modules it needs):
+  // what `npm start` runs and what the Dockerfile copies into its image.
+  output: "standalone",
   // forbidden() renders app/forbidden.tsx with a 403 for a signed-in user of another role.
   experimental: { authInterrupts: true },
   // Server-side packages loaded from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "bcryptjs"],
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "bcryptjs", "@node-rs/argon2", "pino", "prom-client"],
 };
 
 export default nextConfig;

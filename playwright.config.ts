@@ -5,6 +5,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, requireChromium } from "./scripts/chromium";
 import { currentRun } from "./e2e/helpers/run";
+import { E2E_METRICS_TOKEN } from "./e2e/helpers/metrics";
 
 const CI = !!process.env.CI;
 const run = currentRun();
@@ -60,6 +61,7 @@ export default defineConfig({
           DATABASE_URL: "",
           NEXTAUTH_URL: run.baseURL,
           NEXT_TELEMETRY_DISABLED: "1",
+          METRICS_TOKEN: E2E_METRICS_TOKEN,
         },
       }
     : undefined,

@@ -6,6 +6,7 @@
 // gets its nonce.
 import { NextResponse, type NextRequest } from "next/server";
 import { NONCE_HEADER, createNonce, isHttpsRequest, securityHeaders } from "@/lib/web/security-headers";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/observability/request-id";
 
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
@@ -18,9 +19,14 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(NONCE_HEADER, nonce);
   requestHeaders.set("content-security-policy", headers["Content-Security-Policy"]);
+  // One id per request, the caller's if it is safe: forwarded so route handlers, pages and
+  // server actions log and audit under it (lib/observability/request-id.ts), and answered.
+  const requestId = requestIdFrom(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

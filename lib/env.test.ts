@@ -37,6 +37,8 @@ describe("env", () => {
     expect(problemsOf({ EMBEDDED_DB_PORT: "70000" })[0]).toMatch(/^EMBEDDED_DB_PORT: /);
     expect(problemsOf({ NEXTAUTH_URL: "not a url" })[0]).toMatch(/^NEXTAUTH_URL: /);
     expect(problemsOf({ JIVAPAY_SWEEPS: "maybe" })[0]).toMatch(/^JIVAPAY_SWEEPS: /);
+    expect(problemsOf({ LOG_LEVEL: "loud" })[0]).toMatch(/^LOG_LEVEL: /);
+    expect(parseEnv({ LOG_LEVEL: "debug", METRICS_TOKEN: " t0ken " })).toMatchObject({ LOG_LEVEL: "debug", METRICS_TOKEN: "t0ken" });
     expect(problemsOf({ TRUSTED_PROXIES: "10.0.0.0/99" })[0]).toMatch(/^TRUSTED_PROXIES: "10\.0\.0\.0\/99" is not a CIDR/);
   });
 

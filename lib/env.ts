@@ -45,6 +45,8 @@ export const ENV_SCHEMA = z.object({
   INNGEST_DEV: optionalText.describe("Talk to the Inngest dev server (1 or its URL)."),
   JIVAPAY_SWEEPS: z.enum(["on", "off"]).default("on").describe("`off` stops the in-process sweeps (e.g. on extra app instances)."),
   NEXT_DIST_DIR: z.string().min(1).default(".next").describe("Build output folder."),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional().describe("Level of the JSON logs on stdout. Default info (silent under Vitest)."),
+  METRICS_TOKEN: optionalText.describe("Bearer token that /api/metrics requires; unset: the endpoint answers 401 to everyone."),
 });
 
 export type Env = z.infer<typeof ENV_SCHEMA>;

@@ -2,6 +2,9 @@
 // requisites and USDT deposits, a store with the demo API key, reference data, default
 // configuration_settings and two weeks of order history (generated in prisma/demo/). It only
 // ever fills an empty database or one it seeded before, and running it again changes nothing.
+// On the database of DATABASE_URL (an operator's, not the embedded one) it needs `--demo`: the
+// demo logins' password and the demo API key are published, so they must never appear there by
+// accident (`npm start` on DATABASE_URL seeds reference data and settings only).
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -26,6 +29,13 @@ function printSummary(summary: SeedSummary) {
 }
 
 async function main(): Promise<number> {
+  if (process.env.DATABASE_URL && !process.argv.includes("--demo")) {
+    console.error(
+      "Seed refused: DATABASE_URL is set, and the demo data (published passwords and API key) goes only into the embedded database. " +
+        "Pass --demo (npm run db:seed -- --demo) to put it into that database anyway.",
+    );
+    return 1;
+  }
   const { withDatabase } = await import("../scripts/db/database-url");
   return withDatabase(async (url) => {
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });

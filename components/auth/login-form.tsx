@@ -15,6 +15,9 @@ export function LoginForm() {
   const t = useT();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Set once the server answered otp_required: the form then asks for the code and sends the
+  // email and password again with it (nothing is kept server-side between the two steps).
+  const [needsCode, setNeedsCode] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,9 +28,15 @@ export function LoginForm() {
       const result = await signIn("credentials", {
         email: String(form.get("email") ?? ""),
         password: String(form.get("password") ?? ""),
+        ...(needsCode ? { otp: String(form.get("otp") ?? "") } : {}),
         redirect: false,
       });
       if (!result?.ok || result.error) {
+        if (result?.error === "otp_required" && !needsCode) {
+          setNeedsCode(true);
+          setPending(false);
+          return;
+        }
         setError(t(loginErrorKey(result?.error)));
         setPending(false);
         return;
@@ -57,6 +66,15 @@ export function LoginForm() {
         <Label htmlFor="password">{t("auth.password")}</Label>
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
+      {needsCode ? (
+        <div className="grid gap-2">
+          <Label htmlFor="otp">{t("auth.otp")}</Label>
+          <Input id="otp" name="otp" autoComplete="one-time-code" inputMode="text" required autoFocus aria-describedby="otp-hint" maxLength={32} />
+          <p id="otp-hint" className="text-xs text-muted-foreground">
+            {t("auth.otpHint")}
+          </p>
+        </div>
+      ) : null}
       <PendingButton type="submit" className="w-full" pending={pending}>
         {t("auth.signIn")}
       </PendingButton>

@@ -3,13 +3,17 @@
 import { useState, useTransition } from "react";
 import { signOut } from "next-auth/react";
 import { toast } from "sonner";
-import { ChevronDown, LogOut } from "lucide-react";
+import Link from "next/link";
+import { ChevronDown, LogOut, ShieldCheck } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { useT } from "@/components/i18n/i18n-provider";
 import { signOutEverywhereAction } from "@/lib/web/sign-out-everywhere-action";
 
-/** "Sign out", and beside it a small menu with "Sign out everywhere" (every session of the account ends, this one too). */
+/**
+ * "Sign out", and beside it a small menu with "Account security" (2FA, password) and "Sign out
+ * everywhere" (every session of the account ends, this one too).
+ */
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   const [ending, startEnding] = useTransition();
@@ -39,6 +43,12 @@ export function SignOutButton() {
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end" className="max-w-72">
+          <DropdownMenuItem asChild>
+            <Link href="/account/security">
+              <ShieldCheck className="size-4" aria-hidden="true" />
+              {t("common.accountSecurity")}
+            </Link>
+          </DropdownMenuItem>
           <DropdownMenuItem
             title={t("common.signOutEverywhereHint")}
             onSelect={() =>

@@ -59,6 +59,7 @@ const SHARED_ACTIONS: Record<string, string> = {
   "app/(auth)/forgot-password/actions.ts": "public: emails a reset link to the address's owner",
   "app/(auth)/reset-password/actions.ts": "public: the emailed single-use token is the credential",
   "app/(auth)/invite/actions.ts": "public: the invitation's single-use token is the credential",
+  "app/(cabinet)/account/security/actions.ts": "signed in only (signed out: /login); the caller's own 2FA and password, proven by a code or the current password",
 };
 
 /** Seeded rows of the demo merchant the pages and route handlers are opened with (no spec changes them). */

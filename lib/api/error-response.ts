@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "@/lib/errors/domain-error";
 import { ERRORS } from "@/lib/errors/catalogue";
+import { log } from "@/lib/observability/logger";
 
 export interface ApiErrorBody {
   error: { type: string; code: string; message: string; param?: string };
@@ -42,6 +43,6 @@ export function describeClientError(error: unknown): ErrorParts | null {
 export function handleApiError(error: unknown): Response {
   const described = describeClientError(error);
   if (described) return Response.json(described.body, { status: described.status, headers: described.headers });
-  console.error("[api] unexpected error", error);
+  log.error({ err: error }, "unexpected error");
   return Response.json(parts(500, "api_error", "internal_error", "Something went wrong on our side. Retry later.").body, { status: 500 });
 }

@@ -7,6 +7,8 @@ import { enforceRateLimit } from "./rate-limit";
 
 const clientIp = (request: Request) => clientIpFromHeaders(request.headers);
 import { withIdempotency, type StoredResponse } from "./idempotency";
+import { observeRequest, routePattern } from "./observe-request";
+import type { RequestContext } from "@/lib/observability/request-context";
 import type { Actor } from "@/lib/audit/record-audit";
 import { markTraderSeen } from "@/lib/traders/mark-trader-seen";
 
@@ -40,38 +42,46 @@ function makeRoute<A>(
   rateKey: (auth: A) => string,
   actorOf: (auth: A, request: Request) => Actor,
   idempotencyScope: (auth: A) => number | null,
+  /** The caller's ids for the access log line (never the key itself). */
+  callerOf: (auth: A) => Pick<RequestContext, "storeId" | "traderId">,
   onAuthenticated: (auth: A) => void = () => {},
 ) {
   return (handler: (input: HandlerInput<A>) => Promise<Result>) =>
     async (request: Request, context: RouteContext): Promise<Response> => {
-      try {
-        const ip = clientIp(request);
-        // A request with a missing or wrong key still counts against its IP (key guessing is
-        // throttled); an authenticated one counts against its key and IP in one statement.
-        const auth = await authenticate(request).catch(async (error: unknown) => {
-          await enforceRateLimit({ apiKey: null, ip });
-          throw error;
-        });
-        await enforceRateLimit({ apiKey: rateKey(auth), ip });
-        onAuthenticated(auth);
-        const params = await context.params;
-        const actor = actorOf(auth, request);
-        const { value: body, raw } = request.method === "POST" ? await readJsonBody(request) : { value: undefined, raw: "" };
-        const run = () => settle(() => handler({ request, auth, params, body, actor }));
-
-        const key = request.headers.get("idempotency-key");
-        const scope = idempotencyScope(auth);
-        if (request.method === "POST" && key !== null && scope !== null) {
-          const path = new URL(request.url).pathname;
-          const result = await withIdempotency(scope, key, { method: request.method, path, body: raw }, run);
-          return jsonResponse(result.body, result.status, result.replayed ? { "idempotent-replayed": "true" } : undefined);
-        }
-        const result = await run();
-        return jsonResponse(result.body, result.status);
-      } catch (error) {
-        return handleApiError(error);
-      }
+      const params = await context.params;
+      const route = routePattern(new URL(request.url).pathname, params);
+      return observeRequest(request, route, (observed) => serve(request, params, observed, handler));
     };
+
+  async function serve(request: Request, params: Params, observed: RequestContext, handler: (input: HandlerInput<A>) => Promise<Result>): Promise<Response> {
+    try {
+      const ip = clientIp(request);
+      // A request with a missing or wrong key still counts against its IP (key guessing is
+      // throttled); an authenticated one counts against its key and IP in one statement.
+      const auth = await authenticate(request).catch(async (error: unknown) => {
+        await enforceRateLimit({ apiKey: null, ip });
+        throw error;
+      });
+      Object.assign(observed, callerOf(auth));
+      await enforceRateLimit({ apiKey: rateKey(auth), ip });
+      onAuthenticated(auth);
+      const actor = actorOf(auth, request);
+      const { value: body, raw } = request.method === "POST" ? await readJsonBody(request) : { value: undefined, raw: "" };
+      const run = () => settle(() => handler({ request, auth, params, body, actor }));
+
+      const key = request.headers.get("idempotency-key");
+      const scope = idempotencyScope(auth);
+      if (request.method === "POST" && key !== null && scope !== null) {
+        const path = new URL(request.url).pathname;
+        const result = await withIdempotency(scope, key, { method: request.method, path, body: raw }, run);
+        return jsonResponse(result.body, result.status, result.replayed ? { "idempotent-replayed": "true" } : undefined);
+      }
+      const result = await run();
+      return jsonResponse(result.body, result.status);
+    } catch (error) {
+      return handleApiError(error);
+    }
+  }
 }
 
 /** A gateway route for merchants (store API key), with rate limits and Idempotency-Key on POST. */
@@ -80,6 +90,7 @@ export const merchantRoute = makeRoute(
   (auth) => `store-key:${auth.apiKeyId}`,
   (auth, request) => ({ type: "merchant_api", userId: auth.store.userId, ip: clientIp(request), userAgent: request.headers.get("user-agent") }),
   (auth) => auth.store.id,
+  (auth) => ({ storeId: auth.store.id }),
 );
 
 /** A route of the trader API (personal trader token). */
@@ -88,6 +99,7 @@ export const traderRoute = makeRoute(
   (auth) => `trader-token:${auth.tokenId}`,
   (auth, request) => ({ type: "trader_api", userId: auth.trader.userId, ip: clientIp(request), userAgent: request.headers.get("user-agent") }),
   () => null,
+  (auth) => ({ traderId: auth.trader.id }),
   // A trader working through the API is online (payout offers go to online traders only);
   // markTraderSeen writes at most once a minute, off the request's critical path.
   (auth) => void markTraderSeen(auth.trader.id).catch(() => {}),

@@ -16,6 +16,8 @@ export interface AuditLogRow {
   oldValues: Prisma.JsonValue;
   newValues: Prisma.JsonValue;
   ip: string | null;
+  /** The request-id of the request that wrote it (search the logs for it). */
+  requestId: string | null;
 }
 
 /** The viewer's filters, as they arrive in the URL. Dates are UTC days (YYYY-MM-DD), both inclusive. */
@@ -70,6 +72,7 @@ export async function listAuditLogs(adminUserId: number, filters: AuditFilters, 
       oldValues: true,
       newValues: true,
       ip: true,
+      requestId: true,
       user: { select: { email: true } },
     },
   });

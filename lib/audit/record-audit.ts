@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { currentRequestId } from "@/lib/observability/request-context";
 
 export interface Actor {
   /** user (a cabinet session), merchant_api, trader_api, customer (the payment page), system */
@@ -31,14 +32,15 @@ const jsonOrNull = (value: unknown) => (value === undefined ? null : JSON.string
 
 /**
  * The INSERT of one audit row as an SQL fragment, so that a caller can write it in the same
- * statement as the change it records (see transitionOrder).
+ * statement as the change it records (see transitionOrder). Inside a request the row carries
+ * its request id, which leads to the request's log lines.
  */
 export function auditInsertSql(actor: Actor, entry: AuditEntry): Prisma.Sql {
   return Prisma.sql`
-    INSERT INTO audit_logs (user_id, actor_type, action, entity_type, entity_id, old_values, new_values, ip, user_agent)
+    INSERT INTO audit_logs (user_id, actor_type, action, entity_type, entity_id, old_values, new_values, ip, user_agent, request_id)
     VALUES (${actor.userId ?? null}::int, ${actor.type}, ${entry.action}, ${entry.entityType}, ${String(entry.entityId)},
             ${jsonOrNull(entry.oldValues)}::jsonb, ${jsonOrNull(entry.newValues)}::jsonb,
-            ${actor.ip?.slice(0, 64) ?? null}, ${actor.userAgent?.slice(0, 512) ?? null})`;
+            ${actor.ip?.slice(0, 64) ?? null}, ${actor.userAgent?.slice(0, 512) ?? null}, ${currentRequestId()})`;
 }
 
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {

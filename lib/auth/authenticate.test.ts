@@ -12,7 +12,7 @@ describe("authenticate", () => {
   it("accepts the right password, whatever the email's case and spacing", async () => {
     const user = await createUser(prisma, { role: "trader", password: PASSWORD });
     const result = await authenticate(`  ${user.email.toUpperCase()} `, PASSWORD, freshIp());
-    expect(result).toEqual({ ok: true, user: { id: user.id, email: user.email, role: "trader", name: user.name, sessionVersion: 0 } });
+    expect(result).toEqual({ ok: true, user: { id: user.id, email: user.email, role: "trader", name: user.name, sessionVersion: 0, mfa: null } });
     const reloaded = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(reloaded.lastLoginAt).not.toBeNull();
   });

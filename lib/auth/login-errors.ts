@@ -6,6 +6,9 @@
 export const LOGIN_ERRORS = {
   invalid_credentials: "auth.errors.invalid_credentials",
   too_many_attempts: "auth.errors.too_many_attempts",
+  /** The password was right; the account has two-factor sign-in: the form asks for a code and sends everything again. */
+  otp_required: "auth.errors.otp_required",
+  invalid_otp: "auth.errors.invalid_otp",
 } as const;
 
 export type LoginErrorCode = keyof typeof LOGIN_ERRORS;

@@ -107,6 +107,16 @@ export async function signInFailed(email: string, ip: string | null, now = new D
   await Promise.all([countFailure(keys.email, EMAIL_POLICY, now), ...(keys.ip ? [countFailure(keys.ip, IP_POLICY, now)] : [])]);
 }
 
+/**
+ * A checked attempt that was neither right nor wrong: the password was right but the account
+ * needs its second factor and none was sent (the form then asks for the code). The (email, IP)
+ * attempt counted on admission is taken back, and nothing is forgotten: a wrong code later is a
+ * failure like a wrong password, and alternating "no code" with guesses gains nothing.
+ */
+export async function signInIncomplete(email: string, ip: string | null): Promise<void> {
+  await prisma.$executeRaw`UPDATE login_attempts SET failures = GREATEST(failures - 1, 0) WHERE key = ${signInKeys(email, ip).pair}`;
+}
+
 /** A checked attempt succeeded: its (email, IP) counter is forgotten; the IP and email counters never counted it. */
 export async function signInSucceeded(email: string, ip: string | null): Promise<void> {
   await prisma.loginAttempt.deleteMany({ where: { key: signInKeys(email, ip).pair } });

@@ -1,9 +1,10 @@
 // What happens when a worker dies or breaks mid-delivery: nothing is lost, and only the
 // receiver may see a webhook-id twice (Standard Webhooks receivers de-duplicate on it).
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { createStore } from "@/lib/testing";
 import { payinWithCallbacks } from "@/lib/testing/callback-orders";
+import { captureLogs } from "@/lib/testing/capture-logs";
 import { useCallbackReceiver } from "@/lib/testing/callback-receiver";
 import { claimDueCallbacks } from "./claim-due-callbacks";
 import { deliverDueCallbacks } from "./deliver-due-callbacks";
@@ -35,14 +36,14 @@ describe("crash safety", () => {
     // A real failure after the POST: PostgreSQL refuses to record the attempt.
     await prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_attempt() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'database went away'; END $$`);
     await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_attempt BEFORE INSERT ON callback_attempts FOR EACH ROW EXECUTE FUNCTION refuse_attempt()`);
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = captureLogs();
     const now = new Date();
     let errorsLogged = 0;
     try {
       expect(await deliverDueCallbacks({ now })).toEqual({ delivered: 0, retried: 0, failed: 0 });
     } finally {
-      errorsLogged = logged.mock.calls.length;
-      logged.mockRestore();
+      errorsLogged = logged.records().filter((line) => line.level === "error").length;
+      logged.restore();
       await prisma.$executeRawUnsafe(`DROP TRIGGER refuse_attempt ON callback_attempts`);
       await prisma.$executeRawUnsafe(`DROP FUNCTION refuse_attempt()`);
     }

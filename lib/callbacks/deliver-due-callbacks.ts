@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/observability/logger";
 import { claimDueCallbacks } from "./claim-due-callbacks";
 import { deliveryContext, processClaimedCallback, type DeliveryOptions, type DeliveryResult } from "./process-claimed-callback";
 
@@ -26,7 +27,7 @@ export async function deliverDueCallbacks(options: DeliveryOptions & { limit?: n
     budget -= batch.length;
     const results = await Promise.allSettled(batch.map((row) => processClaimedCallback(row, context)));
     results.forEach((result, i) => {
-      if (result.status === "rejected") console.error(`[callbacks] could not record delivery ${batch[i].id}; retried after its lease:`, result.reason);
+      if (result.status === "rejected") log.error({ err: result.reason, delivery_id: String(batch[i].id) }, "could not record a callback delivery; retried after its lease");
       else if (result.value) counts[result.value] += 1;
     });
   }

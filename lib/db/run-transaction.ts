@@ -17,6 +17,19 @@ export function emitAfterCommit(tx: Tx, event: BackgroundEvent): void {
   pendingEvents.get(tx)?.push(event);
 }
 
+// Bookkeeping of a transaction's work (metrics counters), done once it has committed.
+const pendingEffects = new WeakMap<Tx, (() => void)[]>();
+
+/**
+ * Runs `effect` once the transaction commits (never for a rolled-back or retried attempt), so
+ * a counter counts what really happened. Outside runTransaction it runs at once.
+ */
+export function afterCommit(tx: Tx, effect: () => void): void {
+  const effects = pendingEffects.get(tx);
+  if (effects) effects.push(effect);
+  else effect();
+}
+
 /**
  * An interactive transaction, retried (up to `attempts` times, with jitter) when PostgreSQL
  * aborts it for a deadlock or a serialization failure: the whole function runs again on a
@@ -26,10 +39,12 @@ export function emitAfterCommit(tx: Tx, event: BackgroundEvent): void {
 export async function runTransaction<T>(fn: (tx: Tx) => Promise<T>, attempts = 4): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const events: BackgroundEvent[] = [];
+    const effects: (() => void)[] = [];
     try {
       const result = await prisma.$transaction(
         async (tx) => {
           pendingEvents.set(tx, events);
+          pendingEffects.set(tx, effects);
           const result = await fn(tx);
           maybeInjectFault();
           return result;
@@ -37,6 +52,13 @@ export async function runTransaction<T>(fn: (tx: Tx) => Promise<T>, attempts = 4
         { maxWait: 10_000, timeout: 30_000 },
       );
       if (events.length) void emit(events);
+      for (const effect of effects) {
+        try {
+          effect();
+        } catch {
+          // Bookkeeping never fails a transaction that has committed.
+        }
+      }
       return result;
     } catch (error) {
       const code = (error as { code?: string })?.code ?? "";

@@ -1,5 +1,6 @@
 import "server-only";
 import { inngest } from "@/lib/jobs/inngest-client";
+import { log } from "@/lib/observability/logger";
 import { isInngestConfigured } from "./inngest-configured";
 
 export interface BackgroundEvent {
@@ -20,6 +21,6 @@ export async function emit(events: BackgroundEvent | BackgroundEvent[]): Promise
   try {
     await inngest.send(list);
   } catch (error) {
-    console.error(`[background] could not send ${list.map((e) => e.name).join(", ")} to Inngest; the sweep will pick the work up:`, error);
+    log.error({ err: error, events: list.map((e) => e.name) }, "could not send events to Inngest; the sweep will pick the work up");
   }
 }

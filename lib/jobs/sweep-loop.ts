@@ -1,3 +1,5 @@
+import { log } from "@/lib/observability/logger";
+
 /** A periodic job: `run` is called every `intervalMs`, never while its previous run is still going. */
 export interface SweepTask {
   name: string;
@@ -11,7 +13,7 @@ export interface SweepLoop {
 }
 
 type Log = (message: string, error: unknown) => void;
-const defaultLog: Log = (message, error) => console.error(message, error);
+const defaultLog: Log = (message, error) => log.error({ err: error }, message);
 
 /**
  * Runs each task on its own interval in this process. A tick that finds the task's previous

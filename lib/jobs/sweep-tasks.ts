@@ -7,6 +7,7 @@ import { retryDueMatches } from "@/lib/matching/retry-due-matches";
 import { deliverDueCallbacks } from "@/lib/callbacks/deliver-due-callbacks";
 import { refreshDailyMetrics } from "@/lib/metrics/refresh-daily-metrics";
 import { sweepRetention } from "@/lib/db/retention";
+import { measuredSweep } from "@/lib/observability/measured-sweep";
 import type { SweepTask } from "./sweep-loop";
 
 const SECOND = 1000;
@@ -17,9 +18,9 @@ const MINUTE = 60 * SECOND;
  * database (the source of truth), so running it late, twice or concurrently is harmless.
  * Without Inngest the app runs them in process (instrumentation.ts → startBackgroundSweeps);
  * with Inngest each becomes a cron function (inngest/functions/sweeps.ts). Add new sweeps
- * here and both modes get them.
+ * here and both modes get them (each run timed and its failures counted: measuredSweep).
  */
-export const SWEEP_TASKS: readonly SweepTask[] = [
+export const SWEEP_TASKS: readonly SweepTask[] = ([
   { name: "expire-due-orders", intervalMs: 2 * SECOND, run: () => expireDueOrders() },
   { name: "retry-due-matches", intervalMs: 2 * SECOND, run: () => retryDueMatches() },
   { name: "deliver-due-callbacks", intervalMs: 2 * SECOND, run: () => deliverDueCallbacks() },
@@ -28,4 +29,4 @@ export const SWEEP_TASKS: readonly SweepTask[] = [
   { name: "alert-failing-callbacks", intervalMs: 5 * MINUTE, run: () => alertFailingCallbacks() },
   { name: "send-daily-summaries", intervalMs: 15 * MINUTE, run: () => sendDailySummaries() },
   { name: "apply-retention", intervalMs: 10 * MINUTE, run: () => sweepRetention() },
-];
+] satisfies SweepTask[]).map(measuredSweep);

@@ -6,7 +6,8 @@ import { fiatToCrypto } from "@/lib/money/convert";
 import { currentRate } from "@/lib/currencies/current-rate";
 import type { LockedOrder } from "@/lib/orders/load-order";
 import { transitionOrder } from "@/lib/orders/transition-order";
-import { emitAfterCommit } from "@/lib/db/run-transaction";
+import { afterCommit, emitAfterCommit } from "@/lib/db/run-transaction";
+import { countMatchingMiss } from "@/lib/observability/order-metrics";
 import { orderUnmatched } from "@/lib/jobs/order-events";
 import { selectRequisite } from "./select-requisite";
 import { nextMatchAttemptAt } from "./backoff";
@@ -30,6 +31,12 @@ export interface MatchContext {
  *   accepts or declines (lib/orders/accept-payout.ts); see offerPayout.
  */
 export async function matchOrder(tx: Tx, order: LockedOrder, context: MatchContext) {
+  const matched = await tryMatch(tx, order, context);
+  if (!matched) afterCommit(tx, () => countMatchingMiss(order.type));
+  return matched;
+}
+
+async function tryMatch(tx: Tx, order: LockedOrder, context: MatchContext) {
   const { settings, currency, now } = context;
   if (settings["matching.paused"] || currency.isPaused) return null;
   if (order.type === "payout") return offerPayout(tx, order, context);

@@ -8,6 +8,7 @@ import type { RiskSubject } from "@/lib/risk/record-risk-event";
 import { findOrderCurrencies } from "@/lib/currencies/find-currency";
 import { matchOrScheduleRetry } from "@/lib/matching/match-order";
 import type { Actor } from "@/lib/audit/record-audit";
+import { countOrderCreated } from "@/lib/observability/order-metrics";
 import type { LockedOrder } from "./load-order";
 import { duplicateOrderError, insertOrder, type NewOrder } from "./insert-order";
 import type { StoreForOrders } from "./create-payin";
@@ -42,7 +43,7 @@ export async function createOrder(store: StoreForOrders, type: "payin" | "payout
   await checkNewOrder({ storeId: store.id, storeLimits: store.limits, type, ...input }, settings);
 
   try {
-    return await runTransaction(async (tx) => {
+    const created = await runTransaction(async (tx) => {
       await checkCustomerCaps(tx, { storeId: store.id, type, ...input }, settings, now);
       const { currency, settlement } = await findOrderCurrencies(tx, input.currency);
       const context = { settings, currency, settlement };
@@ -66,6 +67,8 @@ export async function createOrder(store: StoreForOrders, type: "payin" | "payout
       if (steps.inserted) await steps.inserted(tx, order, context);
       return matchOrScheduleRetry(tx, order, { settings, currency, settlement, store, paymentMethodId, now });
     });
+    countOrderCreated(type);
+    return created;
   } catch (error) {
     throw duplicateOrderError(await recordCapRefusal(error), input.merchantOrderId);
   }

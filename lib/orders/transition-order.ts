@@ -7,7 +7,8 @@ import { auditInsertSql, type Actor } from "@/lib/audit/record-audit";
 import { postMovements } from "@/lib/ledger/post-movements";
 import type { Movement } from "@/lib/ledger/accounts";
 import { callbackInsertSql } from "@/lib/callbacks/enqueue-callback";
-import { emitAfterCommit } from "@/lib/db/run-transaction";
+import { afterCommit, emitAfterCommit } from "@/lib/db/run-transaction";
+import { countOrderStatus } from "@/lib/observability/order-metrics";
 import { orderChanged, orderDeadlineSet } from "@/lib/jobs/order-events";
 import { OPEN_STATUSES } from "./statuses";
 import { refusalOf } from "./lifecycle";
@@ -113,6 +114,7 @@ export async function transitionOrder(tx: Tx, input: TransitionInput): Promise<O
     ${callbackInsertSql(updated)}`;
 
   emitAfterCommit(tx, orderChanged.create({ orderId: order.id, status: to }, { id: `order-changed-${order.id}-${to}` }));
+  afterCommit(tx, () => countOrderStatus(order.type, to));
   if (updated.expiresAt && (OPEN_STATUSES as readonly string[]).includes(to)) {
     const expiresAt = updated.expiresAt.toISOString();
     emitAfterCommit(tx, orderDeadlineSet.create({ orderId: order.id, expiresAt }, { id: `order-deadline-${order.id}-${expiresAt}` }));

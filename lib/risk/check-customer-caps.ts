@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Settings } from "@/lib/settings/read-settings";
 import { OPEN_STATUSES } from "@/lib/orders/statuses";
+import { log } from "@/lib/observability/logger";
 import { recordRiskEvent, type RiskSubject } from "./record-risk-event";
 
 const COUNTED_OPEN = [...OPEN_STATUSES, "created"];
@@ -68,7 +69,7 @@ export async function checkCustomerCaps(tx: Tx, input: RiskSubject, settings: Se
 export async function recordCapRefusal(error: unknown): Promise<unknown> {
   if (error instanceof CustomerCapExceeded) {
     await recordRiskEvent(error.subject, error.code, error.details).catch((writeError: unknown) => {
-      console.error(`risk event ${error.code} for store ${error.subject.storeId} not recorded:`, writeError);
+      log.error({ err: writeError, risk_code: error.code, store_id: error.subject.storeId }, "risk event not recorded");
     });
   }
   return error;

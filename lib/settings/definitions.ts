@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
 
 /**
  * Every configuration_settings key the platform reads: its type (a zod schema, used by the
@@ -137,6 +138,11 @@ export const SETTINGS = {
     schema: z.number().int().min(1).max(3650),
     default: 30,
     description: "Sent, stored and failed emails are deleted from the mail outbox this many days after they were queued.",
+  },
+  "security.require_2fa_roles": {
+    schema: z.array(z.enum(ROLES)).max(ROLES.length),
+    default: ["admin", "support"] as Array<(typeof ROLES)[number]>,
+    description: "Roles whose users must enrol in two-factor sign-in (TOTP) before they can use their cabinet; other roles may enrol if they wish.",
   },
 } as const satisfies Record<string, { schema: z.ZodType; default: unknown; description: string }>;
 

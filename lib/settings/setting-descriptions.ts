@@ -7,6 +7,7 @@ import type { Locale } from "@/lib/i18n/config";
  * translation here is shown with its English description instead of nothing.
  */
 const RU: Partial<Record<SettingKey, string>> = {
+  "security.require_2fa_roles": "Роли, пользователи которых должны подключить двухфакторный вход (TOTP), прежде чем работать в кабинете; остальные роли подключают его по желанию.",
   "order.payment_ttl_seconds": "Сколько сопоставленный pay-in ждёт оплаты клиента и подтверждения трейдера, прежде чем истечёт.",
   "order.payout_ttl_seconds": "Сколько выплата может оставаться у трейдера, прежде чем истечёт и холд магазина будет снят.",
   "order.payout_offer_seconds": "Сколько секунд новая выплата предложена одному трейдеру онлайн; без ответа она предлагается следующему.",

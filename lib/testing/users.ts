@@ -1,27 +1,14 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
+import { ensureRole } from "@/lib/platform/reference-data";
+
+export { ensureRole };
 import type { Db } from "./db";
 import { uniqueSuffix } from "./unique";
 
 export const DEFAULT_TEST_PASSWORD = "test-password";
 
-const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  admin: "Platform administrator: settings, users, stores, traders, rates, deposits, withdrawals.",
-  merchant: "Store owner: gateway API keys, orders, balances, withdrawals.",
-  trader: "Owns requisites and a USDT deposit; confirms pay-ins and pays payouts.",
-  teamlead: "Leads a team of traders and switches their traffic on and off.",
-  support: "Searches orders and resolves disputes.",
-};
-
-/** The role row, created when missing (never modified); safe when called concurrently. */
-export async function ensureRole(db: Db, name: Role) {
-  const existing = await db.role.findUnique({ where: { name } });
-  if (existing) return existing;
-  await db.role.createMany({ data: [{ name, description: ROLE_DESCRIPTIONS[name] }], skipDuplicates: true });
-  return db.role.findUniqueOrThrow({ where: { name } });
-}
-
-// bcrypt is slow by design; factories hash each distinct password once per process.
+// Password hashing (argon2id) is slow by design; factories hash each distinct password once per process.
 const hashes = new Map<string, Promise<string>>();
 export function cachedPasswordHash(password: string): Promise<string> {
   let hash = hashes.get(password);

@@ -15,6 +15,8 @@ export interface AdminUserRow {
   invited: boolean;
   lastLoginAt: Date | null;
   createdAt: Date;
+  /** Two-factor sign-in is on (an admin may reset it). */
+  twoFactor: boolean;
   /** Admin, support and teamlead profiles (what the profile editor changes). */
   profile: { username: string; roleDescription: string | null; grantedPermissions: Prisma.JsonValue } | null;
 }
@@ -54,6 +56,7 @@ export async function listUsers(adminUserId: number, filters: UserFilters = {}):
       isActive: true,
       lastLoginAt: true,
       createdAt: true,
+      totpEnabledAt: true,
       role: { select: { name: true } },
       admin: profileSelect,
       teamlead: profileSelect,
@@ -73,6 +76,7 @@ export async function listUsers(adminUserId: number, filters: UserFilters = {}):
       invited: !u.isActive && u.authTokens.length > 0,
       lastLoginAt: u.lastLoginAt,
       createdAt: u.createdAt,
+      twoFactor: u.totpEnabledAt !== null,
       profile: profile ? { username: profile.username, roleDescription: u.support?.roleDescription ?? null, grantedPermissions: profile.grantedPermissions } : null,
     };
   });

@@ -9,6 +9,7 @@ import type { Messages } from "@/lib/i18n/messages";
 import type { MessageKey, MessageVars, Translate } from "@/lib/i18n/translate";
 import { fieldErrorsOf, zodErrorMap } from "@/lib/validation/messages";
 import { getTranslator } from "./locale";
+import { inWebRequestContext } from "./request-context";
 import { requestActor, requestOrigin, type RequestOrigin, type UserActor } from "./request-actor";
 import { getCurrentUser, requirePermission, requireRole, type CurrentUser } from "./session";
 
@@ -87,6 +88,22 @@ export async function runAction<R extends Caller, T extends object = {}, S exten
   input: unknown,
   run: (context: ActionContext<R, Parsed<S>>) => Promise<NoInfer<ActionResult<T>>>,
 ): Promise<ActionResult<T>> {
+  // The action's log lines and audit rows carry the request id proxy.ts gave the request.
+  return inWebRequestContext("server-action", () => runActionInContext(options, input, run));
+}
+
+async function runActionInContext<R extends Caller, T extends object = {}, S extends z.ZodType | undefined = undefined>(
+  options: ActionOptions<R, S>,
+  input: unknown,
+  run: (context: ActionContext<R, Parsed<S>>) => Promise<NoInfer<ActionResult<T>>>,
+): Promise<ActionResult<T>> {
+  if (options.role !== "anyone") {
+    // A session that must enrol in 2FA first (security.require_2fa_roles) may do nothing else.
+    // "anyone" actions (the sign-in pages, the language, the enrolment itself) need no session
+    // at all, so such a session gains nothing by reaching them.
+    const current = await getCurrentUser();
+    if (current?.twoFactorSetupRequired) return { ok: false, message: (await getTranslator()).t("errors.two_factor_setup_required") };
+  }
   // Outside the try: the redirect to /login and the 403 must propagate.
   const user = await callerOf(options.role, options.permission);
   const { t, locale } = await getTranslator();

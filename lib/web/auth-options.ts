@@ -19,15 +19,18 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      // otp: a TOTP or recovery code, sent only after the server answered otp_required.
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, otp: { label: "Code", type: "text" } },
       async authorize(credentials, req) {
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email || !password) throw new Error("invalid_credentials" satisfies LoginErrorCode);
-        const result = await authenticate(email, password, clientIp(req?.headers));
+        const otp = typeof credentials?.otp === "string" ? credentials.otp : null;
+        const result = await authenticate(email, password, clientIp(req?.headers), otp);
         // next-auth passes the error message to the client; codes keep it free of details.
         if (!result.ok) throw new Error(result.code satisfies LoginErrorCode);
-        return { id: String(result.user.id), email: result.user.email, name: result.user.name, role: result.user.role, sessionVersion: result.user.sessionVersion };
+        const { id, email: userEmail, name, role, sessionVersion, mfa } = result.user;
+        return { id: String(id), email: userEmail, name, role, sessionVersion, mfa };
       },
     }),
   ],
@@ -37,12 +40,22 @@ export const authOptions: NextAuthOptions = {
         token.uid = Number(user.id);
         token.role = (user as { role?: string }).role;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        // Fixed for the session's life: enrolling bumps session_version, so this session ends
+        // and the next sign-in (with a code) starts without the flag.
+        const mfa = (user as { mfa?: string | null }).mfa;
+        if (mfa === "setup_required") token.mfa = mfa;
       }
       return token;
     },
     async session({ session, token }) {
       if (typeof token.uid === "number" && isRole(token.role)) {
-        session.user = { ...session.user, id: token.uid, role: token.role, sessionVersion: typeof token.sv === "number" ? token.sv : 0 };
+        session.user = {
+          ...session.user,
+          id: token.uid,
+          role: token.role,
+          sessionVersion: typeof token.sv === "number" ? token.sv : 0,
+          ...(token.mfa === "setup_required" ? { mfa: token.mfa } : {}),
+        };
       }
       return session;
     },

@@ -17,6 +17,12 @@ interface UserOfRole<R extends Role> {
   permissions: RolePermissions<R>;
   /** A trader's trader profile (null until an admin has created one); null for other roles. */
   traderId: R extends "trader" ? number | null : null;
+  /**
+   * Signed in without 2FA though the role must have it (security.require_2fa_roles): cabinet
+   * pages send this session to the enrolment page and server actions refuse, until the user has
+   * enrolled and signed in again.
+   */
+  twoFactorSetupRequired: boolean;
 }
 
 /** A signed-in user; without `R`, a union over the roles, so checking `role` narrows `permissions`. */
@@ -36,15 +42,18 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const id = session?.user?.id;
   if (typeof id !== "number") return null;
   // A session from before session versions existed counts as version 0.
-  return currentUserById(id, session?.user?.sessionVersion ?? 0);
+  return currentUserById(id, session?.user?.sessionVersion ?? 0, session?.user?.mfa === "setup_required");
 });
+
+/** Where a session that must enrol in 2FA first is sent (app/(cabinet)/account/security). */
+export const TWO_FACTOR_SETUP_PATH = "/account/security";
 
 /**
  * The user behind a session's user id, or null when they may not use a cabinet (gone,
  * deactivated, unknown role) or the session is older than their session_version (signed in
  * before a password change, a deactivation or "sign out everywhere").
  */
-async function currentUserById(id: number, sessionVersion: number): Promise<CurrentUser | null> {
+async function currentUserById(id: number, sessionVersion: number, twoFactorSetupRequired: boolean): Promise<CurrentUser | null> {
   const user = await prisma.user.findUnique({
     where: { id },
     include: {
@@ -60,14 +69,19 @@ async function currentUserById(id: number, sessionVersion: number): Promise<Curr
   if (role === "trader" && user.trader && !user.trader.isActive) return null;
   const permissions = isStaffRole(role) ? effectivePermissions(role, user[role]?.grantedPermissions) : {};
   const traderId = role === "trader" ? (user.trader?.id ?? null) : null;
-  return { id: user.id, email: user.email, name: user.name, role, locale: user.locale, permissions, traderId } as CurrentUser;
+  return { id: user.id, email: user.email, name: user.name, role, locale: user.locale, permissions, traderId, twoFactorSetupRequired } as CurrentUser;
 }
 
-/** For pages and server actions: the user when they have `role`; otherwise /login or a 403. */
+/**
+ * For pages and server actions: the user when they have `role`; otherwise /login or a 403, and
+ * the 2FA enrolment page for a session that must enrol first (runAction refuses such a session
+ * with a message before it gets here).
+ */
 export async function requireRole<R extends Role>(role: R): Promise<CurrentUser<R>> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   if (user.role !== role) forbidden();
+  if (user.twoFactorSetupRequired) redirect(TWO_FACTOR_SETUP_PATH);
   return user as CurrentUser<R>;
 }
 

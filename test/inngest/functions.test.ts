@@ -13,6 +13,7 @@ import { sweepFunctions } from "@/inngest/functions/sweeps";
 import { orderFunctions } from "@/inngest/functions/orders";
 import { useFakeResend } from "@/lib/testing/fake-resend";
 import { startFakeInngest, type FakeInngest } from "@/lib/testing/fake-inngest";
+import { captureLogs } from "@/lib/testing/capture-logs";
 
 const resend = useFakeResend();
 
@@ -125,9 +126,12 @@ describe("emit", () => {
     const closed = await startFakeInngest();
     await closed.close();
     configure({ INNGEST_BASE_URL: closed.url, INNGEST_EVENT_KEY: "test-event-key" });
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
-    await expect(emit({ name: "email/queued", data: { id: "9" } })).resolves.toBeUndefined();
-    expect(error).toHaveBeenCalledWith(expect.stringContaining("could not send email/queued to Inngest"), expect.anything());
-    error.mockRestore();
+    const logs = captureLogs();
+    try {
+      await expect(emit({ name: "email/queued", data: { id: "9" } })).resolves.toBeUndefined();
+    } finally {
+      logs.restore();
+    }
+    expect(logs.records()).toEqual([expect.objectContaining({ level: "error", msg: expect.stringContaining("could not send events to Inngest"), events: ["email/queued"], err: expect.anything() })]);
   });
 });

@@ -1,11 +1,9 @@
-import { databaseAnswers } from "@/lib/db/health";
+import { observedRoute } from "@/lib/api/observe-request";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const db = await databaseAnswers();
-  return Response.json(db ? { status: "ok", db: "ok" } : { status: "error", db: "unreachable" }, {
-    status: db ? 200 : 503,
-    headers: { "cache-control": "no-store" },
-  });
-}
+/**
+ * Liveness: the process is up and serving. It does not touch the database, so a database
+ * outage does not get healthy instances restarted; /api/ready is the check that does.
+ */
+export const GET = observedRoute("/api/health", async () => Response.json({ status: "ok" }, { headers: { "cache-control": "no-store" } }));

@@ -11,8 +11,9 @@ import { support } from "./en/support";
 import { teamlead } from "./en/teamlead";
 import { forceOrder } from "./en/force-order";
 import { errors } from "./en/errors";
+import { account } from "./en/account";
 
-export const en = { ...shared, trader, merchant, admin, support, teamlead, forceOrder, errors };
+export const en = { ...shared, trader, merchant, admin, support, teamlead, forceOrder, errors, account };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 

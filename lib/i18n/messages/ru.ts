@@ -7,5 +7,6 @@ import { support } from "./ru/support";
 import { teamlead } from "./ru/teamlead";
 import { forceOrder } from "./ru/force-order";
 import { errors } from "./ru/errors";
+import { account } from "./ru/account";
 
-export const ru: Messages = { ...shared, trader, merchant, admin, support, teamlead, forceOrder, errors };
+export const ru: Messages = { ...shared, trader, merchant, admin, support, teamlead, forceOrder, errors, account };

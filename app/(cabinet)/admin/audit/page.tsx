@@ -130,6 +130,7 @@ function AuditRow({ row, t }: { row: AuditLogRow; t: Translate }) {
           {row.actorEmail ?? row.actorType}
         </div>
         {row.ip ? <div className="text-xs text-muted-foreground">{row.ip}</div> : null}
+        {row.requestId ? <div className="max-w-44 truncate font-mono text-xs text-muted-foreground" title={row.requestId}>{row.requestId}</div> : null}
       </TableCell>
       <TableCell className="min-w-48 max-w-64 whitespace-normal align-top">
         <div className="break-all font-mono text-xs font-medium">{row.action}</div>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { inviteUser } from "@/lib/auth/invite-user";
 import { isStaffRole } from "@/lib/auth/permissions";
 import { ROLES } from "@/lib/auth/roles";
+import { resetUserTwoFactor } from "@/lib/auth/two-factor";
 import { endUserSessions } from "@/lib/users/end-sessions";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { updateUserProfile, userProfileSchema } from "@/lib/users/update-user-profile";
@@ -58,5 +59,13 @@ export async function endUserSessionsAction(userId: unknown): Promise<ActionResu
   return runAction({ ...manage, schema: endSessionsSchema }, { userId }, async ({ input, actor, t }) => {
     const { email } = await endUserSessions(input, actor);
     return { ok: true, message: t("admin.users.sessionsEnded", { email }) };
+  });
+}
+
+/** Turns a user's two-factor sign-in off (a lost phone without recovery codes); their sessions end; audited as two_factor_reset. */
+export async function resetUserTwoFactorAction(userId: unknown): Promise<ActionResult<{ message: string }>> {
+  return runAction({ ...manage, schema: endSessionsSchema }, { userId }, async ({ input, actor, t }) => {
+    const { email } = await resetUserTwoFactor(input, actor);
+    return { ok: true, message: t("admin.users.twoFactorReset", { email }) };
   });
 }

@@ -17,7 +17,7 @@ import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { Badge } from "@/components/ui/badge";
 import { TableCell, TableRow } from "@/components/ui/table";
-import { endUserSessionsAction, inviteUserAction, setUserActiveAction, updateUserAction } from "./actions";
+import { endUserSessionsAction, inviteUserAction, resetUserTwoFactorAction, setUserActiveAction, updateUserAction } from "./actions";
 
 export const generateMetadata = adminMetadata("admin.users.title");
 
@@ -115,6 +115,9 @@ function UserRow({ user, isSelf, mayChange, t }: { user: AdminUserRow; isSelf: b
           ) : null}
           {mayChange && !user.invited ? (
             <EndSessionsButton label={t("admin.users.endSessionsFor", { email: user.email })} action={endUserSessionsAction.bind(null, user.id)} />
+          ) : null}
+          {mayChange && user.twoFactor ? (
+            <EndSessionsButton icon="two-factor" label={t("admin.users.resetTwoFactorFor", { email: user.email })} action={resetUserTwoFactorAction.bind(null, user.id)} />
           ) : null}
         </div>
       </TableCell>

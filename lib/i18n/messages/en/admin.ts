@@ -90,6 +90,8 @@ export const admin = {
     endSessions: "Sign out everywhere",
     endSessionsFor: "Sign {email} out everywhere",
     sessionsEnded: "{email} is signed out everywhere: every session ends on its next request.",
+    resetTwoFactorFor: "Reset two-factor sign-in of {email}",
+    twoFactorReset: "Two-factor sign-in of {email} is off and their sessions have ended.",
   },
   permissions: {
     title: "Permissions",

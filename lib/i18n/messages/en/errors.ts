@@ -67,6 +67,7 @@ export const errors = {
   token_not_found: "This token is not in your list.",
   too_many_tokens: "You have too many active tokens; revoke one you no longer use first.",
   no_trader_profile: "Your account has no trader profile yet.",
+  two_factor_setup_required: "Set up two-factor sign-in first (Account security).",
   force_not_allowed: "Your account or permissions do not allow forcing orders.",
   dispute_resolved: "This dispute has already been resolved by someone else.",
   support_only: "You are not allowed to resolve disputes.",

@@ -10,6 +10,7 @@ export const shared = {
     sessionMenu: "Session options",
     signOutEverywhere: "Sign out everywhere",
     signOutEverywhereHint: "Ends every session of this account, on every device, this one included.",
+    accountSecurity: "Account security",
     signedInAs: "Signed in as {email}",
     loading: "Loading…",
     none: "—",
@@ -93,6 +94,10 @@ export const shared = {
     errors: {
       invalid_credentials: "Invalid email or password.",
       too_many_attempts: "Too many failed attempts. Try again later.",
+      otp_required: "Enter the code from your authenticator app, or a recovery code.",
+      invalid_otp: "That code is wrong or was already used.",
     },
+    otp: "Authentication code",
+    otpHint: "6 digits from your authenticator app, or one of your recovery codes.",
   },
 };

@@ -92,6 +92,8 @@ export const admin: Messages["admin"] = {
     endSessions: "Завершить все сеансы",
     endSessionsFor: "Завершить все сеансы {email}",
     sessionsEnded: "Все сеансы {email} завершены: каждый закончится при следующем запросе.",
+    resetTwoFactorFor: "Сбросить двухфакторный вход {email}",
+    twoFactorReset: "Двухфакторный вход {email} выключен, все сеансы завершены.",
   },
   permissions: {
     title: "Права",

@@ -12,6 +12,7 @@ export const shared: Pick<Messages, keyof typeof english> = {
     sessionMenu: "Настройки сеанса",
     signOutEverywhere: "Выйти на всех устройствах",
     signOutEverywhereHint: "Завершает все сеансы этой учётной записи на всех устройствах, включая это.",
+    accountSecurity: "Безопасность аккаунта",
     signedInAs: "Вы вошли как {email}",
     loading: "Загрузка…",
     none: "—",
@@ -95,6 +96,10 @@ export const shared: Pick<Messages, keyof typeof english> = {
     errors: {
       invalid_credentials: "Неверный email или пароль.",
       too_many_attempts: "Слишком много неудачных попыток. Попробуйте позже.",
+      otp_required: "Введите код из приложения-аутентификатора или код восстановления.",
+      invalid_otp: "Код неверен или уже использован.",
     },
+    otp: "Код подтверждения",
+    otpHint: "6 цифр из приложения-аутентификатора или один из кодов восстановления.",
   },
 };

@@ -14,7 +14,8 @@ const INLINE_TYPES = new Set(["image/png", "image/jpeg", "application/pdf"]);
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
   if (!user) return NextResponse.redirect(new URL("/login", request.url));
-  if (user.role !== "support" || !user.permissions["receipts.read"]) return new NextResponse("Forbidden", { status: 403 });
+  // A session that must enrol in 2FA first opens nothing of the cabinet (lib/web/session.ts).
+  if (user.role !== "support" || !user.permissions["receipts.read"] || user.twoFactorSetupRequired) return new NextResponse("Forbidden", { status: 403 });
   const { id } = await params;
   if (!/^\d{1,9}$/.test(id)) return new NextResponse("Not found", { status: 404 });
   const receipt = await getReceiptFile(user.id, Number(id));

@@ -1,12 +1,13 @@
+import { observedRoute } from "@/lib/api/observe-request";
 import { getDashboardSnapshot } from "@/lib/metrics/merchant-dashboard-snapshot";
 import { merchantOrRefusal } from "@/lib/web/merchant-route";
 
 export const dynamic = "force-dynamic";
 
 /** The signed-in merchant's live dashboard numbers and balances, polled by the dashboard page. */
-export async function GET() {
+export const GET = observedRoute("/api/cabinet/merchant/dashboard", async function GET() {
   const { user, refusal } = await merchantOrRefusal();
   if (refusal) return refusal;
   const snapshot = await getDashboardSnapshot(user.id);
   return Response.json(snapshot, { headers: { "cache-control": "no-store" } });
-}
+});

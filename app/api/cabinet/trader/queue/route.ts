@@ -1,3 +1,4 @@
+import { observedRoute } from "@/lib/api/observe-request";
 import { traderRouteSession } from "@/lib/web/trader-session";
 import { listTraderQueue } from "@/lib/orders/list-trader-queue";
 import { markTraderSeen } from "@/lib/traders/mark-trader-seen";
@@ -7,10 +8,10 @@ import { markTraderSeen } from "@/lib/traders/mark-trader-seen";
  * trader online (at most one write a minute). `serverTime` lets the browser run the deadline
  * countdowns on the server's clock, whatever its own clock says.
  */
-export async function GET() {
+export const GET = observedRoute("/api/cabinet/trader/queue", async function GET() {
   const { traderId, refusal } = await traderRouteSession();
   if (refusal) return refusal;
   if (traderId === null) return Response.json({ serverTime: new Date().toISOString(), orders: [] }, { headers: { "cache-control": "no-store" } });
   const [orders] = await Promise.all([listTraderQueue(traderId), markTraderSeen(traderId)]);
   return Response.json({ serverTime: new Date().toISOString(), orders }, { headers: { "cache-control": "no-store" } });
-}
+});

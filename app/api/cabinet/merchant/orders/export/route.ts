@@ -1,3 +1,4 @@
+import { observedRoute } from "@/lib/api/observe-request";
 import { merchantOrdersCsv } from "@/lib/reports/export-orders-csv";
 import { CSV_CONTENT_TYPE, CSV_DIALECTS } from "@/lib/reports/csv";
 import { merchantOrRefusal, textStream } from "@/lib/web/merchant-route";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
  * in batches, in the spreadsheet dialect of the merchant's cabinet language (";" and decimal
  * commas for Russian Excel).
  */
-export async function GET(request: Request) {
+export const GET = observedRoute("/api/cabinet/merchant/orders/export", async function GET(request: Request) {
   const { user, refusal } = await merchantOrRefusal();
   if (refusal) return refusal;
   const { filters } = parseOrdersQuery(new URL(request.url).searchParams);
@@ -25,4 +26,4 @@ export async function GET(request: Request) {
       "x-content-type-options": "nosniff",
     },
   });
-}
+});

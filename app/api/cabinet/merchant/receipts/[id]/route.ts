@@ -1,3 +1,4 @@
+import { observedRoute } from "@/lib/api/observe-request";
 import { DomainError } from "@/lib/errors/domain-error";
 import { getMerchantReceipt } from "@/lib/orders/get-merchant-order";
 import { merchantOrRefusal } from "@/lib/web/merchant-route";
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
  * A receipt of one of the signed-in merchant's orders. Always an attachment with nosniff, so
  * an uploaded HTML or SVG "receipt" can never run in the cabinet's origin.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = observedRoute("/api/cabinet/merchant/receipts/{id}", async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { user, refusal } = await merchantOrRefusal();
   if (refusal) return refusal;
   const id = Number((await params).id);
@@ -27,4 +28,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (error instanceof DomainError && error.kind === "not_found") return new Response("Not found.", { status: 404 });
     throw error;
   }
-}
+});

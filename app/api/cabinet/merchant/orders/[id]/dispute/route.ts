@@ -1,3 +1,4 @@
+import { observedRoute } from "@/lib/api/observe-request";
 import { actionRefusal, type ActionResult } from "@/lib/web/action";
 import { requestActor } from "@/lib/web/request-actor";
 import { merchantOrRefusal } from "@/lib/web/merchant-route";
@@ -15,7 +16,7 @@ const MAX_BODY_BYTES = EVIDENCE_MAX_FILES * EVIDENCE_MAX_BYTES + 64 * 1024;
  * rather than a server action because evidence may exceed a server action's 1 MB body limit.
  * Answers the form's ActionResult as JSON.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = observedRoute("/api/cabinet/merchant/orders/{id}/dispute", async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { user, refusal } = await merchantOrRefusal();
   if (refusal) return refusal;
   const { t } = await getTranslator();
@@ -40,4 +41,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     }
     return answer(result, 422);
   }
-}
+});

@@ -1,0 +1,278 @@
+// npm run bench — the gateway over real HTTP against a baseline we did not design: a bare Node
+// `http` + `pg` server (scripts/bench/bare-server.ts) doing the least each request needs, on the
+// same PostgreSQL cluster (another database), at the same concurrency, in the same run.
+//   1. One embedded PostgreSQL; the app's database is migrated and seeded with BENCH_TRADERS
+//      traders × 5 requisites with large limits, a store and its key, every trader's API token,
+//      rate limits and fraud caps raised; the bare database gets its four tables.
+//   2. The production server (the standalone build `npm start` runs) and the bare server.
+//   3. Scenarios, each side BENCH_SECONDS at BENCH_CONNECTIONS connections, the two sides
+//      alternated BENCH_ALTERNATIONS times: pay-in create+match (unique Idempotency-Key and
+//      merchant_order_id per request), then the trader's confirmation of the orders created.
+//   4. Prints requests/s, p50/p95/p99 and the ratio app/baseline, writes bench/results.json,
+//      and checks the app's ledger.
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { startEmbeddedPostgres } from "../db/embedded";
+import { applyMigrations } from "../db/migrate-engine";
+import { ensureStandaloneBuild } from "../standalone";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const ALTERNATIONS = Number(process.env.BENCH_ALTERNATIONS ?? 2);
+const TRADERS = Number(process.env.BENCH_TRADERS ?? 200);
+const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+const children: ChildProcess[] = [];
+function startProcess(args: string[], env: Record<string, string>, cwd = ROOT): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  children.push(child);
+  return child;
+}
+
+interface Measured {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  ok: number;
+  errors: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+/** One load run of `seconds`, or of `amount` requests when given: `next()` gives each request's path, headers and body. */
+async function load(baseUrl: string, next: () => { path: string; headers: Record<string, string>; body?: string } | null, limit: { seconds?: number; amount?: number } = {}): Promise<Measured> {
+  const latencies: number[] = [];
+  let ok = 0;
+  let errors = 0;
+  let finish!: (result: autocannon.Result) => void;
+  const done = new Promise<autocannon.Result>((resolve) => (finish = resolve));
+  const instance = autocannon({
+    url: baseUrl,
+    connections: CONNECTIONS,
+    ...(limit.amount ? { amount: limit.amount } : { duration: limit.seconds ?? SECONDS }),
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => {
+          const spec = next();
+          if (!spec) return null as unknown as typeof request; // nothing left: autocannon stops this connection
+          return { ...request, path: spec.path, headers: { ...request.headers, ...spec.headers }, body: spec.body ?? "" };
+        },
+      },
+    ],
+  }, (error, result) => {
+    if (error) throw error;
+    finish(result);
+  });
+  instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode >= 200 && statusCode < 300) {
+      ok += 1;
+      latencies.push(responseTime);
+    } else errors += 1;
+  });
+  const result = await done;
+  latencies.sort((a, b) => a - b);
+  return { requestsPerSecond: ok / result.duration, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), ok, errors: errors + result.errors };
+}
+
+function combine(runs: Measured[]): Measured {
+  const mean = (pick: (m: Measured) => number) => runs.reduce((sum, m) => sum + pick(m), 0) / runs.length;
+  return {
+    requestsPerSecond: mean((m) => m.requestsPerSecond),
+    p50: mean((m) => m.p50),
+    p95: mean((m) => m.p95),
+    p99: mean((m) => m.p99),
+    ok: runs.reduce((sum, m) => sum + m.ok, 0),
+    errors: runs.reduce((sum, m) => sum + m.errors, 0),
+  };
+}
+
+const dataDir = path.join(ROOT, ".tmp", `bench-http-${crypto.randomBytes(4).toString("hex")}`);
+const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), quiet: true });
+const closers: (() => Promise<unknown>)[] = [];
+try {
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query("CREATE DATABASE jivapay_bench");
+  await admin.query("CREATE DATABASE bare_bench");
+  await admin.end();
+  const appUrl = Object.assign(new URL(server.url), { pathname: "/jivapay_bench" }).toString();
+  const bareUrl = Object.assign(new URL(server.url), { pathname: "/bare_bench" }).toString();
+
+  // The app's database: as an operator would have it after setting up traders and a store.
+  await applyMigrations(appUrl);
+  process.env.DATABASE_URL = appUrl;
+  const { prisma } = await import("../../lib/db/client");
+  closers.push(() => prisma.$disconnect());
+  const f = await import("@/lib/testing");
+  const { postMovements } = await import("../../lib/ledger/post-movements");
+  const { checkLedger } = await import("../../lib/ledger/check-ledger");
+  const currencies = await f.ensureCurrencies(prisma);
+  await f.ensurePaymentMethods(prisma);
+  await f.ensureBanks(prisma);
+  await f.ensureDefaultSettings(prisma);
+  await f.createExchangeRate(prisma, { baseCurrencyId: currencies.RUB.id, quoteCurrencyId: currencies.USDT.id, rate: "92.5" });
+  for (const [key, value] of Object.entries({
+    "fraud.max_open_orders_per_customer": 0,
+    "fraud.max_orders_per_customer_per_hour": 0,
+    "matching.max_open_orders_per_requisite": 1000,
+    "rate_limit.per_api_key_per_minute": 10_000_000,
+    "rate_limit.per_ip_per_minute": 10_000_000,
+  })) {
+    await prisma.configurationSetting.update({ where: { key }, data: { value } });
+  }
+  const store = await f.createStore(prisma);
+  const { key: merchantKey } = await f.createMerchantApiKey(prisma, { storeId: store.id });
+  const traderTokens = new Map<number, string>();
+  for (let i = 0; i < TRADERS; i++) {
+    const trader = await f.createTrader(prisma);
+    await prisma.$transaction((tx) =>
+      postMovements(tx, [{ account: { kind: "trader_crypto", traderId: trader.id, currencyId: currencies.USDT.id }, delta: 10n ** 15n, reason: "deposit_credit" }]),
+    );
+    for (let r = 0; r < 5; r++) {
+      await f.createRequisite(prisma, { traderId: trader.id, currencyId: currencies.RUB.id, dailyLimit: 10n ** 15n, monthlyLimit: 10n ** 16n, maxAmount: 10n ** 12n });
+    }
+    traderTokens.set(trader.id, (await f.createTraderApiToken(prisma, { traderId: trader.id })).token);
+  }
+  console.log(`seeded ${TRADERS} traders × 5 requisites, one store`);
+
+  const bareEnv = { BARE_DATABASE_URL: bareUrl, BARE_REQUISITES: String(TRADERS * 5), BARE_POOL_SIZE: String(POOL_SIZE) };
+  const tsx = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+  await new Promise<void>((resolve, reject) =>
+    startProcess([tsx, "scripts/bench/bare-server.ts", "--schema"], bareEnv).on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`bare schema: exit ${code}`)))),
+  );
+
+  const standalone = await ensureStandaloneBuild(DIST_DIR, async () => {
+    console.log("building the app…");
+    await new Promise<void>((resolve, reject) =>
+      startProcess([path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }).on("exit", (code) =>
+        code === 0 ? resolve() : reject(new Error(`next build: exit ${code}`)),
+      ),
+    );
+  });
+  const [appPort, barePort] = [await freePort(), await freePort()];
+  startProcess([path.join(standalone, "server.js")], {
+    NODE_ENV: "production",
+    DATABASE_URL: appUrl,
+    DATABASE_POOL_SIZE: String(POOL_SIZE),
+    PORT: String(appPort),
+    HOSTNAME: "127.0.0.1",
+    NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
+    NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+    JIVAPAY_ENV_CHECKED: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+  }, standalone);
+  startProcess([tsx, "scripts/bench/bare-server.ts"], { ...bareEnv, PORT: String(barePort) });
+  const app = `http://127.0.0.1:${appPort}`;
+  const bare = `http://127.0.0.1:${barePort}`;
+  await Promise.all([waitFor(`${app}/api/health`), waitFor(`${bare}/`)]);
+
+  let sequence = 0;
+  type RequestSpec = { path: string; headers: Record<string, string>; body?: string };
+  const payinRequest = (side: "app" | "bare") => (): RequestSpec => {
+    sequence += 1;
+    const body = JSON.stringify({ amount: 100_000 + (sequence % 900_000), currency: "RUB", customer_id: `c${sequence % 5000}`, merchant_order_id: `${side}-${sequence}` });
+    return side === "app"
+      ? { path: "/api/v1/payin", headers: { authorization: `Bearer ${merchantKey}`, "content-type": "application/json", "idempotency-key": `k-${sequence}` }, body }
+      : { path: "/payin", headers: { "content-type": "application/json" }, body };
+  };
+
+  // Warm-up: JIT, pools, plan caches, Next's route bundles.
+  await load(app, payinRequest("app"), { seconds: 3 });
+  await load(bare, payinRequest("bare"), { seconds: 3 });
+
+  const results: Record<string, { app: Measured[]; bare: Measured[] }> = { payin: { app: [], bare: [] }, confirm: { app: [], bare: [] } };
+  for (let round = 0; round < ALTERNATIONS; round++) {
+    for (const side of round % 2 ? (["app", "bare"] as const) : (["bare", "app"] as const)) {
+      const measured = await load(side === "app" ? app : bare, payinRequest(side));
+      results.payin[side].push(measured);
+      console.log(`pay-in ${side.padEnd(4)} ${measured.requestsPerSecond.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms${measured.errors ? `, ${measured.errors} errors` : ""}`);
+    }
+  }
+
+  // Confirmations of the orders just created: the app's through the trader API (each with its
+  // trader's token), the bare ones through its /confirm.
+  const appOrders = (await prisma.incomingOrder.findMany({ where: { status: "awaiting_payment" }, select: { id: true, traderId: true } })).map((o) => ({
+    path: `/api/v1/trader/orders/${o.id}/confirm`,
+    headers: { authorization: `Bearer ${traderTokens.get(o.traderId!)}` },
+  }));
+  const bareClient = new pg.Client({ connectionString: bareUrl });
+  await bareClient.connect();
+  const bareOrders = (await bareClient.query<{ id: string }>("SELECT id FROM orders WHERE status = 'awaiting_payment'")).rows.map((o) => ({ path: `/confirm/${o.id}`, headers: {} }));
+  await bareClient.end();
+  const perRun = Math.floor(Math.min(appOrders.length, bareOrders.length) / ALTERNATIONS);
+  for (let round = 0; round < ALTERNATIONS; round++) {
+    for (const side of round % 2 ? (["app", "bare"] as const) : (["bare", "app"] as const)) {
+      const queue = (side === "app" ? appOrders : bareOrders).slice(round * perRun, (round + 1) * perRun);
+      const measured = await load(side === "app" ? app : bare, () => queue.shift() ?? null, { amount: queue.length });
+      results.confirm[side].push(measured);
+      console.log(`confirm ${side.padEnd(4)} ${measured.requestsPerSecond.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms${measured.errors ? `, ${measured.errors} errors` : ""}`);
+    }
+  }
+
+  const summary = Object.fromEntries(
+    Object.entries(results).map(([scenario, sides]) => {
+      const [a, b] = [combine(sides.app), combine(sides.bare)];
+      return [scenario, { app: a, bare: b, ratio: a.requestsPerSecond / b.requestsPerSecond }];
+    }),
+  );
+  console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, ${CONNECTIONS} connections, ${SECONDS} s × ${ALTERNATIONS} per side, pool ${POOL_SIZE}`);
+  console.log("scenario   side  req/s    p50    p95    p99   errors");
+  for (const [scenario, { app: a, bare: b, ratio }] of Object.entries(summary)) {
+    for (const [side, m] of [["bare", b], ["app", a]] as const) {
+      console.log(`${scenario.padEnd(10)} ${side.padEnd(5)} ${m.requestsPerSecond.toFixed(0).padStart(5)} ${m.p50.toFixed(0).padStart(6)} ${m.p95.toFixed(0).padStart(6)} ${m.p99.toFixed(0).padStart(6)} ${String(m.errors).padStart(8)}`);
+    }
+    console.log(`${scenario.padEnd(10)} ratio app/bare ${ratio.toFixed(2)}`);
+  }
+  const violations = await checkLedger(prisma);
+  console.log(`ledger check: ${violations.length ? `${violations.length} violations` : "clean"}`);
+  fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
+  fs.writeFileSync(
+    path.join(ROOT, "bench/results.json"),
+    `${JSON.stringify({ at: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, connections: CONNECTIONS, seconds: SECONDS, alternations: ALTERNATIONS, traders: TRADERS, poolSize: POOL_SIZE, results: summary, ledger: violations.length ? "violations" : "clean" }, null, 2)}\n`,
+  );
+} catch (error) {
+  console.error("bench failed:", error);
+  process.exitCode = 1;
+} finally {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  await Promise.all(children.map((child) => (child.exitCode !== null ? null : new Promise((resolve) => child.once("exit", resolve)))));
+  for (const close of closers) await close().catch(() => undefined);
+  process.on("uncaughtException", (error) => {
+    if ((error as { code?: string }).code !== "57P01") throw error;
+  });
+  await server.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(process.exitCode ?? 0);
