@@ -31,6 +31,10 @@ export function ownerId(account: LedgerAccount): number | null {
 
 /** A total order over accounts; locking in this order keeps concurrent transactions deadlock-free. */
 export function lockKey(account: LedgerAccount): string {
-  const order = ["platform", "store", "trader_crypto", "trader_fiat"].indexOf(account.kind);
+  // Shared accounts last: the platform's balance (one row per currency, touched by every
+  // completion) and a store's (every order of a busy store) are then locked only for the
+  // transaction's last statements and its commit, not for all of its work. Any fixed order
+  // keeps concurrent transactions free of deadlocks; this one also keeps the hot rows short.
+  const order = ["trader_fiat", "trader_crypto", "store", "platform"].indexOf(account.kind);
   return `${order}:${String(ownerId(account) ?? 0).padStart(12, "0")}:${String(account.currencyId).padStart(6, "0")}`;
 }

@@ -87,18 +87,34 @@ interface MatchBounds {
  * Picks the requisite for an order per docs/design.md and locks it (and, for pay-ins, the trader's
  * USDT balance) for the rest of the caller's transaction.
  *
- * Candidates come from one query over the static conditions, best first (trader priority,
- * then least recently used). Each is then locked with SKIP LOCKED — a requisite another
- * transaction is matching right now is skipped, not waited for — and its usage re-read in a
- * new statement. Under READ COMMITTED that statement's snapshot is taken after the lock was
- * granted, so it sees every order any earlier holder of the lock committed: limits checked
- * there cannot be exceeded by concurrent matches. The deposit is re-checked under the balance
- * row's lock for the same reason.
+ * One statement finds the best requisite on the static conditions and usage (trader priority,
+ * then least recently used) and locks it with SKIP LOCKED — a requisite another transaction is
+ * matching right now is passed over, not waited for, inside the database, as a queue consumer
+ * would. For a pay-in the same statement locks the trader's USDT balance, also SKIP LOCKED: a
+ * trader another transaction is matching to right now is passed over too, instead of every
+ * concurrent pay-in queueing behind that commit. Its usage is then re-read in a new statement: under READ COMMITTED that snapshot is
+ * taken after the lock was granted, so it sees every order any earlier holder of the lock
+ * committed, and limits checked there cannot be exceeded by concurrent matches. The deposit is
+ * re-checked under the balance row's lock for the same reason. A requisite that no longer fits
+ * is excluded and the next one taken; it stays locked (looking busy to others) until commit.
  */
 export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<MatchResult | null> {
   const bounds = matchBounds(request);
-  const candidates = await findCandidates(tx, request, bounds);
-  return firstAvailable(candidates, (candidate) => tryCandidate(tx, request, bounds, candidate));
+  const tried: number[] = [];
+  for (let pass = 0; pass < BUSY_PASSES; pass++) {
+    for (let attempt = 0; attempt < CANDIDATES; attempt++) {
+      const candidate = await lockBestCandidate(tx, request, bounds, tried);
+      if (!candidate) break;
+      tried.push(candidate.id);
+      const result = await checkLocked(tx, request, bounds, candidate);
+      if (result) return result;
+    }
+    // Nothing free, but fitting requisites other transactions hold? Their matches take
+    // milliseconds: look again after a short pause rather than leave the order unmatched.
+    if (!(await anyFittingHeldByOthers(tx, request, bounds, tried))) return null;
+    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 10 * (pass + 1)));
+  }
+  return null;
 }
 
 function matchBounds(request: MatchRequest): MatchBounds {
@@ -113,85 +129,88 @@ function matchBounds(request: MatchRequest): MatchBounds {
 }
 
 /**
- * Up to CANDIDATES requisites that fit the order on the static conditions (active requisite,
- * trader and teamlead, the currency, amount range, reward, payment method, deposit) and, by
- * index lookups, on usage, best first: trader priority, then least recently used.
+ * The requisites that fit the order on the static conditions (active requisite, trader and
+ * teamlead, the currency, amount range, reward, payment method, deposit) and, by index lookups,
+ * on usage, best first: trader priority, then least recently used; not those in `exclude`.
+ * `lock`: the first one free is locked FOR UPDATE SKIP LOCKED and returned alone; otherwise
+ * whether any exists at all (locked or not) — `fitting`.
  */
-async function findCandidates(tx: Tx, request: MatchRequest, bounds: MatchBounds): Promise<Candidate[]> {
+function candidateQuery(request: MatchRequest, bounds: MatchBounds, exclude: number[], lock: boolean) {
   const { amount, maxAmount, dayStart, minimumDeposit } = bounds;
   const reward = request.direction === "payin" ? Prisma.sql`t.payin_reward` : Prisma.sql`t.payout_reward`;
   const online = request.onlineSince ? Prisma.sql`AND t.last_seen_at >= ${request.onlineSince}` : Prisma.empty;
   const excluded = request.excludeTraderIds?.length ? Prisma.sql`AND t.id <> ALL(${request.excludeTraderIds}::int[])` : Prisma.empty;
   const only = request.requisiteId !== undefined ? Prisma.sql`AND r.id = ${request.requisiteId}::int` : Prisma.empty;
-  return tx.$queryRaw<Candidate[]>`
-    SELECT r.id, r.trader_id, s.min_amount, s.max_amount, s.daily_limit, s.monthly_limit, s.daily_count_limit, ${reward}::text AS trader_reward,
-           json_build_object('type', r.type, 'details', r.details,
+  const tried = exclude.length ? Prisma.sql`AND r.id <> ALL(${exclude}::int[])` : Prisma.empty;
+  // The static conditions select and sort every fitting requisite (a cheap join). The locking
+  // clause sits on that sorted list, so rows are locked one by one as the outer query takes
+  // them, and the usage conditions — three index lookups per requisite — run only for those
+  // taken, not for every requisite on the platform. (A sub-select with a locking clause is
+  // never merged into the outer query, so the usage conditions stay outside.)
+  // A pay-in needs the trader's deposit: its balance row is joined (not outer-joined, so it
+  // can be locked) and locked with the requisite.
+  const needsDeposit = minimumDeposit > 0n;
+  const deposit = needsDeposit ? Prisma.sql`JOIN` : Prisma.sql`LEFT JOIN`;
+  const locking = !lock ? Prisma.sql`OFFSET 0` : needsDeposit ? Prisma.sql`FOR UPDATE OF r, b SKIP LOCKED` : Prisma.sql`FOR UPDATE OF r SKIP LOCKED`;
+  return Prisma.sql`
+    SELECT c.id, c.trader_id, c.min_amount, c.max_amount, c.daily_limit, c.monthly_limit, c.daily_count_limit, c.trader_reward,
+           -- Built for the row returned only, not for every requisite sorted below.
+           json_build_object('type', c.type, 'details', c.details,
                              'bank', CASE WHEN bk.id IS NULL THEN NULL ELSE json_build_object('name', bk.name) END) AS api_view
-    FROM req_trader r
-    JOIN full_requisites_settings s ON s.req_id = r.id
-    LEFT JOIN banks bk ON bk.id = r.bank_id
-    JOIN trader t ON t.id = r.trader_id
-    JOIN users tu ON tu.id = t.user_id
-    LEFT JOIN teamleads tl ON tl.id = t.team_lead_id
-    LEFT JOIN users tlu ON tlu.id = tl.user_id
-    LEFT JOIN balance_trader_crypto b ON b.trader_id = t.id AND b.currency_id = ${request.settlementCurrencyId}
-    WHERE r.status = 'active'
-      AND s.currency_id = ${request.currencyId}
-      AND s.min_amount <= ${maxAmount} AND s.max_amount >= ${amount}
-      AND s.daily_limit >= ${amount}
-      AND t.is_active AND t.is_traffic_enabled_by_teamlead AND tu.is_active
-      AND (t.team_lead_id IS NULL OR tlu.is_active)
-      AND ${reward} <= ${request.storeCommission}::numeric
-      ${online} ${excluded} ${only}
-      AND (${request.paymentMethodId}::int IS NULL OR r.payment_method_id = ${request.paymentMethodId}::int)
-      AND COALESCE(b.amount, 0) >= ${minimumDeposit}
-      -- Usage pre-filter (index lookups per requisite), so that the locked re-check below
-      -- rarely rejects: a rejected candidate stays locked, and looks busy to others, until commit.
-      AND (SELECT count(*) FROM incoming_orders o
-           WHERE o.requisite_id = r.id AND o.status = ANY(${OPEN_STATUSES as unknown as string[]}::order_status[])) < ${request.maxOpenOrders}
+    FROM (
+      SELECT r.id, r.trader_id, r.type, r.details, r.bank_id, s.min_amount, s.max_amount, s.daily_limit, s.monthly_limit, s.daily_count_limit,
+             ${reward}::text AS trader_reward
+      FROM req_trader r
+      JOIN full_requisites_settings s ON s.req_id = r.id
+      JOIN trader t ON t.id = r.trader_id
+      JOIN users tu ON tu.id = t.user_id
+      LEFT JOIN teamleads tl ON tl.id = t.team_lead_id
+      LEFT JOIN users tlu ON tlu.id = tl.user_id
+      ${deposit} balance_trader_crypto b ON b.trader_id = t.id AND b.currency_id = ${request.settlementCurrencyId}
+      WHERE r.status = 'active'
+        AND s.currency_id = ${request.currencyId}
+        AND s.min_amount <= ${maxAmount} AND s.max_amount >= ${amount}
+        AND s.daily_limit >= ${amount}
+        AND t.is_active AND t.is_traffic_enabled_by_teamlead AND tu.is_active
+        AND (t.team_lead_id IS NULL OR tlu.is_active)
+        AND ${reward} <= ${request.storeCommission}::numeric
+        ${online} ${excluded} ${only} ${tried}
+        AND (${request.paymentMethodId}::int IS NULL OR r.payment_method_id = ${request.paymentMethodId}::int)
+        AND COALESCE(b.amount, 0) >= ${minimumDeposit}
+      ORDER BY t.traffic_priority DESC, r.last_used_at ASC NULLS FIRST, r.id
+      ${locking}
+    ) c
+    LEFT JOIN banks bk ON bk.id = c.bank_id
+    -- Usage pre-filter (index lookups per requisite), so that the locked re-check below
+    -- rarely rejects: a rejected candidate stays locked, and looks busy to others, until commit.
+    WHERE (SELECT count(*) FROM incoming_orders o
+           WHERE o.requisite_id = c.id AND o.status = ANY(${OPEN_STATUSES as unknown as string[]}::order_status[])) < ${request.maxOpenOrders}
       AND (${request.maxAdjustment} > 0 OR NOT EXISTS (
            SELECT 1 FROM incoming_orders o
-           WHERE o.requisite_id = r.id AND o.status = ANY(${OPEN_STATUSES as unknown as string[]}::order_status[]) AND o.amount = ${amount}))
+           WHERE o.requisite_id = c.id AND o.status = ANY(${OPEN_STATUSES as unknown as string[]}::order_status[]) AND o.amount = ${amount}))
       AND (SELECT COALESCE(sum(o.amount), 0) FROM incoming_orders o
-           WHERE o.requisite_id = r.id AND o.matched_at >= ${dayStart} AND o.status = ANY(${COUNTED_STATUSES}::order_status[])) + ${amount} <= s.daily_limit
-    ORDER BY t.traffic_priority DESC, r.last_used_at ASC NULLS FIRST, r.id
-    LIMIT ${CANDIDATES}`;
+           WHERE o.requisite_id = c.id AND o.matched_at >= ${dayStart} AND o.status = ANY(${COUNTED_STATUSES}::order_status[])) + ${amount} <= c.daily_limit
+    LIMIT 1`;
+}
+
+/** The best fitting requisite no other transaction holds, locked for this one; null when none. */
+async function lockBestCandidate(tx: Tx, request: MatchRequest, bounds: MatchBounds, exclude: number[]): Promise<Candidate | null> {
+  const [candidate] = await tx.$queryRaw<Candidate[]>(candidateQuery(request, bounds, exclude, true));
+  return candidate ?? null;
+}
+
+/** Whether a fitting requisite (not yet tried) exists at all, i.e. the free ones ran out because others hold the rest. */
+async function anyFittingHeldByOthers(tx: Tx, request: MatchRequest, bounds: MatchBounds, exclude: number[]): Promise<boolean> {
+  const rows = await tx.$queryRaw<Candidate[]>(candidateQuery(request, bounds, exclude, false));
+  return rows.length > 0;
 }
 
 /**
- * Requisites other transactions are matching right now are skipped, never waited for: a
- * transaction keeps the locks of candidates it rejected, so waiting could deadlock. When
- * every fitting one was busy, look again after a short pause (their matches take
- * milliseconds) rather than leave the order unmatched.
+ * Checks a locked candidate again under the lock: open orders, today's count, an amount its
+ * limits still allow, and for a pay-in the trader's deposit. The match, or null when it no
+ * longer fits.
  */
-async function firstAvailable(
-  candidates: Candidate[],
-  tryCandidate: (candidate: Candidate) => Promise<MatchResult | "busy" | null>,
-): Promise<MatchResult | null> {
-  let pending = candidates;
-  for (let pass = 0; pending.length && pass < BUSY_PASSES; pass++) {
-    if (pass > 0) await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 10 * pass));
-    const busy: Candidate[] = [];
-    for (const candidate of pending) {
-      const result = await tryCandidate(candidate);
-      if (result === "busy") busy.push(candidate);
-      else if (result) return result;
-    }
-    pending = busy;
-  }
-  return null;
-}
-
-/**
- * Locks the candidate (SKIP LOCKED: "busy" when another transaction holds it) and checks it
- * again under the lock: open orders, today's count, an amount its limits still allow, and for
- * a pay-in the trader's deposit. The match, or null when it no longer fits.
- */
-async function tryCandidate(tx: Tx, request: MatchRequest, bounds: MatchBounds, candidate: Candidate): Promise<MatchResult | "busy" | null> {
-  const locked = await tx.$queryRaw<{ id: number }[]>`
-    SELECT id FROM req_trader WHERE id = ${candidate.id} AND status = 'active' FOR UPDATE SKIP LOCKED`;
-  if (!locked.length) return "busy";
-
+async function checkLocked(tx: Tx, request: MatchRequest, bounds: MatchBounds, candidate: Candidate): Promise<MatchResult | null> {
   const usage = await readLockedUsage(tx, request, bounds, candidate);
   if (usage.open_count >= request.maxOpenOrders) return null;
   if (candidate.daily_count_limit !== null && usage.count_today >= candidate.daily_count_limit) return null;
@@ -205,20 +224,18 @@ async function tryCandidate(tx: Tx, request: MatchRequest, bounds: MatchBounds, 
 }
 
 /**
- * Usage, and for a pay-in the trader's deposit locked FOR UPDATE, in one statement issued
- * after the requisite lock was granted (so its snapshot sees every earlier holder's commit).
+ * Usage, and for a pay-in the trader's deposit (locked with the requisite), in one statement
+ * issued after the locks were granted (so its snapshot sees every earlier holder's commit).
  */
 async function readLockedUsage(tx: Tx, request: MatchRequest, bounds: MatchBounds, candidate: Candidate): Promise<Usage> {
   const [usage] = await tx.$queryRawUnsafe<Usage[]>(
-    `WITH deposit AS (
-       SELECT amount FROM balance_trader_crypto WHERE $6 AND trader_id = $7 AND currency_id = $8 FOR UPDATE
-     )
+    `
      SELECT count(*) FILTER (WHERE status = ANY($2::order_status[]))::int AS open_count,
             array_agg(amount) FILTER (WHERE status = ANY($2::order_status[])) AS open_amounts,
             COALESCE(sum(amount) FILTER (WHERE matched_at >= $3 AND status = ANY($5::order_status[])), 0)::bigint AS used_today,
             count(*) FILTER (WHERE matched_at >= $3 AND status = ANY($5::order_status[]))::int AS count_today,
             COALESCE(sum(amount) FILTER (WHERE matched_at >= $4 AND status = ANY($5::order_status[])), 0)::bigint AS used_month,
-            (SELECT amount FROM deposit) AS deposit
+            (SELECT amount FROM balance_trader_crypto WHERE $6 AND trader_id = $7 AND currency_id = $8) AS deposit
      FROM incoming_orders
      WHERE requisite_id = $1 AND (status = ANY($2::order_status[]) OR matched_at >= $4)`,
     candidate.id,

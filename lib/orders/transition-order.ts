@@ -68,7 +68,7 @@ export function assertMayTransition(order: Pick<LockedOrder, "type" | "status">,
  * the resolution, so a disputed order and an open dispute always go together.
  *
  * Round trips are kept fixed and few (this is on the pay-in hot path): one UPDATE, one
- * statement per balance movement, and one statement for everything appended. The API object
+ * statement for everything appended, and one statement per balance movement, last. The API object
  * is built from the updated row plus what the locked order (or the match) already carries.
  * After the commit, events announce the callback to deliver and any new deadline.
  */
@@ -84,7 +84,6 @@ export async function transitionOrder(tx: Tx, input: TransitionInput): Promise<O
   const unoffered = order.status === "created" ? { offeredTraderId: null, offeredRequisiteId: null, offerExpiresAt: null, nextMatchAt: null } : {};
   const row = await tx.incomingOrder.update({ where: { id: order.id }, data: { ...endedAt, ...unoffered, ...input.patch, status: to } });
   const updated: OrderForApi = { ...row, currency: { code: order.currency_code }, requisite: input.matched ?? order.requisite };
-  if (input.movements?.length) await postMovements(tx, input.movements);
 
   const h = input.history ?? {};
   const closeDispute = leavesDispute
@@ -112,6 +111,9 @@ export async function transitionOrder(tx: Tx, input: TransitionInput): Promise<O
       newValues: { status: to, ...(input.note ? { note: input.note } : {}) },
     })})${touchRequisite}${closeDispute}
     ${callbackInsertSql(updated)}`;
+  // The balances last (the store's and the platform's last of all, see lockKey): their row
+  // locks are then held only until the commit that follows, not through the rest of the work.
+  if (input.movements?.length) await postMovements(tx, input.movements);
 
   emitAfterCommit(tx, orderChanged.create({ orderId: order.id, status: to }, { id: `order-changed-${order.id}-${to}` }));
   afterCommit(tx, () => countOrderStatus(order.type, to));

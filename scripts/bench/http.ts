@@ -29,6 +29,8 @@ const ALTERNATIONS = Number(process.env.BENCH_ALTERNATIONS ?? 2);
 const TRADERS = Number(process.env.BENCH_TRADERS ?? 200);
 const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
+/** BENCH_PROFILE=1: the app server writes a V8 CPU profile (.cpuprofile) into bench/profiles/ when it stops. */
+const PROFILE = process.env.BENCH_PROFILE === "1";
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -66,6 +68,8 @@ interface Measured {
   p99: number;
   ok: number;
   errors: number;
+  /** Non-2xx answers by status, and connection errors as "socket". */
+  statuses: Record<string, number>;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -75,6 +79,7 @@ async function load(baseUrl: string, next: () => { path: string; headers: Record
   const latencies: number[] = [];
   let ok = 0;
   let errors = 0;
+  const statuses: Record<string, number> = {};
   let finish!: (result: autocannon.Result) => void;
   const done = new Promise<autocannon.Result>((resolve) => (finish = resolve));
   const instance = autocannon({
@@ -99,11 +104,15 @@ async function load(baseUrl: string, next: () => { path: string; headers: Record
     if (statusCode >= 200 && statusCode < 300) {
       ok += 1;
       latencies.push(responseTime);
-    } else errors += 1;
+    } else {
+      errors += 1;
+      statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    }
   });
   const result = await done;
   latencies.sort((a, b) => a - b);
-  return { requestsPerSecond: ok / result.duration, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), ok, errors: errors + result.errors };
+  if (result.errors) statuses.socket = result.errors + result.timeouts;
+  return { requestsPerSecond: ok / result.duration, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), ok, errors: errors + result.errors, statuses };
 }
 
 function combine(runs: Measured[]): Measured {
@@ -115,11 +124,31 @@ function combine(runs: Measured[]): Measured {
     p99: mean((m) => m.p99),
     ok: runs.reduce((sum, m) => sum + m.ok, 0),
     errors: runs.reduce((sum, m) => sum + m.errors, 0),
+    statuses: runs.reduce<Record<string, number>>((all, m) => {
+      for (const [status, n] of Object.entries(m.statuses)) all[status] = (all[status] ?? 0) + n;
+      return all;
+    }, {}),
   };
 }
 
 const dataDir = path.join(ROOT, ".tmp", `bench-http-${crypto.randomBytes(4).toString("hex")}`);
-const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), quiet: true });
+// pg_stat_statements: how many statements a request costs and which take the time.
+// BENCH_EXPLAIN=<ms>: auto_explain logs the plan of every statement slower than that (printed at the end).
+const EXPLAIN_MS = process.env.BENCH_EXPLAIN;
+const explained: string[] = [];
+const server = await startEmbeddedPostgres({
+  dataDir,
+  port: await freePort(),
+  quiet: true,
+  settings: {
+    shared_preload_libraries: EXPLAIN_MS ? "pg_stat_statements,auto_explain" : "pg_stat_statements",
+    "pg_stat_statements.track": "all",
+    ...(EXPLAIN_MS
+      ? { "auto_explain.log_min_duration": EXPLAIN_MS, "auto_explain.log_analyze": "on" }
+      : {}),
+  },
+  onLog: EXPLAIN_MS ? (message) => void (explained.length < 400 && explained.push(message)) : undefined,
+});
 const closers: (() => Promise<unknown>)[] = [];
 try {
   const admin = new pg.Client({ connectionString: server.url });
@@ -146,9 +175,9 @@ try {
   for (const [key, value] of Object.entries({
     "fraud.max_open_orders_per_customer": 0,
     "fraud.max_orders_per_customer_per_hour": 0,
-    "matching.max_open_orders_per_requisite": 1000,
-    "rate_limit.per_api_key_per_minute": 10_000_000,
-    "rate_limit.per_ip_per_minute": 10_000_000,
+    "matching.max_open_orders_per_requisite": 100, // the most the setting allows
+    "rate_limit.per_api_key_per_minute": 1_000_000,
+    "rate_limit.per_ip_per_minute": 1_000_000,
   })) {
     await prisma.configurationSetting.update({ where: { key }, data: { value } });
   }
@@ -165,6 +194,8 @@ try {
     }
     traderTokens.set(trader.id, (await f.createTraderApiToken(prisma, { traderId: trader.id })).token);
   }
+  // Planner statistics, as autovacuum keeps them on a live database (freshly filled tables have none).
+  await prisma.$executeRawUnsafe("ANALYZE");
   console.log(`seeded ${TRADERS} traders × 5 requisites, one store`);
 
   const bareEnv = { BARE_DATABASE_URL: bareUrl, BARE_REQUISITES: String(TRADERS * 5), BARE_POOL_SIZE: String(POOL_SIZE) };
@@ -182,7 +213,9 @@ try {
     );
   });
   const [appPort, barePort] = [await freePort(), await freePort()];
-  startProcess([path.join(standalone, "server.js")], {
+  const profileDir = path.join(ROOT, "bench/profiles");
+  if (PROFILE) fs.mkdirSync(profileDir, { recursive: true });
+  startProcess([...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), path.join(standalone, "server.js")], {
     NODE_ENV: "production",
     DATABASE_URL: appUrl,
     DATABASE_POOL_SIZE: String(POOL_SIZE),
@@ -213,13 +246,43 @@ try {
   await load(bare, payinRequest("bare"), { seconds: 3 });
 
   const results: Record<string, { app: Measured[]; bare: Measured[] }> = { payin: { app: [], bare: [] }, confirm: { app: [], bare: [] } };
+  const stats = new pg.Client({ connectionString: appUrl });
+  await stats.connect();
+  closers.push(() => stats.end());
+  await stats.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+  /** Statements per request in each database, and the app's costliest statements, since the last reset. */
+  const statementReport = async (requests: { app: number; bare: number }, title: string) => {
+    const { rows } = await stats.query<{ datname: string; calls: string; ms: string }>(
+      `SELECT d.datname, sum(s.calls)::bigint AS calls, round(sum(s.total_exec_time)::numeric, 0) AS ms
+       FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname IN ('jivapay_bench', 'bare_bench') GROUP BY d.datname`,
+    );
+    const of = (name: string) => rows.find((r) => r.datname === name);
+    const perRequest = (name: string, n: number) => (n ? (Number(of(name)?.calls ?? 0) / n).toFixed(1) : "–");
+    console.log(`${title}: statements per request app ${perRequest("jivapay_bench", requests.app)}, bare ${perRequest("bare_bench", requests.bare)}; database time app ${of("jivapay_bench")?.ms ?? 0} ms, bare ${of("bare_bench")?.ms ?? 0} ms`);
+    const top = await stats.query<{ calls: string; mean: string; total: string; query: string }>(
+      `SELECT s.calls, round(s.mean_exec_time::numeric, 2) AS mean, round(s.total_exec_time::numeric, 0) AS total, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 110) AS query
+       FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'jivapay_bench' ORDER BY s.total_exec_time DESC LIMIT 8`,
+    );
+    for (const row of top.rows) console.log(`  ${row.total.padStart(7)} ms ${row.calls.padStart(7)} × ${row.mean.padStart(6)} ms  ${row.query}`);
+    if (process.env.BENCH_STATEMENTS === "1") {
+      const all = await stats.query<{ calls: string; query: string }>(
+        `SELECT s.calls, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 140) AS query FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+         WHERE d.datname = 'jivapay_bench' ORDER BY s.calls DESC LIMIT 60`,
+      );
+      for (const row of all.rows) console.log(`  ${row.calls.padStart(7)} ×  ${row.query}`);
+    }
+  };
+  await stats.query("SELECT pg_stat_statements_reset()");
   for (let round = 0; round < ALTERNATIONS; round++) {
     for (const side of round % 2 ? (["app", "bare"] as const) : (["bare", "app"] as const)) {
       const measured = await load(side === "app" ? app : bare, payinRequest(side));
       results.payin[side].push(measured);
-      console.log(`pay-in ${side.padEnd(4)} ${measured.requestsPerSecond.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms${measured.errors ? `, ${measured.errors} errors` : ""}`);
+      console.log(`pay-in ${side.padEnd(4)} ${measured.requestsPerSecond.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms${measured.errors ? `, errors ${JSON.stringify(measured.statuses)}` : ""}`);
     }
   }
+
+  await statementReport({ app: results.payin.app.reduce((n, m) => n + m.ok + m.errors, 0), bare: results.payin.bare.reduce((n, m) => n + m.ok + m.errors, 0) }, "pay-in");
+  await stats.query("SELECT pg_stat_statements_reset()");
 
   // Confirmations of the orders just created: the app's through the trader API (each with its
   // trader's token), the bare ones through its /confirm.
@@ -237,9 +300,11 @@ try {
       const queue = (side === "app" ? appOrders : bareOrders).slice(round * perRun, (round + 1) * perRun);
       const measured = await load(side === "app" ? app : bare, () => queue.shift() ?? null, { amount: queue.length });
       results.confirm[side].push(measured);
-      console.log(`confirm ${side.padEnd(4)} ${measured.requestsPerSecond.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms${measured.errors ? `, ${measured.errors} errors` : ""}`);
+      console.log(`confirm ${side.padEnd(4)} ${measured.requestsPerSecond.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms${measured.errors ? `, errors ${JSON.stringify(measured.statuses)}` : ""}`);
     }
   }
+
+  await statementReport({ app: results.confirm.app.reduce((n, m) => n + m.ok + m.errors, 0), bare: results.confirm.bare.reduce((n, m) => n + m.ok + m.errors, 0) }, "confirm");
 
   const summary = Object.fromEntries(
     Object.entries(results).map(([scenario, sides]) => {
@@ -272,6 +337,7 @@ try {
   process.on("uncaughtException", (error) => {
     if ((error as { code?: string }).code !== "57P01") throw error;
   });
+  if (EXPLAIN_MS) console.log(`\nplans slower than ${EXPLAIN_MS} ms (auto_explain), the first ones:\n${explained.join("").split("\n").slice(0, 200).join("\n")}`);
   await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

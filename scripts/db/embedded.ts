@@ -32,6 +32,10 @@ export async function startEmbeddedPostgres(options: {
   quiet?: boolean;
   /** A cluster for tests, thrown away afterwards: durability settings are relaxed. */
   throwaway?: boolean;
+  /** More server settings, e.g. the benchmark's pg_stat_statements. */
+  settings?: Record<string, string>;
+  /** The server's own log lines (auto_explain's plans, say); dropped when omitted. */
+  onLog?: (message: string) => void;
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const log = options.quiet ? () => {} : (message: string) => process.stderr.write(`[postgres] ${message}`);
@@ -49,8 +53,9 @@ export async function startEmbeddedPostgres(options: {
       "-c", "max_connections=300",
       // Throwaway test clusters skip fsync for speed; the app's own data never does.
       ...(options.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     ],
-    onLog: () => {},
+    onLog: options.onLog ?? (() => {}),
     onError: (error) => log(`${String(error)}\n`),
   });
 
