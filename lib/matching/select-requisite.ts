@@ -59,7 +59,9 @@ interface Usage {
   deposit: bigint | null;
 }
 
+/** Requisites locked and re-checked per pass before giving up on the free ones. */
 const CANDIDATES = 20;
+/** Passes (with a short pause between) while fitting requisites are all held by others. */
 const BUSY_PASSES = 20;
 // Orders that count against daily/monthly limits: open ones (held) and completed ones.
 const COUNTED_STATUSES = [...OPEN_STATUSES, "completed"];
@@ -92,11 +94,11 @@ interface MatchBounds {
  * matching right now is passed over, not waited for, inside the database, as a queue consumer
  * would. For a pay-in the same statement locks the trader's USDT balance, also SKIP LOCKED: a
  * trader another transaction is matching to right now is passed over too, instead of every
- * concurrent pay-in queueing behind that commit. Its usage is then re-read in a new statement: under READ COMMITTED that snapshot is
- * taken after the lock was granted, so it sees every order any earlier holder of the lock
- * committed, and limits checked there cannot be exceeded by concurrent matches. The deposit is
- * re-checked under the balance row's lock for the same reason. A requisite that no longer fits
- * is excluded and the next one taken; it stays locked (looking busy to others) until commit.
+ * concurrent pay-in queueing behind that commit. Its usage is then re-read in a new statement:
+ * under READ COMMITTED that snapshot is taken after the locks were granted, so it sees every
+ * order any earlier holder of the lock committed, and limits checked there cannot be exceeded by
+ * concurrent matches; the deposit is re-read the same way. A requisite that no longer fits is
+ * excluded and the next one taken; it stays locked (looking busy to others) until commit.
  */
 export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<MatchResult | null> {
   const bounds = matchBounds(request);
