@@ -2,20 +2,15 @@
 // next start) on its own port, backed by its own freshly created, migrated and seeded embedded
 // PostgreSQL under .tmp/e2e-<timestamp>/. Playwright starts the app before the tests and stops
 // it (and with it the database) afterwards.
-import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_ARGS, requireChromium } from "./scripts/chromium";
+import { defineConfig } from "@playwright/test";
+import { browserUse, stopServerOnSigterm } from "./e2e/helpers/playwright-base";
 import { currentRun } from "./e2e/helpers/run";
 import { E2E_METRICS_TOKEN } from "./e2e/helpers/metrics";
 
 const CI = !!process.env.CI;
 const run = currentRun();
 
-// The runner stops the webServer (and with it the app's PostgreSQL) when interrupted with
-// SIGINT, but a SIGTERM (CI timeout, `kill`) ends it at once and orphans the server, which runs
-// in its own process group. Treat the first SIGTERM like Ctrl-C; a second one still kills.
-if (!process.env.TEST_WORKER_INDEX) {
-  process.once("SIGTERM", () => process.emit("SIGINT", "SIGINT"));
-}
+stopServerOnSigterm();
 
 export default defineConfig({
   testDir: "./e2e",
@@ -29,13 +24,7 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
-  use: {
-    baseURL: run.baseURL,
-    ...devices["Desktop Chrome"],
-    launchOptions: { executablePath: requireChromium(), args: CHROMIUM_ARGS },
-    trace: "on-first-retry",
-    screenshot: "only-on-failure",
-  },
+  use: browserUse(run.baseURL),
   projects: [
     // Signs every demo user in once and stores the sessions for the role specs.
     { name: "setup", testMatch: /.*\.setup\.ts$/ },

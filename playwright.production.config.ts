@@ -3,16 +3,14 @@
 // build (what the Dockerfile ships) with no demo data. `npm test` (its "debian" phase) starts
 // that server's cluster, creates the database and runs this config with
 // PRODUCTION_E2E_DATABASE_URL; the specs are e2e/production/*.prod.ts.
-import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_ARGS, requireChromium } from "./scripts/chromium";
+import { defineConfig } from "@playwright/test";
+import { browserUse, stopServerOnSigterm } from "./e2e/helpers/playwright-base";
 import { currentRun } from "./e2e/helpers/run";
 import { PRODUCTION_METRICS_TOKEN, productionDatabaseUrl } from "./e2e/production/environment";
 
 const run = currentRun();
 
-if (!process.env.TEST_WORKER_INDEX) {
-  process.once("SIGTERM", () => process.emit("SIGINT", "SIGINT"));
-}
+stopServerOnSigterm();
 
 export default defineConfig({
   testDir: "./e2e/production",
@@ -25,13 +23,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
-  use: {
-    baseURL: run.baseURL,
-    ...devices["Desktop Chrome"],
-    launchOptions: { executablePath: requireChromium(), args: CHROMIUM_ARGS },
-    trace: "on-first-retry",
-    screenshot: "only-on-failure",
-  },
+  use: browserUse(run.baseURL),
   webServer: {
     command: "npm start",
     url: `${run.baseURL}/api/health`,

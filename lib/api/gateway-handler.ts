@@ -20,10 +20,10 @@ type Params = Record<string, string>;
  * the pay-in throughput, `npm run bench`), so their responses get the same security headers
  * here, from the same function; every other path still gets them from the proxy.
  */
-function withSecurityHeaders(request: Request, response: Response): Response {
+function withSecurityHeaders(request: Request, url: URL, response: Response): Response {
   const headers = securityHeaders({
     nonce: createNonce(),
-    https: isHttpsRequest(new URL(request.url).protocol, request.headers.get("x-forwarded-proto")),
+    https: isHttpsRequest(url.protocol, request.headers.get("x-forwarded-proto")),
     dev: process.env.NODE_ENV === "development",
   });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
@@ -65,12 +65,19 @@ function makeRoute<A>(
   return (handler: (input: HandlerInput<A>) => Promise<Result>) =>
     async (request: Request, context: RouteContext): Promise<Response> => {
       const params = await context.params;
-      const route = routePattern(new URL(request.url).pathname, params);
-      const response = await observeRequest(request, route, (observed) => serve(request, params, observed, handler));
-      return withSecurityHeaders(request, response);
+      const url = new URL(request.url); // parsed once: the route pattern, the idempotency path, https
+      const route = routePattern(url.pathname, params);
+      const response = await observeRequest(request, route, (observed) => serve(request, url.pathname, params, observed, handler));
+      return withSecurityHeaders(request, url, response);
     };
 
-  async function serve(request: Request, params: Params, observed: RequestContext, handler: (input: HandlerInput<A>) => Promise<Result>): Promise<Response> {
+  async function serve(
+    request: Request,
+    path: string,
+    params: Params,
+    observed: RequestContext,
+    handler: (input: HandlerInput<A>) => Promise<Result>,
+  ): Promise<Response> {
     try {
       const ip = clientIp(request);
       // A request with a missing or wrong key still counts against its IP (key guessing is
@@ -89,7 +96,6 @@ function makeRoute<A>(
       const key = request.headers.get("idempotency-key");
       const scope = idempotencyScope(auth);
       if (request.method === "POST" && key !== null && scope !== null) {
-        const path = new URL(request.url).pathname;
         const result = await withIdempotency(scope, key, { method: request.method, path, body: raw }, run);
         return jsonResponse(result.body, result.status, result.replayed ? { "idempotent-replayed": "true" } : undefined);
       }
