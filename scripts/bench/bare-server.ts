@@ -97,6 +97,7 @@ const server = http.createServer((request, response) => {
   request.on("data", (chunk: Buffer) => chunks.push(chunk));
   request.on("end", async () => {
     try {
+      if (request.method === "GET" && request.url === "/health") return send(response, 200, { status: "ok" });
       if (request.method === "POST" && request.url === "/payin") {
         const order = await createPayin(JSON.parse(Buffer.concat(chunks).toString("utf8")));
         return send(response, 201, order);

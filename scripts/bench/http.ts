@@ -29,8 +29,11 @@ const ALTERNATIONS = Number(process.env.BENCH_ALTERNATIONS ?? 2);
 const TRADERS = Number(process.env.BENCH_TRADERS ?? 200);
 const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
-/** BENCH_PROFILE=1: the app server writes a V8 CPU profile (.cpuprofile) into bench/profiles/ when it stops. */
-const PROFILE = process.env.BENCH_PROFILE === "1";
+/** BENCH_PROFILE=1 (or =app, =bare, =app,bare): the server writes a V8 CPU profile (.cpuprofile) into bench/profiles/ when it stops. */
+const PROFILED = new Set((process.env.BENCH_PROFILE ?? "").split(",").map((side) => (side.trim() === "1" ? "app" : side.trim())));
+const PROFILE = PROFILED.has("app") || PROFILED.has("bare");
+/** BENCH_SCENARIOS: which scenarios to run (comma-separated); all by default. */
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? "floor,payin,confirm").split(",").map((s) => s.trim()));
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -75,7 +78,7 @@ interface Measured {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 /** One load run of `seconds`, or of `amount` requests when given: `next()` gives each request's path, headers and body. */
-async function load(baseUrl: string, next: () => { path: string; headers: Record<string, string>; body?: string } | null, limit: { seconds?: number; amount?: number } = {}): Promise<Measured> {
+async function load(baseUrl: string, next: () => { path: string; headers: Record<string, string>; body?: string } | null, limit: { seconds?: number; amount?: number; method?: "GET" | "POST" } = {}): Promise<Measured> {
   const latencies: number[] = [];
   let ok = 0;
   let errors = 0;
@@ -88,7 +91,7 @@ async function load(baseUrl: string, next: () => { path: string; headers: Record
     ...(limit.amount ? { amount: limit.amount } : { duration: limit.seconds ?? SECONDS }),
     requests: [
       {
-        method: "POST",
+        method: limit.method ?? "POST",
         setupRequest: (request) => {
           const spec = next();
           if (!spec) return null as unknown as typeof request; // nothing left: autocannon stops this connection
@@ -215,7 +218,8 @@ try {
   const [appPort, barePort] = [await freePort(), await freePort()];
   const profileDir = path.join(ROOT, "bench/profiles");
   if (PROFILE) fs.mkdirSync(profileDir, { recursive: true });
-  startProcess([...(PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), path.join(standalone, "server.js")], {
+  const profileArgs = (side: string) => (PROFILED.has(side) ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
+  startProcess([...profileArgs("app"), path.join(standalone, "server.js")], {
     NODE_ENV: "production",
     DATABASE_URL: appUrl,
     DATABASE_POOL_SIZE: String(POOL_SIZE),
@@ -226,7 +230,7 @@ try {
     JIVAPAY_ENV_CHECKED: "1",
     NEXT_TELEMETRY_DISABLED: "1",
   }, standalone);
-  startProcess([tsx, "scripts/bench/bare-server.ts"], { ...bareEnv, PORT: String(barePort) });
+  startProcess([...profileArgs("bare"), "--import", "tsx", "scripts/bench/bare-server.ts"], { ...bareEnv, PORT: String(barePort) });
   const app = `http://127.0.0.1:${appPort}`;
   const bare = `http://127.0.0.1:${barePort}`;
   await Promise.all([waitFor(`${app}/api/health`), waitFor(`${bare}/`)]);
@@ -245,7 +249,22 @@ try {
   await load(app, payinRequest("app"), { seconds: 3 });
   await load(bare, payinRequest("bare"), { seconds: 3 });
 
-  const results: Record<string, { app: Measured[]; bare: Measured[] }> = { payin: { app: [], bare: [] }, confirm: { app: [], bare: [] } };
+  const results: Record<string, { app: Measured[]; bare: Measured[] }> = {};
+  /** One scenario, each side ALTERNATIONS times, the order of the sides alternating. */
+  const alternate = async (scenario: string, label: string, run: (side: "app" | "bare", round: number) => Promise<Measured>) => {
+    results[scenario] = { app: [], bare: [] };
+    for (let round = 0; round < ALTERNATIONS; round++) {
+      for (const side of round % 2 ? (["app", "bare"] as const) : (["bare", "app"] as const)) {
+        const measured = await run(side, round);
+        results[scenario][side].push(measured);
+        console.log(`${label} ${side.padEnd(4)} ${measured.requestsPerSecond.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms${measured.errors ? `, errors ${JSON.stringify(measured.statuses)}` : ""}`);
+      }
+    }
+  };
+  const requestsOf = (scenario: string) => ({
+    app: results[scenario].app.reduce((n, m) => n + m.ok + m.errors, 0),
+    bare: results[scenario].bare.reduce((n, m) => n + m.ok + m.errors, 0),
+  });
   const stats = new pg.Client({ connectionString: appUrl });
   await stats.connect();
   closers.push(() => stats.end());
@@ -272,39 +291,39 @@ try {
       for (const row of all.rows) console.log(`  ${row.calls.padStart(7)} ×  ${row.query}`);
     }
   };
-  await stats.query("SELECT pg_stat_statements_reset()");
-  for (let round = 0; round < ALTERNATIONS; round++) {
-    for (const side of round % 2 ? (["app", "bare"] as const) : (["bare", "app"] as const)) {
-      const measured = await load(side === "app" ? app : bare, payinRequest(side));
-      results.payin[side].push(measured);
-      console.log(`pay-in ${side.padEnd(4)} ${measured.requestsPerSecond.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms${measured.errors ? `, errors ${JSON.stringify(measured.statuses)}` : ""}`);
-    }
+
+  // The floor: what serving any request costs each server, with no database work (the app's
+  // /api/health against the bare server's /health).
+  if (SCENARIOS.has("floor")) {
+    await alternate("floor", "floor", (side) => load(side === "app" ? app : bare, () => ({ path: side === "app" ? "/api/health" : "/health", headers: {} }), { method: "GET" }));
   }
 
-  await statementReport({ app: results.payin.app.reduce((n, m) => n + m.ok + m.errors, 0), bare: results.payin.bare.reduce((n, m) => n + m.ok + m.errors, 0) }, "pay-in");
+  await stats.query("SELECT pg_stat_statements_reset()");
+  if (SCENARIOS.has("payin") || SCENARIOS.has("confirm")) {
+    await alternate("payin", "pay-in", (side) => load(side === "app" ? app : bare, payinRequest(side)));
+    await statementReport(requestsOf("payin"), "pay-in");
+  }
   await stats.query("SELECT pg_stat_statements_reset()");
 
   // Confirmations of the orders just created: the app's through the trader API (each with its
   // trader's token), the bare ones through its /confirm.
-  const appOrders = (await prisma.incomingOrder.findMany({ where: { status: "awaiting_payment" }, select: { id: true, traderId: true } })).map((o) => ({
-    path: `/api/v1/trader/orders/${o.id}/confirm`,
-    headers: { authorization: `Bearer ${traderTokens.get(o.traderId!)}` },
-  }));
-  const bareClient = new pg.Client({ connectionString: bareUrl });
-  await bareClient.connect();
-  const bareOrders = (await bareClient.query<{ id: string }>("SELECT id FROM orders WHERE status = 'awaiting_payment'")).rows.map((o) => ({ path: `/confirm/${o.id}`, headers: {} }));
-  await bareClient.end();
-  const perRun = Math.floor(Math.min(appOrders.length, bareOrders.length) / ALTERNATIONS);
-  for (let round = 0; round < ALTERNATIONS; round++) {
-    for (const side of round % 2 ? (["app", "bare"] as const) : (["bare", "app"] as const)) {
+  if (SCENARIOS.has("confirm")) {
+    await stats.query("SELECT pg_stat_statements_reset()");
+    const appOrders = (await prisma.incomingOrder.findMany({ where: { status: "awaiting_payment" }, select: { id: true, traderId: true } })).map((o) => ({
+      path: `/api/v1/trader/orders/${o.id}/confirm`,
+      headers: { authorization: `Bearer ${traderTokens.get(o.traderId!)}` },
+    }));
+    const bareClient = new pg.Client({ connectionString: bareUrl });
+    await bareClient.connect();
+    const bareOrders = (await bareClient.query<{ id: string }>("SELECT id FROM orders WHERE status = 'awaiting_payment'")).rows.map((o) => ({ path: `/confirm/${o.id}`, headers: {} }));
+    await bareClient.end();
+    const perRun = Math.floor(Math.min(appOrders.length, bareOrders.length) / ALTERNATIONS);
+    await alternate("confirm", "confirm", (side, round) => {
       const queue = (side === "app" ? appOrders : bareOrders).slice(round * perRun, (round + 1) * perRun);
-      const measured = await load(side === "app" ? app : bare, () => queue.shift() ?? null, { amount: queue.length });
-      results.confirm[side].push(measured);
-      console.log(`confirm ${side.padEnd(4)} ${measured.requestsPerSecond.toFixed(0)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms${measured.errors ? `, errors ${JSON.stringify(measured.statuses)}` : ""}`);
-    }
+      return load(side === "app" ? app : bare, () => queue.shift() ?? null, { amount: queue.length });
+    });
+    await statementReport(requestsOf("confirm"), "confirm");
   }
-
-  await statementReport({ app: results.confirm.app.reduce((n, m) => n + m.ok + m.errors, 0), bare: results.confirm.bare.reduce((n, m) => n + m.ok + m.errors, 0) }, "confirm");
 
   const summary = Object.fromEntries(
     Object.entries(results).map(([scenario, sides]) => {

@@ -53,3 +53,21 @@ console.log("\nself time by area");
 for (const [name, micros] of [...byArea].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(micros)}  ${name}`);
 console.log("\nself time by function");
 for (const [name, micros] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${pct(micros)}  ${name}`);
+
+// Total (inclusive) time by function: its own time plus its callees', each sample counted once
+// per function however deep the recursion, so a handler's whole cost shows on one line.
+const parent = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+const keyOf = (node: ProfileNode) => `${node.callFrame.functionName || "(anonymous)"} ${area(node.callFrame.url, node.callFrame.functionName)}:${node.callFrame.lineNumber + 1}`;
+const inclusive = new Map<string, number>();
+for (const [id, micros] of selfMicros) {
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    const key = keyOf(byId.get(at)!);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    inclusive.set(key, (inclusive.get(key) ?? 0) + micros);
+  }
+}
+console.log("\ntotal time by function (with callees)");
+for (const [name, micros] of [...inclusive].filter(([name]) => !name.startsWith("(root)")).sort((a, b) => b[1] - a[1]).slice(0, Number(process.argv[4] ?? 60))) console.log(`  ${pct(micros)}  ${name}`);

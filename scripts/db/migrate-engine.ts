@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import pg from "pg";
+import { splitSqlScript } from "./split-sql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 
@@ -24,6 +25,8 @@ const PG_CHAR_OID = 18;
 const TEXT_OID = 25;
 const CHARACTER_COLUMN_TYPE = ColumnTypeEnum.Character;
 type Queryable = {
+  client: { query(sql: string): Promise<unknown> };
+  onError(error: unknown): never;
   performIO(query: object): Promise<{ fields: { dataTypeID: number }[] }>;
   queryRaw(query: object): Promise<{ columnTypes: number[] }>;
 };
@@ -53,6 +56,20 @@ function patchQueryable(adapter: object) {
     const result = await queryRaw.call(this, query);
     for (const index of charColumns.get(query) ?? []) result.columnTypes[index] = CHARACTER_COLUMN_TYPE;
     return result;
+  };
+  // A migration's statements one by one, as adapter-pg runs them, but split by a splitter that
+  // knows strings, comments and dollar quotes (PL/pgSQL function bodies contain semicolons).
+  let scriptProto = Object.getPrototypeOf(adapter);
+  while (scriptProto && !Object.hasOwn(scriptProto, "executeScript")) scriptProto = Object.getPrototypeOf(scriptProto);
+  if (!scriptProto) throw new Error("@prisma/adapter-pg has no executeScript to patch");
+  scriptProto.executeScript = async function (this: Queryable, script: string) {
+    for (const statement of splitSqlScript(script)) {
+      try {
+        await this.client.query(statement);
+      } catch (error) {
+        this.onError(error);
+      }
+    }
   };
 }
 
