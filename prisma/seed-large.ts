@@ -138,14 +138,17 @@ interface References {
 }
 
 /** Seeds the demo data when the database is empty, adds the extra traders, and reads what orders are drawn from. */
-async function prepareReferences(prisma: PrismaClient): Promise<References> {
-  await seedDemoData(prisma);
+/** Whose history: the demo world (seeded first when missing, plus the extra traders), or the stores given, on the traders already there. */
+export type HistoryWorld = { demo: true } | { demo: false; storeIds: number[] };
+
+async function prepareReferences(prisma: PrismaClient, world: HistoryWorld): Promise<References> {
+  if (world.demo) await seedDemoData(prisma);
   const currencies = await prisma.currency.findMany({ where: { code: { in: ["RUB", "USDT"] } } });
   const rub = currencies.find((c) => c.code === "RUB")!;
   const usdt = currencies.find((c) => c.code === "USDT")!;
-  await ensureExtraTraders(prisma, rub.id, usdt.id);
+  if (world.demo) await ensureExtraTraders(prisma, rub.id, usdt.id);
 
-  const stores: StoreRef[] = (await prisma.merchantStore.findMany({ where: { isActive: true } })).map((s) => ({
+  const stores: StoreRef[] = (await prisma.merchantStore.findMany({ where: { isActive: true, ...(world.demo ? {} : { id: { in: world.storeIds } }) } })).map((s) => ({
     id: s.id,
     payinCommission: s.payinCommission.toString(),
     payoutCommission: s.payoutCommission.toString(),
@@ -393,9 +396,10 @@ async function refreshAfterSeeding(db: pg.Client, url: string, from: number) {
 
 /**
  * Writes `orders` finished orders over the last `days` days into the (migrated) database at
- * `url`, seeding the demo data first when it is empty. Returns the count per type and status.
+ * `url`, seeding the demo data first when it is empty (or, with `world`, for the given stores
+ * only: `npm run bench`). Returns the count per type and status.
  */
-export async function seedLargeHistory(url: string, options: { orders: number; days: number; log?: (line: string) => void }) {
+export async function seedLargeHistory(url: string, options: { orders: number; days: number; log?: (line: string) => void; world?: HistoryWorld }) {
   const { orders, days } = options;
   const log = options.log ?? console.log;
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) });
@@ -404,7 +408,7 @@ export async function seedLargeHistory(url: string, options: { orders: number; d
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
   try {
-    const refs = await prepareReferences(prisma);
+    const refs = await prepareReferences(prisma, options.world ?? { demo: true });
     const end = Date.now() - 3600_000;
     const start = end - days * DAY;
     const gen: Generation = {

@@ -6,7 +6,7 @@ import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { enforceRateLimit } from "./rate-limit";
 
 const clientIp = (request: Request) => clientIpFromHeaders(request.headers);
-import { withIdempotency, type StoredResponse } from "./idempotency";
+import { withClaimInTransaction, withIdempotency, type IdempotencyClaim, type StoredResponse } from "./idempotency";
 import { observeRequest, routePattern } from "./observe-request";
 import type { RequestContext } from "@/lib/observability/request-context";
 import type { Actor } from "@/lib/audit/record-audit";
@@ -37,6 +37,16 @@ interface HandlerInput<A> {
   params: Params;
   body: unknown;
   actor: Actor;
+  /** For routes with `claimsIdempotencyKey`: the request's key, to claim in the handler's transaction. */
+  idempotency: IdempotencyClaim | null;
+}
+
+export interface RouteOptions {
+  /**
+   * The handler claims the Idempotency-Key in its own transaction and stores its answer there
+   * (order creation: see IdempotencyClaim); other routes claim it before they run.
+   */
+  claimsIdempotencyKey?: boolean;
 }
 
 export type Result = { status?: number; body: unknown };
@@ -62,12 +72,12 @@ function makeRoute<A>(
   callerOf: (auth: A) => Pick<RequestContext, "storeId" | "traderId">,
   onAuthenticated: (auth: A) => void = () => {},
 ) {
-  return (handler: (input: HandlerInput<A>) => Promise<Result>) =>
+  return (handler: (input: HandlerInput<A>) => Promise<Result>, options: RouteOptions = {}) =>
     async (request: Request, context: RouteContext): Promise<Response> => {
       const params = await context.params;
       const url = new URL(request.url); // parsed once: the route pattern, the idempotency path, https
       const route = routePattern(url.pathname, params);
-      const response = await observeRequest(request, route, (observed) => serve(request, url.pathname, params, observed, handler));
+      const response = await observeRequest(request, route, (observed) => serve(request, url.pathname, params, observed, handler, options));
       return withSecurityHeaders(request, url, response);
     };
 
@@ -77,6 +87,7 @@ function makeRoute<A>(
     params: Params,
     observed: RequestContext,
     handler: (input: HandlerInput<A>) => Promise<Result>,
+    options: RouteOptions,
   ): Promise<Response> {
     try {
       const ip = clientIp(request);
@@ -91,12 +102,15 @@ function makeRoute<A>(
       onAuthenticated(auth);
       const actor = actorOf(auth, request);
       const { value: body, raw } = request.method === "POST" ? await readJsonBody(request) : { value: undefined, raw: "" };
-      const run = () => settle(() => handler({ request, auth, params, body, actor }));
+      const run = (idempotency: IdempotencyClaim | null = null) => settle(() => handler({ request, auth, params, body, actor, idempotency }));
 
       const key = request.headers.get("idempotency-key");
       const scope = idempotencyScope(auth);
       if (request.method === "POST" && key !== null && scope !== null) {
-        const result = await withIdempotency(scope, key, { method: request.method, path, body: raw }, run);
+        const keyed = { method: request.method, path, body: raw };
+        const result = options.claimsIdempotencyKey
+          ? await withClaimInTransaction(scope, key, keyed, run)
+          : await withIdempotency(scope, key, keyed, () => run());
         return jsonResponse(result.body, result.status, result.replayed ? { "idempotent-replayed": "true" } : undefined);
       }
       const result = await run();

@@ -15,7 +15,8 @@ import { offerPayout } from "./offer-payout";
 
 export interface MatchContext {
   settings: Settings;
-  currency: { id: number; code: string; exponent: number; isPaused: boolean };
+  /** latestRate: its newest rate, when read with it (findOrderCurrencies); see currentRate. */
+  currency: { id: number; code: string; exponent: number; isPaused: boolean; latestRate?: string | null };
   settlement: { id: number; exponent: number };
   store: { allowAmountAdjustment: boolean };
   paymentMethodId: number | null;

@@ -12,6 +12,14 @@ import { countOrderCreated } from "@/lib/observability/order-metrics";
 import type { LockedOrder } from "./load-order";
 import { duplicateOrderError, insertOrder, type NewOrder } from "./insert-order";
 import type { StoreForOrders } from "./create-payin";
+import { storeClaimedResponse, type IdempotencyClaim, type StoredResponse } from "@/lib/api/idempotency";
+
+/** The request's Idempotency-Key, claimed and answered in the order's transaction (see IdempotencyClaim). */
+export interface OrderIdempotency<T = Awaited<ReturnType<typeof matchOrScheduleRetry>>> {
+  claim: IdempotencyClaim;
+  /** The API's answer for the created order, stored with it. */
+  respond: (order: T) => StoredResponse;
+}
 
 /** What the API asked for, as far as every new order has it. */
 export type NewOrderInput = Pick<RiskSubject, "amount" | "customerId" | "merchantOrderId"> & { currency: string; metadata?: unknown };
@@ -38,12 +46,21 @@ export interface OrderTypeSteps {
  * cap is recorded once that transaction has rolled back, and a merchant_order_id the store
  * used before is refused as a duplicate.
  */
-export async function createOrder(store: StoreForOrders, type: "payin" | "payout", input: NewOrderInput, actor: Actor, now: Date, steps: OrderTypeSteps) {
+export async function createOrder(
+  store: StoreForOrders,
+  type: "payin" | "payout",
+  input: NewOrderInput,
+  actor: Actor,
+  now: Date,
+  steps: OrderTypeSteps,
+  idempotency?: OrderIdempotency,
+) {
   const settings = await readSettings();
   await checkNewOrder({ storeId: store.id, storeLimits: store.limits, type, ...input }, settings);
 
   try {
     const created = await runTransaction(async (tx) => {
+      if (idempotency) idempotency.claim.stored = false; // an attempt retried after a deadlock stores it again
       await checkCustomerCaps(tx, { storeId: store.id, type, ...input }, settings, now);
       const { currency, settlement } = await findOrderCurrencies(tx, input.currency);
       const context = { settings, currency, settlement };
@@ -63,9 +80,12 @@ export async function createOrder(store: StoreForOrders, type: "payin" | "payout
           extra,
         },
         actor,
+        idempotency?.claim,
       );
       if (steps.inserted) await steps.inserted(tx, order, context);
-      return matchOrScheduleRetry(tx, order, { settings, currency, settlement, store, paymentMethodId, now });
+      const result = await matchOrScheduleRetry(tx, order, { settings, currency, settlement, store, paymentMethodId, now });
+      if (idempotency) await storeClaimedResponse(tx, idempotency.claim, idempotency.respond(result));
+      return result;
     });
     countOrderCreated(type);
     return created;

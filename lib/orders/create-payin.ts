@@ -1,7 +1,7 @@
 import "server-only";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Actor } from "@/lib/audit/record-audit";
-import { createOrder } from "./create-order";
+import { createOrder, type OrderIdempotency } from "./create-order";
 
 export interface CreatePayinInput {
   amount: bigint;
@@ -23,7 +23,7 @@ export interface StoreForOrders {
  * the response usually carries the requisite to show the customer. When nothing fits it
  * stays `created`, due for a background retry at `next_match_at`.
  */
-export async function createPayin(store: StoreForOrders, input: CreatePayinInput, actor: Actor, now = new Date()) {
+export async function createPayin(store: StoreForOrders, input: CreatePayinInput, actor: Actor, now = new Date(), idempotency?: OrderIdempotency) {
   return createOrder(store, "payin", input, actor, now, {
     // The payment method the customer chose, if any: matching then offers only its requisites.
     async prepare(tx) {
@@ -36,5 +36,5 @@ export async function createPayin(store: StoreForOrders, input: CreatePayinInput
       const paymentMethodId = paymentMethod?.id ?? null;
       return { extra: { paymentMethodId }, paymentMethodId };
     },
-  });
+  }, idempotency);
 }

@@ -6,7 +6,7 @@ import { splitPayout } from "@/lib/money/commissions";
 import { postMovements } from "@/lib/ledger/post-movements";
 import { toJson, type Actor } from "@/lib/audit/record-audit";
 import type { StoreForOrders } from "./create-payin";
-import { createOrder } from "./create-order";
+import { createOrder, type OrderIdempotency } from "./create-order";
 
 export interface CreatePayoutInput {
   amount: bigint;
@@ -22,7 +22,7 @@ export interface CreatePayoutInput {
  * `insufficient_balance` when the available balance cannot cover it, nothing written) and
  * tries to assign a trader at once.
  */
-export async function createPayout(store: StoreForOrders, input: CreatePayoutInput, actor: Actor, now = new Date()) {
+export async function createPayout(store: StoreForOrders, input: CreatePayoutInput, actor: Actor, now = new Date(), idempotency?: OrderIdempotency) {
   return createOrder(store, "payout", input, actor, now, {
     // The rate is fixed on the order, with the USDT value u of its amount.
     async prepare(tx, { settings, currency, settlement }) {
@@ -43,5 +43,5 @@ export async function createPayout(store: StoreForOrders, input: CreatePayoutInp
         throw error;
       });
     },
-  });
+  }, idempotency);
 }

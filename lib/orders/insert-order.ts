@@ -3,6 +3,8 @@ import type { Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
 import { auditInsertSql, toJson, type Actor } from "@/lib/audit/record-audit";
 import { newOrderId } from "@/lib/ids/ulid";
+import { claimKeySql, IdempotencyKeyTaken, type IdempotencyClaim } from "@/lib/api/idempotency";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { LockedOrder } from "./load-order";
 
 export interface NewOrder {
@@ -24,12 +26,13 @@ const jsonOrNull = (value: unknown) => (value == null ? null : JSON.stringify(to
  * Inserts a new order in `created` together with its audit entry (the first row of its story),
  * in one statement, with the store's commission for its direction fixed on it, and returns it
  * as a locked order: no other transaction can see the row
- * before this one commits.
+ * before this one commits. With an Idempotency-Key claim, the same statement claims the key
+ * (IdempotencyKeyTaken when another request holds it; see IdempotencyClaim).
  */
-export async function insertOrder(tx: Tx, order: NewOrder, actor: Actor): Promise<LockedOrder> {
+export async function insertOrder(tx: Tx, order: NewOrder, actor: Actor, claim?: IdempotencyClaim): Promise<LockedOrder> {
   const { type, storeId, currencyId, now, amount, customerId, merchantOrderId, extra = {} } = order;
   const id = newOrderId(type, now);
-  const [row] = await tx.$queryRaw<Omit<LockedOrder, "requisite">[]>`
+  const [row] = await tx.$queryRaw<(Omit<LockedOrder, "requisite"> & { idempotency_id?: bigint | null })[]>`
     WITH o AS (
       INSERT INTO incoming_orders (id, type, store_id, amount, original_amount, currency_id, customer_id, merchant_order_id,
                                    metadata, payment_method_id, destination, rate, crypto_amount, created_at, next_match_at, updated_at,
@@ -48,9 +51,16 @@ export async function insertOrder(tx: Tx, order: NewOrder, actor: Actor): Promis
       entityType: "order",
       entityId: id,
       newValues: { status: "created", type, amount, merchant_order_id: merchantOrderId },
-    })})
-    SELECT o.*, (SELECT code FROM currencies WHERE id = o.currency_id) AS currency_code FROM o`;
-  return { ...row, requisite: null };
+    })})${claim ? claimKeySql(claim) : Prisma.empty}
+    SELECT o.*, (SELECT code FROM currencies WHERE id = o.currency_id) AS currency_code
+           ${claim ? Prisma.sql`, (SELECT idempotency_id FROM claimed) AS idempotency_id` : Prisma.empty}
+    FROM o`;
+  const { idempotency_id: claimedId, ...inserted } = row;
+  if (claim) {
+    if (claimedId == null) throw new IdempotencyKeyTaken();
+    claim.rowId = claimedId;
+  }
+  return { ...inserted, requisite: null };
 }
 
 /** Maps the unique (store_id, merchant_order_id) violation to a 409 the merchant can act on. */

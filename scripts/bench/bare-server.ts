@@ -25,11 +25,32 @@ if (process.argv.includes("--schema")) {
     CREATE TABLE orders (id text PRIMARY KEY, store_id int NOT NULL, merchant_order_id text NOT NULL, amount bigint NOT NULL,
                          status text NOT NULL, requisite_id int, trader_id int, created_at timestamptz NOT NULL DEFAULT now(),
                          UNIQUE (store_id, merchant_order_id));
+    CREATE INDEX orders_store_created ON orders (store_id, created_at DESC, id DESC);
     CREATE TABLE order_history (id bigserial PRIMARY KEY, order_id text NOT NULL, status text NOT NULL, at timestamptz NOT NULL DEFAULT now());
     INSERT INTO requisites (trader_id, card, daily_limit)
       SELECT (g - 1) / 5 + 1, lpad(g::text, 16, '2200'), 1000000000000000 FROM generate_series(1, ${requisites}) g;
     INSERT INTO balances (trader_id, amount) SELECT DISTINCT trader_id, 1000000000000000 FROM requisites;
     INSERT INTO balances (trader_id, amount) VALUES (0, 0);`);
+  await client.end();
+  process.exit(0);
+}
+
+// --history N: N finished orders (each with a history row) over the last 90 days, for the
+// scenarios on a large history.
+const historyArg = process.argv.indexOf("--history");
+if (historyArg !== -1) {
+  const orders = Number(process.argv[historyArg + 1]);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(
+    `INSERT INTO orders (id, store_id, merchant_order_id, amount, status, requisite_id, trader_id, created_at)
+       SELECT 'h' || g, 1, 'history-' || g, 100000 + g % 900000, (ARRAY['completed', 'expired', 'cancelled'])[1 + g % 3],
+              1 + g % $2::int, 1 + (g % $2::int) / 5, now() - interval '90 days' * (1 - g::float8 / $1)
+       FROM generate_series(1, $1::int) g`,
+    [orders, Number(process.env.BARE_REQUISITES ?? 1000)],
+  );
+  await client.query(`INSERT INTO order_history (order_id, status, at) SELECT id, status, created_at FROM orders WHERE id LIKE 'h%'`);
+  await client.query("ANALYZE");
   await client.end();
   process.exit(0);
 }
@@ -98,6 +119,12 @@ const server = http.createServer((request, response) => {
   request.on("end", async () => {
     try {
       if (request.method === "GET" && request.url === "/health") return send(response, 200, { status: "ok" });
+      if (request.method === "GET" && request.url === "/orders") {
+        const { rows } = await pool.query(
+          "SELECT id, merchant_order_id, amount::text, status, created_at FROM orders WHERE store_id = 1 ORDER BY created_at DESC, id DESC LIMIT 51",
+        );
+        return send(response, 200, { object: "list", data: rows.slice(0, 50), has_more: rows.length > 50 });
+      }
       if (request.method === "POST" && request.url === "/payin") {
         const order = await createPayin(JSON.parse(Buffer.concat(chunks).toString("utf8")));
         return send(response, 201, order);

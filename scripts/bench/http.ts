@@ -33,7 +33,9 @@ const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 const PROFILED = new Set((process.env.BENCH_PROFILE ?? "").split(",").map((side) => (side.trim() === "1" ? "app" : side.trim())));
 const PROFILE = PROFILED.has("app") || PROFILED.has("bare");
 /** BENCH_SCENARIOS: which scenarios to run (comma-separated); all by default. */
-const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? "floor,payin,confirm").split(",").map((s) => s.trim()));
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? "floor,payin,confirm,history").split(",").map((s) => s.trim()));
+/** BENCH_HISTORY_ORDERS: the finished orders written before the scenarios on a large history. */
+const HISTORY_ORDERS = Number(process.env.BENCH_HISTORY_ORDERS ?? 1_000_000);
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -116,6 +118,23 @@ async function load(baseUrl: string, next: () => { path: string; headers: Record
   latencies.sort((a, b) => a - b);
   if (result.errors) statuses.socket = result.errors + result.timeouts;
   return { requestsPerSecond: ok / result.duration, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), ok, errors: errors + result.errors, statuses };
+}
+
+/** A session cookie from next-auth's credentials sign-in (as the browser gets it). */
+async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = cookiesOf(response).find((c) => c.includes("session-token"));
+  if (!session) throw new Error(`could not sign in as ${email} (HTTP ${response.status})`);
+  return [...jar, session].join("; ");
 }
 
 function combine(runs: Measured[]): Measured {
@@ -325,19 +344,49 @@ try {
     await statementReport(requestsOf("confirm"), "confirm");
   }
 
+  // A large history: HISTORY_ORDERS finished orders of the store over 90 days (with their
+  // history and ledger rows; the bare database gets as many orders), then pay-ins again, the
+  // API's order list and the merchant's orders page.
+  if (SCENARIOS.has("history")) {
+    const started = Date.now();
+    const { seedLargeHistory } = await import("../../prisma/seed-large");
+    await seedLargeHistory(appUrl, { orders: HISTORY_ORDERS, days: 90, log: () => {}, world: { demo: false, storeIds: [store.id] } });
+    await new Promise<void>((resolve, reject) =>
+      startProcess([tsx, "scripts/bench/bare-server.ts", "--history", String(HISTORY_ORDERS)], bareEnv).on("exit", (code) =>
+        code === 0 ? resolve() : reject(new Error(`bare history: exit ${code}`)),
+      ),
+    );
+    console.log(`wrote ${HISTORY_ORDERS.toLocaleString("en")} orders of history to each database in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+    await stats.query("SELECT pg_stat_statements_reset()");
+    await alternate("payin_history", "pay-in, large history", (side) => load(side === "app" ? app : bare, payinRequest(side)));
+    await statementReport(requestsOf("payin_history"), "pay-in, large history");
+    await alternate("orders_list", "order list", (side) =>
+      load(side === "app" ? app : bare, (): RequestSpec => (side === "app" ? { path: "/api/v1/orders?limit=50", headers: { authorization: `Bearer ${merchantKey}` } } : { path: "/orders", headers: {} }), { method: "GET" }),
+    );
+
+    // The merchant's orders page (server-rendered, signed in): no bare counterpart, so app only.
+    const owner = await prisma.user.findUniqueOrThrow({ where: { id: store.userId }, select: { email: true } });
+    const cookie = await signIn(app, owner.email, f.DEFAULT_TEST_PASSWORD);
+    const page = await load(app, () => ({ path: "/merchant/orders", headers: { cookie } }), { method: "GET" });
+    results.orders_page = { app: [page], bare: [] };
+    console.log(`orders page app ${page.requestsPerSecond.toFixed(0)} req/s, p50 ${page.p50} ms, p99 ${page.p99} ms${page.errors ? `, errors ${JSON.stringify(page.statuses)}` : ""}`);
+  }
+
   const summary = Object.fromEntries(
     Object.entries(results).map(([scenario, sides]) => {
-      const [a, b] = [combine(sides.app), combine(sides.bare)];
-      return [scenario, { app: a, bare: b, ratio: a.requestsPerSecond / b.requestsPerSecond }];
+      const [a, b] = [combine(sides.app), sides.bare.length ? combine(sides.bare) : null];
+      return [scenario, { app: a, bare: b, ratio: b ? a.requestsPerSecond / b.requestsPerSecond : null }];
     }),
   );
   console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, ${CONNECTIONS} connections, ${SECONDS} s × ${ALTERNATIONS} per side, pool ${POOL_SIZE}`);
-  console.log("scenario   side  req/s    p50    p95    p99   errors");
+  console.log("scenario       side  req/s    p50    p95    p99   errors");
   for (const [scenario, { app: a, bare: b, ratio }] of Object.entries(summary)) {
     for (const [side, m] of [["bare", b], ["app", a]] as const) {
-      console.log(`${scenario.padEnd(10)} ${side.padEnd(5)} ${m.requestsPerSecond.toFixed(0).padStart(5)} ${m.p50.toFixed(0).padStart(6)} ${m.p95.toFixed(0).padStart(6)} ${m.p99.toFixed(0).padStart(6)} ${String(m.errors).padStart(8)}`);
+      if (!m) continue;
+      console.log(`${scenario.padEnd(14)} ${side.padEnd(5)} ${m.requestsPerSecond.toFixed(0).padStart(5)} ${m.p50.toFixed(0).padStart(6)} ${m.p95.toFixed(0).padStart(6)} ${m.p99.toFixed(0).padStart(6)} ${String(m.errors).padStart(8)}`);
     }
-    console.log(`${scenario.padEnd(10)} ratio app/bare ${ratio.toFixed(2)}`);
+    if (ratio !== null) console.log(`${scenario.padEnd(14)} ratio app/bare ${ratio.toFixed(2)}`);
   }
   const violations = await checkLedger(prisma);
   console.log(`ledger check: ${violations.length ? `${violations.length} violations` : "clean"}`);

@@ -7,6 +7,8 @@ import { POST as createPayinRoute } from "@/app/api/v1/payin/route";
 import { POST as createPayoutRoute } from "@/app/api/v1/payout/route";
 import { POST as cancelPayinRoute } from "@/app/api/v1/payin/[id]/cancel/route";
 import { uniqueId } from "@/lib/testing";
+import { setTransactionFault } from "@/lib/db/fault-injection";
+import { requestHash } from "@/lib/api/idempotency";
 import { call, expectErrorShape, payinBody, payoutBody, type ApiResponse } from "@/lib/testing/api";
 import { creditStoreUsdt, setupReference, storeUsdt, storeWithApiKey, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 
@@ -184,5 +186,52 @@ describe("Idempotency-Key", () => {
     expect(second.status).toBe(200);
     expect(second.headers.get("idempotent-replayed")).toBe("true");
     expect(second.json).toEqual(first.json);
+  });
+
+  it("an order's key commits with it: a transaction that fails at its end leaves the key free, and a retry creates the order at once", async () => {
+    const { store, key } = await storeWithApiKey();
+    const idempotencyKey = uniqueId("crash");
+    const raw = JSON.stringify(payinBody({ amount: 190_000 }));
+    setTransactionFault(() => true); // the order's transaction fails just before COMMIT, as if the process died there
+    try {
+      const failed = await post(createPayinRoute, "/api/v1/payin", key, raw, idempotencyKey);
+      expect(failed.status).toBe(500);
+    } finally {
+      setTransactionFault(null);
+    }
+    expect(await prisma.idempotencyKey.count({ where: { storeId: store.id } })).toBe(0);
+    expect(await prisma.incomingOrder.count({ where: { storeId: store.id } })).toBe(0);
+
+    const retried = await post(createPayinRoute, "/api/v1/payin", key, raw, idempotencyKey);
+    expect(retried.status, retried.text).toBe(201);
+    expect(retried.headers.get("idempotent-replayed")).toBeNull();
+    const stored = await prisma.idempotencyKey.findUniqueOrThrow({ where: { storeId_key: { storeId: store.id, key: idempotencyKey } } });
+    // Stored by the order's own transaction: the key points at the order, with the answer as sent.
+    expect(stored.orderId).toBe(retried.json.id);
+    expect(stored.responseStatus).toBe(201);
+    expect(stored.responseBody).toBe(retried.text);
+  });
+
+  it("a request whose key is held by a running transaction waits on it, then replays the answer it stored", async () => {
+    const { store, key } = await storeWithApiKey();
+    const idempotencyKey = uniqueId("held");
+    const raw = JSON.stringify(payinBody({ amount: 195_000 }));
+    const hash = requestHash("POST", "/api/v1/payin", raw);
+    let request: Promise<ApiResponse> | undefined;
+    let settledWhileHeld = false;
+    // Another request's transaction holds the key (uncommitted) while this one arrives.
+    await prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO idempotency_keys (store_id, key, request_hash, response_status, response_body, completed_at)
+                           VALUES (${store.id}, ${idempotencyKey}, ${hash}, 201, to_jsonb('{"held":true}'::text), now())`;
+      request = post(createPayinRoute, "/api/v1/payin", key, raw, idempotencyKey);
+      void request.then(() => (settledWhileHeld = true));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    });
+    expect(settledWhileHeld).toBe(false);
+    const replayed = await request!;
+    expect(replayed.status).toBe(201);
+    expect(replayed.text).toBe('{"held":true}');
+    expect(replayed.headers.get("idempotent-replayed")).toBe("true");
+    expect(await prisma.incomingOrder.count({ where: { storeId: store.id } })).toBe(0);
   });
 });

@@ -3,19 +3,28 @@ import { createPayinSchema } from "@/lib/api/schemas/payin";
 import { createPayin } from "@/lib/orders/create-payin";
 import { serializeOrder } from "@/lib/orders/serialize-order";
 
-export const POST = merchantRoute(async ({ auth, body, actor }) => {
-  const input = createPayinSchema.parse(body);
-  const order = await createPayin(
-    auth.store,
-    {
-      amount: BigInt(input.amount),
-      currency: input.currency,
-      customerId: input.customer_id,
-      merchantOrderId: input.merchant_order_id,
-      paymentMethod: input.payment_method,
-      metadata: input.metadata,
-    },
-    actor,
-  );
-  return { status: 201, body: serializeOrder(order) };
-});
+/** The answer for a created order: the same for the request and for its replays. */
+const created = (order: Parameters<typeof serializeOrder>[0]) => ({ status: 201, body: serializeOrder(order) });
+
+export const POST = merchantRoute(
+  async ({ auth, body, actor, idempotency }) => {
+    const input = createPayinSchema.parse(body);
+    const order = await createPayin(
+      auth.store,
+      {
+        amount: BigInt(input.amount),
+        currency: input.currency,
+        customerId: input.customer_id,
+        merchantOrderId: input.merchant_order_id,
+        paymentMethod: input.payment_method,
+        metadata: input.metadata,
+      },
+      actor,
+      new Date(),
+      idempotency ? { claim: idempotency, respond: created } : undefined,
+    );
+    return created(order);
+  },
+  // The order and its Idempotency-Key commit together (lib/api/idempotency.ts, IdempotencyClaim).
+  { claimsIdempotencyKey: true },
+);
