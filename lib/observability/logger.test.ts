@@ -1,6 +1,6 @@
 // lib/observability: request ids, the request context and the logger's redaction.
 import { describe, expect, it } from "vitest";
-import { createLogger, log, setLogDestination } from "./logger";
+import { createLogger, log, redactSecrets, setLogDestination } from "./logger";
 import { currentRequestId, runWithRequestContext } from "./request-context";
 import { isSafeRequestId, requestIdFrom } from "./request-id";
 
@@ -75,5 +75,17 @@ describe("logger", () => {
     for (const secret of secrets) expect(text).not.toContain(secret);
     expect(text).toContain("a@b.c");
     expect(text.match(/\[redacted\]/g)?.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("redacts in one walk, copying only what changed and leaving the caller's object alone", () => {
+    const logged = { order: { id: "pi_1", items: [{ token: "SECRET" }, { ok: 1 }] }, plain: { a: 1 }, at: new Date(0) };
+    const clean = redactSecrets(logged);
+    expect(clean).toEqual({ order: { id: "pi_1", items: [{ token: "[redacted]" }, { ok: 1 }] }, plain: { a: 1 }, at: new Date(0) });
+    expect(logged.order.items[0].token).toBe("SECRET");
+    expect(clean.plain).toBe(logged.plain);
+    const untouched = { a: { b: 1 } };
+    expect(redactSecrets(untouched)).toBe(untouched);
+    // Below three levels a key is not looked at (as the old path list reached no deeper).
+    expect(redactSecrets({ a: { b: { c: { d: { password: "x" } } } } }).a.b.c.d.password).toBe("x");
   });
 });
