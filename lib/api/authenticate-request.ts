@@ -25,17 +25,65 @@ const deactivatedAccount = () =>
   new DomainError("account_deactivated");
 
 /**
+ * The credentials a cached authentication stood on, re-checked by the order's INSERT in the
+ * same statement (lib/orders/insert-order.ts): the key not revoked, the store active and not
+ * edited since (its limits and settings are what the order uses), its owner active.
+ */
+export interface CachedCredentials {
+  apiKeyId: number;
+  storeUpdatedAt: Date;
+}
+
+/** The cached credentials no longer hold: authenticate afresh (and answer its 401, if any). */
+export class StaleCredentials extends Error {
+  constructor() {
+    super("The cached API key authentication no longer holds");
+  }
+}
+
+// Merchant keys authenticated lately, by key hash, for order creation only (see authenticateStore).
+const CACHE_MS = 30_000;
+const CACHE_MAX = 10_000;
+type StoreAuth = Awaited<ReturnType<typeof lookUpStore>>;
+const cachedStores = new Map<string, { auth: StoreAuth; at: number }>();
+
+/** Drops the request's key from this process's cache (after StaleCredentials). */
+export function forgetCachedStore(request: Request): void {
+  cachedStores.delete(sha256Hex(bearer(request)));
+}
+
+/**
  * The store behind a merchant API key: a missing, unknown or revoked key, a deactivated store
  * and a deactivated owner are each a 401 with their own code. Read in one query, so switching
  * the owner off stops every key at once.
+ *
+ * `cached`: order creation may take a key this process authenticated within the last 30 s
+ * without a query — its store then carries the CachedCredentials its INSERT re-checks in the
+ * same statement (StaleCredentials when they no longer hold), so a revoked key, a deactivated
+ * store or owner, or an edited store never create an order. Every other route reads afresh.
  */
-export async function authenticateStore(request: Request) {
+export async function authenticateStore(request: Request, options: { cached?: boolean } = {}) {
   const hash = sha256Hex(bearer(request));
+  if (options.cached) {
+    const hit = cachedStores.get(hash);
+    if (hit && Date.now() - hit.at < CACHE_MS) {
+      const { auth } = hit;
+      const cachedCredentials: CachedCredentials = { apiKeyId: auth.apiKeyId, storeUpdatedAt: auth.store.updatedAt };
+      return { ...auth, store: { ...auth.store, cachedCredentials } };
+    }
+  }
+  const auth = await lookUpStore(hash);
+  if (cachedStores.size >= CACHE_MAX) cachedStores.clear();
+  cachedStores.set(hash, { auth, at: Date.now() });
+  return { ...auth, store: { ...auth.store, cachedCredentials: undefined as CachedCredentials | undefined } };
+}
+
+async function lookUpStore(hash: string) {
   const key = await prisma.merchantApiKey.findUnique({
     where: { keyHash: hash },
     include: {
       store: {
-        select: { id: true, isActive: true, limits: true, allowAmountAdjustment: true, userId: true, user: { select: { isActive: true } } },
+        select: { id: true, isActive: true, limits: true, allowAmountAdjustment: true, userId: true, updatedAt: true, user: { select: { isActive: true } } },
       },
     },
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { describeClientError, handleApiError } from "./error-response";
 import { jsonResponse, readJsonBody } from "./json";
-import { authenticateStore, authenticateTrader } from "./authenticate-request";
+import { authenticateStore, authenticateTrader, forgetCachedStore, StaleCredentials } from "./authenticate-request";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { enforceRateLimit } from "./rate-limit";
 
@@ -47,6 +47,12 @@ export interface RouteOptions {
    * (order creation: see IdempotencyClaim); other routes claim it before they run.
    */
   claimsIdempotencyKey?: boolean;
+  /**
+   * The caller may be authenticated from this process's cache: only for handlers whose writes
+   * re-check the credentials themselves and throw StaleCredentials (order creation, see
+   * authenticateStore). The request is then authenticated afresh and run once more.
+   */
+  cachedAuth?: boolean;
 }
 
 export type Result = { status?: number; body: unknown };
@@ -64,7 +70,7 @@ async function settle(run: () => Promise<Result>): Promise<StoredResponse> {
 }
 
 function makeRoute<A>(
-  authenticate: (request: Request) => Promise<A>,
+  authenticate: (request: Request, options: { cached?: boolean }) => Promise<A>,
   rateKey: (auth: A) => string,
   actorOf: (auth: A, request: Request) => Actor,
   idempotencyScope: (auth: A) => number | null,
@@ -93,7 +99,7 @@ function makeRoute<A>(
       const ip = clientIp(request);
       // A request with a missing or wrong key still counts against its IP (key guessing is
       // throttled); an authenticated one counts against its key and IP in one statement.
-      const auth = await authenticate(request).catch(async (error: unknown) => {
+      const auth = await authenticate(request, { cached: options.cachedAuth }).catch(async (error: unknown) => {
         await enforceRateLimit({ apiKey: null, ip });
         throw error;
       });
@@ -102,7 +108,17 @@ function makeRoute<A>(
       onAuthenticated(auth);
       const actor = actorOf(auth, request);
       const { value: body, raw } = request.method === "POST" ? await readJsonBody(request) : { value: undefined, raw: "" };
-      const run = (idempotency: IdempotencyClaim | null = null) => settle(() => handler({ request, auth, params, body, actor, idempotency }));
+      const run = async (idempotency: IdempotencyClaim | null = null): Promise<StoredResponse> => {
+        try {
+          return await settle(() => handler({ request, auth, params, body, actor, idempotency }));
+        } catch (error) {
+          if (!(error instanceof StaleCredentials)) throw error;
+          // The cached key no longer holds: authenticate afresh (its 401 is answered, not stored) and run again.
+          forgetCachedStore(request);
+          const fresh = await authenticate(request, {});
+          return settle(() => handler({ request, auth: fresh, params, body, actor: actorOf(fresh, request), idempotency }));
+        }
+      };
 
       const key = request.headers.get("idempotency-key");
       const scope = idempotencyScope(auth);

@@ -78,6 +78,7 @@ export async function createOrder(
           merchantOrderId: input.merchantOrderId,
           metadata: input.metadata,
           extra,
+          credentials: store.cachedCredentials,
         },
         actor,
         idempotency?.claim,

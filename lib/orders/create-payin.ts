@@ -2,6 +2,7 @@ import "server-only";
 import { DomainError } from "@/lib/errors/domain-error";
 import type { Actor } from "@/lib/audit/record-audit";
 import { createOrder, type OrderIdempotency } from "./create-order";
+import type { CachedCredentials } from "@/lib/api/authenticate-request";
 
 export interface CreatePayinInput {
   amount: bigint;
@@ -16,6 +17,8 @@ export interface StoreForOrders {
   id: number;
   limits: unknown;
   allowAmountAdjustment: boolean;
+  /** Set when the store came from the API key cache: the order's INSERT re-checks them (see authenticateStore). */
+  cachedCredentials?: CachedCredentials;
 }
 
 /**

@@ -4,6 +4,7 @@ import { DomainError } from "@/lib/errors/domain-error";
 import { auditInsertSql, toJson, type Actor } from "@/lib/audit/record-audit";
 import { newOrderId } from "@/lib/ids/ulid";
 import { claimKeySql, IdempotencyKeyTaken, type IdempotencyClaim } from "@/lib/api/idempotency";
+import { StaleCredentials, type CachedCredentials } from "@/lib/api/authenticate-request";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { LockedOrder } from "./load-order";
 
@@ -18,6 +19,8 @@ export interface NewOrder {
   metadata?: unknown;
   /** Type-specific columns (payment method; a payout's destination, rate and USDT value). */
   extra?: { paymentMethodId?: number | null; destination?: unknown; rate?: string; cryptoAmount?: bigint };
+  /** A cached authentication's credentials, checked by the INSERT itself (StaleCredentials when they no longer hold). */
+  credentials?: CachedCredentials;
 }
 
 const jsonOrNull = (value: unknown) => (value == null ? null : JSON.stringify(toJson(value)));
@@ -42,7 +45,7 @@ export async function insertOrder(tx: Tx, order: NewOrder, actor: Actor, claim?:
              ${extra.rate ?? null}::numeric, ${extra.cryptoAmount ?? null}::bigint, ${now}, ${now}, ${now},
              -- The commission snapshot: later edits of the store affect new orders only.
              CASE WHEN ${type}::text = 'payin' THEN s.payin_commission ELSE s.payout_commission END
-      FROM merchant_store s WHERE s.id = ${storeId}::int
+      FROM merchant_store s WHERE s.id = ${storeId}::int ${credentialsHold(order.credentials)}
       RETURNING id, type, status, store_id, trader_id, requisite_id, currency_id, amount, crypto_amount, rate::text AS rate, customer_id,
                 expires_at, ended_at, failure_reason, store_commission::text AS store_commission, trader_reward::text AS trader_reward,
                 offered_trader_id, offered_requisite_id, offer_expires_at, declined_trader_ids
@@ -55,12 +58,24 @@ export async function insertOrder(tx: Tx, order: NewOrder, actor: Actor, claim?:
     SELECT o.*, (SELECT code FROM currencies WHERE id = o.currency_id) AS currency_code
            ${claim ? Prisma.sql`, (SELECT idempotency_id FROM claimed) AS idempotency_id` : Prisma.empty}
     FROM o`;
+  if (!row) {
+    if (order.credentials) throw new StaleCredentials();
+    throw new Error(`Store ${storeId} not found`);
+  }
   const { idempotency_id: claimedId, ...inserted } = row;
   if (claim) {
     if (claimedId == null) throw new IdempotencyKeyTaken();
     claim.rowId = claimedId;
   }
   return { ...inserted, requisite: null };
+}
+
+/** The conditions under which a cached authentication still holds (see CachedCredentials). */
+function credentialsHold(credentials: CachedCredentials | undefined): Prisma.Sql {
+  if (!credentials) return Prisma.empty;
+  return Prisma.sql`AND s.is_active AND s.updated_at = ${credentials.storeUpdatedAt}
+    AND EXISTS (SELECT 1 FROM merchant_api_keys k JOIN users u ON u.id = s.user_id
+                WHERE k.id = ${credentials.apiKeyId}::int AND k.store_id = s.id AND k.revoked_at IS NULL AND u.is_active)`;
 }
 
 /** Maps the unique (store_id, merchant_order_id) violation to a 409 the merchant can act on. */

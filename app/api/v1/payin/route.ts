@@ -25,6 +25,7 @@ export const POST = merchantRoute(
     );
     return created(order);
   },
-  // The order and its Idempotency-Key commit together (lib/api/idempotency.ts, IdempotencyClaim).
-  { claimsIdempotencyKey: true },
+  // The order and its Idempotency-Key commit together (lib/api/idempotency.ts, IdempotencyClaim);
+  // the key may come from the cache, as the order's INSERT re-checks it (authenticateStore).
+  { claimsIdempotencyKey: true, cachedAuth: true },
 );
