@@ -83,7 +83,16 @@ async function lookUpStore(hash: string) {
     where: { keyHash: hash },
     include: {
       store: {
-        select: { id: true, isActive: true, limits: true, allowAmountAdjustment: true, userId: true, updatedAt: true, user: { select: { isActive: true } } },
+        select: {
+          id: true,
+          isActive: true,
+          limits: true,
+          allowAmountAdjustment: true,
+          payinCommission: true,
+          userId: true,
+          updatedAt: true,
+          user: { select: { isActive: true } },
+        },
       },
     },
   });

@@ -140,12 +140,17 @@ export function claimKeySql(claim: IdempotencyClaim): Prisma.Sql {
 
 /** Last in the order's transaction: the answer replays will repeat. */
 export async function storeClaimedResponse(tx: Tx, claim: IdempotencyClaim, response: StoredResponse): Promise<void> {
+  await tx.$executeRaw(storeClaimedResponseSql(claim, response));
+}
+
+/** storeClaimedResponse as an UPDATE to run with other writes (it counts as stored: run it in the transaction). */
+export function storeClaimedResponseSql(claim: IdempotencyClaim, response: StoredResponse): Prisma.Sql {
   if (claim.rowId === undefined) throw new Error("storeClaimedResponse: the key was not claimed in this transaction");
-  await tx.$executeRaw`
+  claim.stored = true;
+  return Prisma.sql`
     UPDATE idempotency_keys SET response_status = ${response.status}::int, response_body = to_jsonb(${storedBody(response.body)}::text),
            completed_at = now(), order_id = ${orderIdOf(response.body)}
     WHERE id = ${claim.rowId}`;
-  claim.stored = true;
 }
 
 /**

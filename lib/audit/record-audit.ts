@@ -36,11 +36,19 @@ const jsonOrNull = (value: unknown) => (value === undefined ? null : JSON.string
  * its request id, which leads to the request's log lines.
  */
 export function auditInsertSql(actor: Actor, entry: AuditEntry): Prisma.Sql {
+  return auditRowsInsertSql([[actor, entry]]);
+}
+
+/** The INSERT of several audit rows, in this order (their ids follow it), as one SQL fragment. */
+export function auditRowsInsertSql(rows: [Actor, AuditEntry][]): Prisma.Sql {
+  const values = rows.map(
+    ([actor, entry]) => Prisma.sql`(${actor.userId ?? null}::int, ${actor.type}, ${entry.action}, ${entry.entityType}, ${String(entry.entityId)},
+            ${jsonOrNull(entry.oldValues)}::jsonb, ${jsonOrNull(entry.newValues)}::jsonb,
+            ${actor.ip?.slice(0, 64) ?? null}, ${actor.userAgent?.slice(0, 512) ?? null}, ${currentRequestId()})`,
+  );
   return Prisma.sql`
     INSERT INTO audit_logs (user_id, actor_type, action, entity_type, entity_id, old_values, new_values, ip, user_agent, request_id)
-    VALUES (${actor.userId ?? null}::int, ${actor.type}, ${entry.action}, ${entry.entityType}, ${String(entry.entityId)},
-            ${jsonOrNull(entry.oldValues)}::jsonb, ${jsonOrNull(entry.newValues)}::jsonb,
-            ${actor.ip?.slice(0, 64) ?? null}, ${actor.userAgent?.slice(0, 512) ?? null}, ${currentRequestId()})`;
+    VALUES ${Prisma.join(values)}`;
 }
 
 export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {

@@ -37,17 +37,24 @@ export async function matchOrder(tx: Tx, order: LockedOrder, context: MatchConte
   return matched;
 }
 
-async function tryMatch(tx: Tx, order: LockedOrder, context: MatchContext) {
-  const { settings, currency, now } = context;
-  if (settings["matching.paused"] || currency.isPaused) return null;
-  if (order.type === "payout") return offerPayout(tx, order, context);
+/** Whether matching runs at all now (the platform's switch, the currency's circuit breaker). */
+export function matchingOpen(context: Pick<MatchContext, "settings" | "currency">): boolean {
+  return !context.settings["matching.paused"] && !context.currency.isPaused;
+}
 
+/**
+ * For a pay-in of `amount`: the rate fixed now and the best fitting requisite, locked with its
+ * trader's deposit (selectRequisite), with the USDT to hold and the payment deadline; null when
+ * nothing fits, changing nothing.
+ */
+export async function findPayinMatch(tx: Tx, amount: bigint, storeCommission: string, context: MatchContext) {
+  const { settings, currency, now } = context;
   const rate = await currentRate(tx, currency, context.settlement.id, settings);
-  const toCrypto = (amount: bigint) => fiatToCrypto(amount, currency.exponent, rate, context.settlement.exponent, "half_up");
+  const toCrypto = (value: bigint) => fiatToCrypto(value, currency.exponent, rate, context.settlement.exponent, "half_up");
   const match = await selectRequisite(tx, {
     currencyId: currency.id,
     settlementCurrencyId: context.settlement.id,
-    amount: order.amount,
+    amount,
     paymentMethodId: context.paymentMethodId,
     depositNeeded: toCrypto,
     maxOpenOrders: settings["matching.max_open_orders_per_requisite"],
@@ -55,12 +62,22 @@ async function tryMatch(tx: Tx, order: LockedOrder, context: MatchContext) {
     maxAdjustment: context.store.allowAmountAdjustment ? settings["matching.amount_adjustment_max_units"] : 0,
     now,
     direction: "payin",
-    storeCommission: order.store_commission,
+    storeCommission,
   });
   if (!match) return null;
-
   const cryptoAmount = toCrypto(match.amount);
   if (cryptoAmount <= 0n) return null;
+  return { match, rate, cryptoAmount, expiresAt: new Date(now.getTime() + settings["order.payment_ttl_seconds"] * 1000) };
+}
+
+async function tryMatch(tx: Tx, order: LockedOrder, context: MatchContext) {
+  const { now } = context;
+  if (!matchingOpen(context)) return null;
+  if (order.type === "payout") return offerPayout(tx, order, context);
+
+  const found = await findPayinMatch(tx, order.amount, order.store_commission, context);
+  if (!found) return null;
+  const { match, rate, cryptoAmount, expiresAt } = found;
   return transitionOrder(tx, {
     order,
     to: "awaiting_payment",
@@ -77,7 +94,7 @@ async function tryMatch(tx: Tx, order: LockedOrder, context: MatchContext) {
       matchedAt: now,
       lastAttemptAt: now,
       nextMatchAt: null,
-      expiresAt: new Date(now.getTime() + settings["order.payment_ttl_seconds"] * 1000),
+      expiresAt,
     },
     movements: [
       {
@@ -95,6 +112,11 @@ async function tryMatch(tx: Tx, order: LockedOrder, context: MatchContext) {
 export async function matchOrScheduleRetry(tx: Tx, order: LockedOrder, context: MatchContext) {
   const matched = await matchOrder(tx, order, context);
   if (matched) return matched;
+  return scheduleRetry(tx, order, context);
+}
+
+/** A new order the first attempt found nothing for: due for the background retry. */
+export async function scheduleRetry(tx: Tx, order: LockedOrder, context: Pick<MatchContext, "now" | "settings">) {
   const { now, settings } = context;
   // retry_count counts the attempts that found nothing; the background retry takes it from here.
   // With no attempt left (order.match_attempts = 1) the order is due at once, and the retry fails it.

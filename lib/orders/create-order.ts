@@ -1,12 +1,15 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import { runTransaction } from "@/lib/db/run-transaction";
+import { afterCommit, runTransaction } from "@/lib/db/run-transaction";
 import { readSettings, type Settings } from "@/lib/settings/read-settings";
 import { checkNewOrder } from "@/lib/risk/check-new-order";
 import { checkCustomerCaps, recordCapRefusal } from "@/lib/risk/check-customer-caps";
 import type { RiskSubject } from "@/lib/risk/record-risk-event";
 import { findOrderCurrencies } from "@/lib/currencies/find-currency";
-import { matchOrScheduleRetry } from "@/lib/matching/match-order";
+import { findPayinMatch, matchingOpen, matchOrScheduleRetry, scheduleRetry } from "@/lib/matching/match-order";
+import { countMatchingMiss } from "@/lib/observability/order-metrics";
+import { announceTransition } from "./transition-order";
+import { insertMatchedPayin } from "./insert-matched-payin";
 import type { Actor } from "@/lib/audit/record-audit";
 import { countOrderCreated } from "@/lib/observability/order-metrics";
 import type { LockedOrder } from "./load-order";
@@ -66,27 +69,51 @@ export async function createOrder(
       const context = { settings, currency, settlement };
       const { extra, paymentMethodId } = await steps.prepare(tx, context);
 
-      const order = await insertOrder(
-        tx,
-        {
-          type,
-          storeId: store.id,
-          currencyId: currency.id,
-          now,
-          amount: input.amount,
-          customerId: input.customerId,
-          merchantOrderId: input.merchantOrderId,
-          metadata: input.metadata,
-          extra,
-          credentials: store.cachedCredentials,
-        },
-        actor,
-        idempotency?.claim,
-      );
+      const newOrder = {
+        type,
+        storeId: store.id,
+        currencyId: currency.id,
+        now,
+        amount: input.amount,
+        customerId: input.customerId,
+        merchantOrderId: input.merchantOrderId,
+        metadata: input.metadata,
+        extra,
+        credentials: store.cachedCredentials,
+      };
+      const matchContext = { settings, currency, settlement, store, paymentMethodId, now };
+      const answer = async <T extends Awaited<ReturnType<typeof matchOrScheduleRetry>>>(result: T) => {
+        if (idempotency) await storeClaimedResponse(tx, idempotency.claim, idempotency.respond(result));
+        return result;
+      };
+
+      // The fast path: a pay-in whose store commission is known is matched first and written
+      // matched, in one statement (insertMatchedPayin); with nothing to match it, written and
+      // left for the retry. Otherwise: written, then matched.
+      if (type === "payin" && store.payinCommission !== undefined && !steps.inserted) {
+        const storeCommission = store.payinCommission.toString();
+        const found = matchingOpen(matchContext) ? await findPayinMatch(tx, input.amount, storeCommission, matchContext) : null;
+        if (found) {
+          const matched = await insertMatchedPayin(tx, {
+            order: newOrder,
+            actor,
+            ...found,
+            settlementCurrencyId: settlement.id,
+            currencyCode: currency.code,
+            storeCommission,
+            idempotency,
+          });
+          announceTransition(tx, matched);
+          return matched;
+        }
+        const order = await insertOrder(tx, newOrder, actor, idempotency?.claim);
+        afterCommit(tx, () => countMatchingMiss(type));
+        return answer(await scheduleRetry(tx, order, matchContext));
+      }
+
+      const order = await insertOrder(tx, newOrder, actor, idempotency?.claim);
       if (steps.inserted) await steps.inserted(tx, order, context);
-      const result = await matchOrScheduleRetry(tx, order, { settings, currency, settlement, store, paymentMethodId, now });
-      if (idempotency) await storeClaimedResponse(tx, idempotency.claim, idempotency.respond(result));
-      return result;
+      return answer(await matchOrScheduleRetry(tx, order, matchContext));
     });
     countOrderCreated(type);
     return created;

@@ -19,6 +19,8 @@ export interface StoreForOrders {
   allowAmountAdjustment: boolean;
   /** Set when the store came from the API key cache: the order's INSERT re-checks them (see authenticateStore). */
   cachedCredentials?: CachedCredentials;
+  /** The store's pay-in commission, when known: a pay-in is then matched before it is written (createOrder's fast path). */
+  payinCommission?: { toString(): string };
 }
 
 /**

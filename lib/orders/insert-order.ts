@@ -71,7 +71,7 @@ export async function insertOrder(tx: Tx, order: NewOrder, actor: Actor, claim?:
 }
 
 /** The conditions under which a cached authentication still holds (see CachedCredentials). */
-function credentialsHold(credentials: CachedCredentials | undefined): Prisma.Sql {
+export function credentialsHold(credentials: CachedCredentials | undefined): Prisma.Sql {
   if (!credentials) return Prisma.empty;
   return Prisma.sql`AND s.is_active AND s.updated_at = ${credentials.storeUpdatedAt}
     AND EXISTS (SELECT 1 FROM merchant_api_keys k JOIN users u ON u.id = s.user_id

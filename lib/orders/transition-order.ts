@@ -115,11 +115,17 @@ export async function transitionOrder(tx: Tx, input: TransitionInput): Promise<O
   // locks are then held only until the commit that follows, not through the rest of the work.
   if (input.movements?.length) await postMovements(tx, input.movements);
 
-  emitAfterCommit(tx, orderChanged.create({ orderId: order.id, status: to }, { id: `order-changed-${order.id}-${to}` }));
-  afterCommit(tx, () => countOrderStatus(order.type, to));
+  announceTransition(tx, updated);
+  return updated;
+}
+
+/** After the commit: the events for the callback to deliver and any new deadline, and the status counter. */
+export function announceTransition(tx: Tx, updated: Pick<OrderForApi, "id" | "type" | "status" | "expiresAt">): void {
+  const { id, type, status: to } = updated;
+  emitAfterCommit(tx, orderChanged.create({ orderId: id, status: to }, { id: `order-changed-${id}-${to}` }));
+  afterCommit(tx, () => countOrderStatus(type, to));
   if (updated.expiresAt && (OPEN_STATUSES as readonly string[]).includes(to)) {
     const expiresAt = updated.expiresAt.toISOString();
-    emitAfterCommit(tx, orderDeadlineSet.create({ orderId: order.id, expiresAt }, { id: `order-deadline-${order.id}-${expiresAt}` }));
+    emitAfterCommit(tx, orderDeadlineSet.create({ orderId: id, expiresAt }, { id: `order-deadline-${id}-${expiresAt}` }));
   }
-  return updated;
 }
