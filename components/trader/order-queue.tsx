@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { QueueOrderCard } from "./queue-order-card";
 import type { QueueActions } from "./trader-actions";
 import { fetchQueue, QUEUE_POLL_MS, TRADER_QUERY_KEYS, type QueueResponse } from "./trader-queries";
+import { useQueueStream } from "./use-queue-stream";
 import { useSoundAlert } from "./use-sound-alert";
 
 /** How long a new order stays highlighted. */
@@ -75,8 +76,9 @@ function useServerNow(initialServerTime: string, serverTime: string, receivedAt:
 }
 
 /**
- * The trader's live queue: polled every QUEUE_POLL_MS (also in a background tab, so the sound
- * and the tab title still tell about a new order), soonest deadline first. Countdowns run on
+ * The trader's live queue, soonest deadline first: read again whenever its event stream says
+ * something changed (also in a background tab, so the sound and the tab title still tell about
+ * a new order); polled every QUEUE_POLL_MS only while the stream is down. Countdowns run on
  * the server's clock: each answer carries the server time, and the offset to this device's
  * clock is applied to every tick.
  */
@@ -84,11 +86,17 @@ export function OrderQueue({ initial, actions }: { initial: QueueResponse; actio
   const t = useT();
   const queryClient = useQueryClient();
   const { muted, setMuted, beep } = useSoundAlert();
+  const onStreamChange = useCallback(
+    (leftQueue: boolean) => void queryClient.invalidateQueries({ queryKey: leftQueue ? TRADER_QUERY_KEYS.all : TRADER_QUERY_KEYS.queue }),
+    [queryClient],
+  );
+  const live = useQueueStream(onStreamChange);
+  const pollMs = live ? 0 : QUEUE_POLL_MS;
   const query = useQuery({
     queryKey: TRADER_QUERY_KEYS.queue,
     queryFn: fetchQueue,
     initialData: initial,
-    refetchInterval: QUEUE_POLL_MS,
+    refetchInterval: pollMs || false,
     refetchIntervalInBackground: true,
     retry: false,
   });
@@ -112,8 +120,8 @@ export function OrderQueue({ initial, actions }: { initial: QueueResponse; actio
 
   const latestNew = orders.filter((o) => fresh.has(o.id)).length;
   return (
-    <section aria-labelledby="queue-heading" className="grid gap-3">
-      <QueueHeading count={orders.length} muted={muted} setMuted={setMuted} />
+    <section aria-labelledby="queue-heading" className="grid gap-3" data-testid="order-queue" data-live={live} data-poll-ms={pollMs}>
+      <QueueHeading count={orders.length} live={live} muted={muted} setMuted={setMuted} />
       <p className="sr-only" aria-live="polite">
         {latestNew > 0 ? t("trader.queue.newAnnouncement", { count: latestNew }) : ""}
       </p>
@@ -137,15 +145,15 @@ export function OrderQueue({ initial, actions }: { initial: QueueResponse; actio
   );
 }
 
-/** "N open orders", the live mark, and the sound switch. */
-function QueueHeading({ count, muted, setMuted }: { count: number; muted: boolean; setMuted: (muted: boolean) => void }) {
+/** "N open orders", the live mark (green while the event stream is up, grey while polling), and the sound switch. */
+function QueueHeading({ count, live, muted, setMuted }: { count: number; live: boolean; muted: boolean; setMuted: (muted: boolean) => void }) {
   const t = useT();
   return (
     <div className="flex flex-wrap items-center justify-between gap-2">
       <h2 id="queue-heading" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
         {t("trader.queue.openOrders", { count })}
         <span className="inline-flex items-center gap-1 text-xs font-normal text-muted-foreground">
-          <Radio className="size-3.5 text-success" aria-hidden="true" />
+          <Radio className={live ? "size-3.5 text-success" : "size-3.5"} aria-hidden="true" />
           {t("trader.queue.live")}
         </span>
       </h2>

@@ -16,8 +16,15 @@ export const TRADER_QUERY_KEYS = {
   history: ["trader", "history"] as const,
 };
 
-/** How often the queue is polled: a new order shows up within this plus one round trip. */
+/**
+ * How often the queue is polled while its event stream is down (not yet open, reconnecting, or
+ * the server lost its database listener): a new order shows up within this plus one round trip.
+ * While the stream is up nothing is polled: the server says when to read the queue again.
+ */
 export const QUEUE_POLL_MS = 2000;
+
+/** The queue's Server-Sent Events (app/api/cabinet/trader/queue/stream/route.ts). */
+export const QUEUE_STREAM_URL = "/api/cabinet/trader/queue/stream";
 
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });

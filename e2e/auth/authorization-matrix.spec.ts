@@ -375,9 +375,12 @@ for (const page of cabinetPages()) {
 }
 
 /** How the owner's positive control calls a route handler that is not a plain GET: a request that passes the role check and changes nothing. */
-const OWNER_REQUESTS: Record<string, { multipart: Record<string, string>; ownerStatus: number }> = {
+const OWNER_REQUESTS: Record<string, { multipart?: Record<string, string>; ownerStatus: number }> = {
   // An empty reason is refused after the role check (422), before any dispute is opened.
   "POST /api/cabinet/merchant/orders/[id]/dispute": { multipart: { reason: "" }, ownerStatus: 422 },
+  // An event stream never ends, and this request reads whole answers: asked without
+  // `Accept: text/event-stream` it answers 406 after the role check (e2e/trader/queue-stream.spec.ts opens it).
+  "GET /api/cabinet/trader/queue/stream": { ownerStatus: 406 },
 };
 
 for (const route of cabinetRouteHandlers()) {

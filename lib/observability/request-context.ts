@@ -21,6 +21,14 @@ export function runWithRequestContext<T>(context: RequestContext, fn: () => T): 
   return storage.run(context, fn);
 }
 
+/**
+ * Runs `fn` outside any request: for a process-wide resource that one request merely happens to
+ * start (a connection, a timer), so its later log lines do not carry that request's id.
+ */
+export function outsideRequestContext<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
 /** The request being served, or undefined outside one (a sweep, a script). */
 export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore();

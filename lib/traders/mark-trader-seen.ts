@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 
 /** last_seen_at is a presence signal for the teamlead ("online"), so minute precision is plenty. */
-const SEEN_PRECISION_MS = 60_000;
+export const SEEN_PRECISION_MS = 60_000;
 
 /**
  * Records that the trader has their queue open. Called on every poll, it writes at most once a

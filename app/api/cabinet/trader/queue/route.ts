@@ -4,9 +4,10 @@ import { listTraderQueue } from "@/lib/orders/list-trader-queue";
 import { markTraderSeen } from "@/lib/traders/mark-trader-seen";
 
 /**
- * The trader's live queue, polled by the cabinet every two seconds. Each poll also marks the
- * trader online (at most one write a minute). `serverTime` lets the browser run the deadline
- * countdowns on the server's clock, whatever its own clock says.
+ * The trader's live queue, read by the cabinet when its event stream (./stream) says something
+ * changed, and every two seconds while that stream is down. Each read also marks the trader
+ * online (at most one write a minute; the open stream does too). `serverTime` lets the browser
+ * run the deadline countdowns on the server's clock, whatever its own clock says.
  */
 export const GET = observedRoute("/api/cabinet/trader/queue", async function GET() {
   const { traderId, refusal } = await traderRouteSession();
