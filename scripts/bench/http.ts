@@ -35,6 +35,7 @@ const PROFILE = PROFILED.has("app") || PROFILED.has("bare");
 /** BENCH_SCENARIOS: which scenarios to run (comma-separated); all by default. */
 const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? "floor,payin,confirm,history").split(",").map((s) => s.trim()));
 /** BENCH_HISTORY_ORDERS: the finished orders written before the scenarios on a large history. */
+const SOCKET = process.env.BENCH_SOCKET === "1";
 const HISTORY_ORDERS = Number(process.env.BENCH_HISTORY_ORDERS ?? 1_000_000);
 
 function freePort(): Promise<number> {
@@ -163,6 +164,7 @@ const server = await startEmbeddedPostgres({
   port: await freePort(),
   quiet: true,
   settings: {
+    ...(SOCKET ? { unix_socket_directories: dataDir } : {}),
     shared_preload_libraries: EXPLAIN_MS ? "pg_stat_statements,auto_explain" : "pg_stat_statements",
     "pg_stat_statements.track": "all",
     ...(EXPLAIN_MS
@@ -178,8 +180,10 @@ try {
   await admin.query("CREATE DATABASE jivapay_bench");
   await admin.query("CREATE DATABASE bare_bench");
   await admin.end();
-  const appUrl = Object.assign(new URL(server.url), { pathname: "/jivapay_bench" }).toString();
-  const bareUrl = Object.assign(new URL(server.url), { pathname: "/bare_bench" }).toString();
+  // BENCH_SOCKET=1: both servers reach PostgreSQL through its Unix socket instead of TCP on 127.0.0.1.
+  const viaSocket = (url: string) => (SOCKET ? `${url}?host=${encodeURIComponent(dataDir)}` : url);
+  const appUrl = viaSocket(Object.assign(new URL(server.url), { pathname: "/jivapay_bench" }).toString());
+  const bareUrl = viaSocket(Object.assign(new URL(server.url), { pathname: "/bare_bench" }).toString());
 
   // The app's database: as an operator would have it after setting up traders and a store.
   await applyMigrations(appUrl);
@@ -288,15 +292,30 @@ try {
   await stats.connect();
   closers.push(() => stats.end());
   await stats.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
-  /** Statements per request in each database, and the app's costliest statements, since the last reset. */
-  const statementReport = async (requests: { app: number; bare: number }, title: string) => {
+  /** Per scenario: the statements each request sent (round trips, BEGIN and COMMIT included) and its database time. */
+  const roundTrips: Record<string, { app: number; bare: number; appDatabaseMs: number; bareDatabaseMs: number }> = {};
+  /**
+   * Statements per request in each database since the last reset: the ones the server sent
+   * (top level: its round trips) and the database time; then the app's costliest statements.
+   */
+  const statementReport = async (requests: { app: number; bare: number }, title: string, scenario: string) => {
     const { rows } = await stats.query<{ datname: string; calls: string; ms: string }>(
       `SELECT d.datname, sum(s.calls)::bigint AS calls, round(sum(s.total_exec_time)::numeric, 0) AS ms
-       FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname IN ('jivapay_bench', 'bare_bench') GROUP BY d.datname`,
+       FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+       WHERE d.datname IN ('jivapay_bench', 'bare_bench') AND s.toplevel GROUP BY d.datname`,
     );
     const of = (name: string) => rows.find((r) => r.datname === name);
-    const perRequest = (name: string, n: number) => (n ? (Number(of(name)?.calls ?? 0) / n).toFixed(1) : "–");
-    console.log(`${title}: statements per request app ${perRequest("jivapay_bench", requests.app)}, bare ${perRequest("bare_bench", requests.bare)}; database time app ${of("jivapay_bench")?.ms ?? 0} ms, bare ${of("bare_bench")?.ms ?? 0} ms`);
+    const perRequest = (name: string, n: number) => (n ? Number(of(name)?.calls ?? 0) / n : NaN);
+    roundTrips[scenario] = {
+      app: perRequest("jivapay_bench", requests.app),
+      bare: perRequest("bare_bench", requests.bare),
+      appDatabaseMs: Number(of("jivapay_bench")?.ms ?? 0) / Math.max(1, requests.app),
+      bareDatabaseMs: Number(of("bare_bench")?.ms ?? 0) / Math.max(1, requests.bare),
+    };
+    const r = roundTrips[scenario];
+    console.log(
+      `${title}: round trips per request app ${r.app.toFixed(1)}, bare ${r.bare.toFixed(1)}; database time per request app ${r.appDatabaseMs.toFixed(1)} ms, bare ${r.bareDatabaseMs.toFixed(1)} ms`,
+    );
     const top = await stats.query<{ calls: string; mean: string; total: string; query: string }>(
       `SELECT s.calls, round(s.mean_exec_time::numeric, 2) AS mean, round(s.total_exec_time::numeric, 0) AS total, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 110) AS query
        FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'jivapay_bench' ORDER BY s.total_exec_time DESC LIMIT 8`,
@@ -320,7 +339,7 @@ try {
   await stats.query("SELECT pg_stat_statements_reset()");
   if (SCENARIOS.has("payin") || SCENARIOS.has("confirm")) {
     await alternate("payin", "pay-in", (side) => load(side === "app" ? app : bare, payinRequest(side)));
-    await statementReport(requestsOf("payin"), "pay-in");
+    await statementReport(requestsOf("payin"), "pay-in", "payin");
   }
   await stats.query("SELECT pg_stat_statements_reset()");
 
@@ -341,7 +360,7 @@ try {
       const queue = (side === "app" ? appOrders : bareOrders).slice(round * perRun, (round + 1) * perRun);
       return load(side === "app" ? app : bare, () => queue.shift() ?? null, { amount: queue.length });
     });
-    await statementReport(requestsOf("confirm"), "confirm");
+    await statementReport(requestsOf("confirm"), "confirm", "confirm");
   }
 
   // A large history: HISTORY_ORDERS finished orders of the store over 90 days (with their
@@ -360,7 +379,7 @@ try {
 
     await stats.query("SELECT pg_stat_statements_reset()");
     await alternate("payin_history", "pay-in, large history", (side) => load(side === "app" ? app : bare, payinRequest(side)));
-    await statementReport(requestsOf("payin_history"), "pay-in, large history");
+    await statementReport(requestsOf("payin_history"), "pay-in, large history", "payin_history");
     await alternate("orders_list", "order list", (side) =>
       load(side === "app" ? app : bare, (): RequestSpec => (side === "app" ? { path: "/api/v1/orders?limit=50", headers: { authorization: `Bearer ${merchantKey}` } } : { path: "/orders", headers: {} }), { method: "GET" }),
     );
@@ -376,7 +395,7 @@ try {
   const summary = Object.fromEntries(
     Object.entries(results).map(([scenario, sides]) => {
       const [a, b] = [combine(sides.app), sides.bare.length ? combine(sides.bare) : null];
-      return [scenario, { app: a, bare: b, ratio: b ? a.requestsPerSecond / b.requestsPerSecond : null }];
+      return [scenario, { app: a, bare: b, ratio: b ? a.requestsPerSecond / b.requestsPerSecond : null, ...(roundTrips[scenario] ? { roundTrips: roundTrips[scenario] } : {}) }];
     }),
   );
   console.log(`\n${os.cpus().length} × ${os.cpus()[0]?.model}, ${CONNECTIONS} connections, ${SECONDS} s × ${ALTERNATIONS} per side, pool ${POOL_SIZE}`);
