@@ -40,8 +40,13 @@ export async function enforceRateLimit(keys: { apiKey: string | null; ip: string
     const lease = leases.get(key);
     return !lease || lease.windowStart !== windowStart || lease.left <= 0;
   };
-  const toLease = buckets.filter((bucket) => spent(bucket.key));
-  if (toLease.length) {
+  // Lease what is spent; while this request waited for the database, concurrent ones may have
+  // used up another of its buckets' leases, so look again (a bucket the database has nothing
+  // left in stays spent: that is the 429).
+  const exhausted = new Set<string>();
+  for (let round = 0; round < 4; round++) {
+    const toLease = buckets.filter((bucket) => !exhausted.has(bucket.key) && spent(bucket.key));
+    if (!toLease.length) break;
     const rows = await prisma.$queryRawUnsafe<{ key: string; count: number }[]>(
       `INSERT INTO rate_limit_buckets (key, window_start, count)
        SELECT k, $1, n FROM unnest($2::text[], $3::int[]) AS t(k, n)
@@ -56,7 +61,9 @@ export async function enforceRateLimit(keys: { apiKey: string | null; ip: string
       const bucket = toLease.find((b) => b.key === row.key)!;
       const size = leaseSize(bucket.limit);
       // What the window had left before this lease, up to the lease's size.
-      leases.set(row.key, { windowStart, left: Math.max(0, Math.min(size, bucket.limit - (row.count - size))) });
+      const left = Math.max(0, Math.min(size, bucket.limit - (row.count - size)));
+      leases.set(row.key, { windowStart, left });
+      if (left === 0) exhausted.add(row.key);
     }
   }
 

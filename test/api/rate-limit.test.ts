@@ -64,4 +64,13 @@ describe("enforceRateLimit", () => {
     await prisma.rateLimitBucket.create({ data: { key: `key:${key}`, windowStart: new Date(now - (now % WINDOW)), count: 2497 } });
     expect(await admitted(key, 10)).toBe(3);
   });
+
+  it("admits concurrent requests whose buckets run out of their leases while they wait for the database", async () => {
+    await setSetting("rate_limit.per_api_key_per_minute", 600); // a statement per request for each key
+    await setSetting("rate_limit.per_ip_per_minute", 1_000_000); // leases of 100 for the one IP
+    const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    await enforceRateLimit({ apiKey: uniqueId("k"), ip }, now); // this process now holds a lease of the IP's bucket, 99 left
+    const results = await Promise.allSettled(Array.from({ length: 300 }, () => enforceRateLimit({ apiKey: uniqueId("k"), ip }, now)));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+  });
 });
