@@ -144,10 +144,11 @@ function candidateQuery(request: MatchRequest, bounds: MatchBounds, exclude: num
   const excluded = request.excludeTraderIds?.length ? Prisma.sql`AND t.id <> ALL(${request.excludeTraderIds}::int[])` : Prisma.empty;
   const only = request.requisiteId !== undefined ? Prisma.sql`AND r.id = ${request.requisiteId}::int` : Prisma.empty;
   const tried = exclude.length ? Prisma.sql`AND r.id <> ALL(${exclude}::int[])` : Prisma.empty;
-  // The static conditions select and sort every fitting requisite (a cheap join). The locking
-  // clause sits on that sorted list, so rows are locked one by one as the outer query takes
-  // them, and the usage conditions — three index lookups per requisite — run only for those
-  // taken, not for every requisite on the platform. (A sub-select with a locking clause is
+  // The static conditions are checked on requisites read best first from an index
+  // (req_trader_match_order_idx), each joined to its settings, trader and deposit by key. The
+  // locking clause sits on that ordered list, so rows are locked one by one as the outer query
+  // takes them, and the usage conditions — three index lookups per requisite — run only for
+  // those taken, not for every requisite on the platform. (A sub-select with a locking clause is
   // never merged into the outer query, so the usage conditions stay outside.)
   // A pay-in needs the trader's deposit: its balance row is joined (not outer-joined, so it
   // can be locked) and locked with the requisite.
@@ -156,12 +157,12 @@ function candidateQuery(request: MatchRequest, bounds: MatchBounds, exclude: num
   const locking = !lock ? Prisma.sql`OFFSET 0` : needsDeposit ? Prisma.sql`FOR UPDATE OF r, b SKIP LOCKED` : Prisma.sql`FOR UPDATE OF r SKIP LOCKED`;
   return Prisma.sql`
     SELECT c.id, c.trader_id, c.min_amount, c.max_amount, c.daily_limit, c.monthly_limit, c.daily_count_limit, c.trader_reward,
-           -- Built for the row returned only, not for every requisite sorted below.
+           -- Built for the row returned only, not for every requisite read below.
            json_build_object('type', c.type, 'details', c.details,
-                             'bank', CASE WHEN bk.id IS NULL THEN NULL ELSE json_build_object('name', bk.name) END) AS api_view
+                             'bank', CASE WHEN c.bank_id IS NULL THEN NULL ELSE json_build_object('name', c.bank_name) END) AS api_view
     FROM (
-      SELECT r.id, r.trader_id, r.type, r.details, r.bank_id, s.min_amount, s.max_amount, s.daily_limit, s.monthly_limit, s.daily_count_limit,
-             ${reward}::text AS trader_reward
+      SELECT r.id, r.trader_id, r.type, r.details, bk.id AS bank_id, bk.name AS bank_name, s.min_amount, s.max_amount, s.daily_limit,
+             s.monthly_limit, s.daily_count_limit, ${reward}::text AS trader_reward
       FROM req_trader r
       JOIN full_requisites_settings s ON s.req_id = r.id
       JOIN trader t ON t.id = r.trader_id
@@ -169,6 +170,7 @@ function candidateQuery(request: MatchRequest, bounds: MatchBounds, exclude: num
       LEFT JOIN teamleads tl ON tl.id = t.team_lead_id
       LEFT JOIN users tlu ON tlu.id = tl.user_id
       ${deposit} balance_trader_crypto b ON b.trader_id = t.id AND b.currency_id = ${request.settlementCurrencyId}
+      LEFT JOIN banks bk ON bk.id = r.bank_id
       WHERE r.status = 'active'
         AND s.currency_id = ${request.currencyId}
         AND s.min_amount <= ${maxAmount} AND s.max_amount >= ${amount}
@@ -179,10 +181,12 @@ function candidateQuery(request: MatchRequest, bounds: MatchBounds, exclude: num
         ${online} ${excluded} ${only} ${tried}
         AND (${request.paymentMethodId}::int IS NULL OR r.payment_method_id = ${request.paymentMethodId}::int)
         AND COALESCE(b.amount, 0) >= ${minimumDeposit}
-      ORDER BY t.traffic_priority DESC, r.last_used_at ASC NULLS FIRST, r.id
+      -- The order of req_trader_match_order_idx (r.traffic_priority is the trader's, copied): the
+      -- requisites are read in index order and joined one by one, no sort of them all. The outer
+      -- query joins nothing, so the planner plans this for the few rows LIMIT 1 takes.
+      ORDER BY r.traffic_priority DESC, r.last_used_at ASC NULLS FIRST, r.id
       ${locking}
     ) c
-    LEFT JOIN banks bk ON bk.id = c.bank_id
     -- Usage pre-filter (index lookups per requisite), so that the locked re-check below
     -- rarely rejects: a rejected candidate stays locked, and looks busy to others, until commit.
     WHERE (SELECT count(*) FROM incoming_orders o
