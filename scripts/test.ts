@@ -1,6 +1,7 @@
-// `npm test`: type checking, then Vitest, then Playwright, then the production checks on the
-// PostgreSQL server from Debian's packages, stopping at the first failure.
-// `npm test -- unit e2e` runs only the named phases (typecheck, unit, e2e, debian), in the usual order.
+// `npm test`: type checking, then Vitest, then Playwright, then a short soak (two production
+// instances under mixed traffic with crashes: scripts/soak/run.ts), then the production checks
+// on the PostgreSQL server from Debian's packages, stopping at the first failure.
+// `npm test -- unit e2e` runs only the named phases (typecheck, unit, e2e, soak, debian), in the usual order.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -13,10 +14,12 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const VITEST_REPORT = path.join(ROOT, ".tmp", "vitest-report.json");
 
 interface Phase {
-  name: "typecheck" | "unit" | "e2e" | "debian";
+  name: "typecheck" | "unit" | "e2e" | "soak" | "debian";
   label: string;
   script: string;
   args: string[];
+  /** More environment for the phase's process. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -38,6 +41,15 @@ const PHASES: Phase[] = [
     args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_REPORT}`],
   },
   { name: "e2e", label: "playwright test", script: "node_modules/@playwright/test/cli.js", args: ["test"] },
+  // A minute of the soak (npm run soak runs three), with all its clients; it reuses the
+  // production build the e2e phase's `npm start` made (same sources, same .next).
+  {
+    name: "soak",
+    label: "npm run soak",
+    script: "node_modules/tsx/dist/cli.mjs",
+    args: ["--conditions=react-server", "scripts/soak/run.ts"],
+    env: { SOAK_SECONDS: "50" },
+  },
   { name: "debian", label: "Debian PostgreSQL", script: "", args: [] },
 ];
 
@@ -99,7 +111,7 @@ function runPhase(phase: Phase, extraEnv: Record<string, string> = {}, vitestRep
     const child = spawn(process.execPath, [path.join(ROOT, phase.script), ...phase.args], {
       cwd: ROOT,
       stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...phase.env, ...extraEnv },
     });
     current = child;
     currentPhase = phase;

@@ -13,14 +13,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { applyMigrations } from "../db/migrate-engine";
-import { ensureStandaloneBuild } from "../standalone";
+import { freePort, productionBuild, waitFor } from "../processes";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -37,28 +36,6 @@ const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? "floor,payin,confirm,h
 /** BENCH_HISTORY_ORDERS: the finished orders written before the scenarios on a large history. */
 const SOCKET = process.env.BENCH_SOCKET === "1";
 const HISTORY_ORDERS = Number(process.env.BENCH_HISTORY_ORDERS ?? 1_000_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 const children: ChildProcess[] = [];
 function startProcess(args: string[], env: Record<string, string>, cwd = ROOT): ChildProcess {
@@ -230,14 +207,7 @@ try {
     startProcess([tsx, "scripts/bench/bare-server.ts", "--schema"], bareEnv).on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`bare schema: exit ${code}`)))),
   );
 
-  const standalone = await ensureStandaloneBuild(DIST_DIR, async () => {
-    console.log("building the app…");
-    await new Promise<void>((resolve, reject) =>
-      startProcess([path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }).on("exit", (code) =>
-        code === 0 ? resolve() : reject(new Error(`next build: exit ${code}`)),
-      ),
-    );
-  });
+  const standalone = await productionBuild(DIST_DIR);
   const [appPort, barePort] = [await freePort(), await freePort()];
   const profileDir = path.join(ROOT, "bench/profiles");
   if (PROFILE) fs.mkdirSync(profileDir, { recursive: true });

@@ -15,7 +15,6 @@ import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -23,7 +22,7 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { applyMigrations } from "../db/migrate-engine";
-import { ensureStandaloneBuild } from "../standalone";
+import { freePort, productionBuild, waitFor } from "../processes";
 // What the cabinet did before on every tab, and still does while its stream is down: a queue read every 2 s.
 import { QUEUE_POLL_MS as POLL_MS } from "../../components/trader/trader-queries";
 
@@ -35,28 +34,6 @@ const ALTERNATIONS = Number(process.env.BENCH_ALTERNATIONS ?? 2);
 const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 const SECRET = crypto.randomBytes(32).toString("base64url");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url: string, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 const children: ChildProcess[] = [];
 function startProcess(args: string[], env: Record<string, string>, cwd = ROOT): ChildProcess {
@@ -207,14 +184,7 @@ try {
   await prisma.$executeRawUnsafe("ANALYZE");
   console.log(`seeded ${TRADERS} traders × 1 requisite, one store`);
 
-  const standalone = await ensureStandaloneBuild(DIST_DIR, async () => {
-    console.log("building the app…");
-    await new Promise<void>((resolve, reject) =>
-      startProcess([path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }).on("exit", (code) =>
-        code === 0 ? resolve() : reject(new Error(`next build: exit ${code}`)),
-      ),
-    );
-  });
+  const standalone = await productionBuild(DIST_DIR);
   const port = await freePort();
   startProcess([path.join(standalone, "server.js")], {
     NODE_ENV: "production",
