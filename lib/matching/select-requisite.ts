@@ -66,6 +66,17 @@ const BUSY_PASSES = 20;
 // Orders that count against daily/monthly limits: open ones (held) and completed ones.
 const COUNTED_STATUSES = [...OPEN_STATUSES, "completed"];
 
+/**
+ * A constant list of statuses written into the statement, not passed as a parameter: prepared
+ * statements (lib/db/client.ts) run with a generic plan, which with a parameter there would
+ * not know the list and reads every order a requisite ever had through the (requisite_id,
+ * matched_at) index instead of its open ones through (requisite_id, status). With 1,000,000
+ * orders in history (`npm run bench`): 84 → 101 pay-ins/s, p50 368 → 300 ms.
+ */
+const statusList = (statuses: readonly string[]) => `ARRAY[${statuses.map((status) => `'${status}'`).join(", ")}]::order_status[]`;
+const OPEN = statusList(OPEN_STATUSES);
+const COUNTED = statusList(COUNTED_STATUSES);
+
 function startOfUtcDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
@@ -190,12 +201,12 @@ function candidateQuery(request: MatchRequest, bounds: MatchBounds, exclude: num
     -- Usage pre-filter (index lookups per requisite), so that the locked re-check below
     -- rarely rejects: a rejected candidate stays locked, and looks busy to others, until commit.
     WHERE (SELECT count(*) FROM incoming_orders o
-           WHERE o.requisite_id = c.id AND o.status = ANY(${OPEN_STATUSES as unknown as string[]}::order_status[])) < ${request.maxOpenOrders}
+           WHERE o.requisite_id = c.id AND o.status = ANY(${Prisma.raw(OPEN)})) < ${request.maxOpenOrders}
       AND (${request.maxAdjustment} > 0 OR NOT EXISTS (
            SELECT 1 FROM incoming_orders o
-           WHERE o.requisite_id = c.id AND o.status = ANY(${OPEN_STATUSES as unknown as string[]}::order_status[]) AND o.amount = ${amount}))
+           WHERE o.requisite_id = c.id AND o.status = ANY(${Prisma.raw(OPEN)}) AND o.amount = ${amount}))
       AND (SELECT COALESCE(sum(o.amount), 0) FROM incoming_orders o
-           WHERE o.requisite_id = c.id AND o.matched_at >= ${dayStart} AND o.status = ANY(${COUNTED_STATUSES}::order_status[])) + ${amount} <= c.daily_limit
+           WHERE o.requisite_id = c.id AND o.matched_at >= ${dayStart} AND o.status = ANY(${Prisma.raw(COUNTED)})) + ${amount} <= c.daily_limit
     LIMIT 1`;
 }
 
@@ -236,19 +247,17 @@ async function checkLocked(tx: Tx, request: MatchRequest, bounds: MatchBounds, c
 async function readLockedUsage(tx: Tx, request: MatchRequest, bounds: MatchBounds, candidate: Candidate): Promise<Usage> {
   const [usage] = await tx.$queryRawUnsafe<Usage[]>(
     `
-     SELECT count(*) FILTER (WHERE status = ANY($2::order_status[]))::int AS open_count,
-            array_agg(amount) FILTER (WHERE status = ANY($2::order_status[])) AS open_amounts,
-            COALESCE(sum(amount) FILTER (WHERE matched_at >= $3 AND status = ANY($5::order_status[])), 0)::bigint AS used_today,
-            count(*) FILTER (WHERE matched_at >= $3 AND status = ANY($5::order_status[]))::int AS count_today,
-            COALESCE(sum(amount) FILTER (WHERE matched_at >= $4 AND status = ANY($5::order_status[])), 0)::bigint AS used_month,
-            (SELECT amount FROM balance_trader_crypto WHERE $6 AND trader_id = $7 AND currency_id = $8) AS deposit
+     SELECT count(*) FILTER (WHERE status = ANY(${OPEN}))::int AS open_count,
+            array_agg(amount) FILTER (WHERE status = ANY(${OPEN})) AS open_amounts,
+            COALESCE(sum(amount) FILTER (WHERE matched_at >= $2 AND status = ANY(${COUNTED})), 0)::bigint AS used_today,
+            count(*) FILTER (WHERE matched_at >= $2 AND status = ANY(${COUNTED}))::int AS count_today,
+            COALESCE(sum(amount) FILTER (WHERE matched_at >= $3 AND status = ANY(${COUNTED})), 0)::bigint AS used_month,
+            (SELECT amount FROM balance_trader_crypto WHERE $4 AND trader_id = $5 AND currency_id = $6) AS deposit
      FROM incoming_orders
-     WHERE requisite_id = $1 AND (status = ANY($2::order_status[]) OR matched_at >= $4)`,
+     WHERE requisite_id = $1 AND (status = ANY(${OPEN}) OR matched_at >= $3)`,
     candidate.id,
-    OPEN_STATUSES,
     bounds.dayStart,
     bounds.monthStart,
-    COUNTED_STATUSES,
     bounds.minimumDeposit > 0n,
     candidate.trader_id,
     request.settlementCurrencyId,
