@@ -7,11 +7,10 @@ import { checkCustomerCaps, recordCapRefusal } from "@/lib/risk/check-customer-c
 import type { RiskSubject } from "@/lib/risk/record-risk-event";
 import { findOrderCurrencies } from "@/lib/currencies/find-currency";
 import { findPayinMatch, matchingOpen, matchOrScheduleRetry, scheduleRetry } from "@/lib/matching/match-order";
-import { countMatchingMiss } from "@/lib/observability/order-metrics";
 import { announceTransition } from "./transition-order";
 import { insertMatchedPayin } from "./insert-matched-payin";
 import type { Actor } from "@/lib/audit/record-audit";
-import { countOrderCreated } from "@/lib/observability/order-metrics";
+import { countMatchingMiss, countOrderCreated } from "@/lib/observability/order-metrics";
 import type { LockedOrder } from "./load-order";
 import { duplicateOrderError, insertOrder, type NewOrder } from "./insert-order";
 import type { StoreForOrders } from "./create-payin";
