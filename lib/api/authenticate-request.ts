@@ -45,7 +45,8 @@ export class StaleCredentials extends Error {
 const CACHE_MS = 30_000;
 const CACHE_MAX = 10_000;
 type StoreAuth = Awaited<ReturnType<typeof lookUpStore>>;
-const cachedStores = new Map<string, { auth: StoreAuth; at: number }>();
+// On globalThis: one cache per process, whichever route bundle authenticated the key.
+const cachedStores: Map<string, { auth: StoreAuth; at: number }> = ((globalThis as { jivapayCachedStores?: Map<string, { auth: StoreAuth; at: number }> }).jivapayCachedStores ??= new Map());
 
 /** Drops the request's key from this process's cache (after StaleCredentials). */
 export function forgetCachedStore(request: Request): void {

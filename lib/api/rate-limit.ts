@@ -19,7 +19,8 @@ interface Lease {
   windowStart: number;
   left: number;
 }
-const leases = new Map<string, Lease>();
+// On globalThis: every Next.js route bundle must spend the process's leases, not lease its own.
+const leases: Map<string, Lease> = ((globalThis as { jivapayRateLeases?: Map<string, Lease> }).jivapayRateLeases ??= new Map());
 
 /**
  * Fixed one-minute windows counted in PostgreSQL (shared by every app instance). A process

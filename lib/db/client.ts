@@ -20,7 +20,8 @@ function createClient() {
 
 /** Distinct statements a process keeps prepared on each connection, at most. */
 const MAX_PREPARED = 500;
-const preparedNames = new Map<string, string>();
+// On globalThis, like the client itself: the bound is per process, not per route bundle.
+const preparedNames: Map<string, string> = ((globalThis as { jivapayPreparedNames?: Map<string, string> }).jivapayPreparedNames ??= new Map());
 
 /**
  * Statements are prepared once per connection and then only bound and executed: PostgreSQL
