@@ -1,6 +1,6 @@
 // Real processes for the scripts that start the app (the benchmarks, the soak): free ports,
 // waiting for a server to answer, and the production standalone build.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { ensureStandaloneBuild } from "./standalone";
@@ -50,4 +50,10 @@ export function productionBuild(distDir: string): Promise<string> {
       }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build: exit ${code}`)))),
     );
   });
+}
+
+/** Sends SIGTERM to every child still running and waits until all have exited. */
+export async function stopProcesses(children: ChildProcess[]): Promise<void> {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  await Promise.all(children.map((child) => (child.exitCode !== null ? null : new Promise((resolve) => child.once("exit", resolve)))));
 }

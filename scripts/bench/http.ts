@@ -19,7 +19,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { applyMigrations } from "../db/migrate-engine";
-import { freePort, productionBuild, waitFor } from "../processes";
+import { freePort, productionBuild, stopProcesses, waitFor } from "../processes";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -388,8 +388,7 @@ try {
   console.error("bench failed:", error);
   process.exitCode = 1;
 } finally {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  await Promise.all(children.map((child) => (child.exitCode !== null ? null : new Promise((resolve) => child.once("exit", resolve)))));
+  await stopProcesses(children);
   for (const close of closers) await close().catch(() => undefined);
   process.on("uncaughtException", (error) => {
     if ((error as { code?: string }).code !== "57P01") throw error;

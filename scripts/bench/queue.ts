@@ -22,7 +22,7 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { applyMigrations } from "../db/migrate-engine";
-import { freePort, productionBuild, waitFor } from "../processes";
+import { freePort, productionBuild, stopProcesses, waitFor } from "../processes";
 // What the cabinet did before on every tab, and still does while its stream is down: a queue read every 2 s.
 import { QUEUE_POLL_MS as POLL_MS } from "../../components/trader/trader-queries";
 
@@ -381,8 +381,7 @@ try {
   console.error("bench failed:", error);
   process.exitCode = 1;
 } finally {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  await Promise.all(children.map((child) => (child.exitCode !== null ? null : new Promise((resolve) => child.once("exit", resolve)))));
+  await stopProcesses(children);
   for (const close of closers) await close().catch(() => undefined);
   process.on("uncaughtException", (error) => {
     if ((error as { code?: string }).code !== "57P01") throw error;
