@@ -60,4 +60,18 @@ describe("env", () => {
     expect(problemsOf({ NODE_ENV: "production", DATABASE_URL: "postgres://x" }).map((p) => p.split(":")[0])).toEqual(["NEXTAUTH_URL", "NEXTAUTH_SECRET", "TRUSTED_PROXIES"]);
     expect(productionProblems({ ...PRODUCTION, NODE_ENV: "test" })).toEqual([]);
   });
+
+  it("reads the file storage: fs by default, s3 only with a bucket", () => {
+    expect(parseEnv({})).toMatchObject({ FILE_STORAGE: "fs", S3_REGION: "us-east-1", S3_FORCE_PATH_STYLE: false });
+    expect(parseEnv({}).FILE_STORAGE_DIR).toBeUndefined();
+    expect(problemsOf({ FILE_STORAGE: "ftp" })[0]).toMatch(/^FILE_STORAGE: /);
+    expect(problemsOf({ FILE_STORAGE: "s3" })).toEqual(["S3_BUCKET: required when FILE_STORAGE=s3"]);
+    expect(problemsOf({ S3_ENDPOINT: "minio:9000" })[0]).toMatch(/^S3_ENDPOINT: /);
+    expect(parseEnv({ FILE_STORAGE: "s3", S3_BUCKET: "receipts", S3_ENDPOINT: "http://minio:9000", S3_FORCE_PATH_STYLE: "true" })).toMatchObject({
+      FILE_STORAGE: "s3",
+      S3_BUCKET: "receipts",
+      S3_ENDPOINT: "http://minio:9000",
+      S3_FORCE_PATH_STYLE: true,
+    });
+  });
 });

@@ -46,7 +46,29 @@ export const ENV_SCHEMA = z.object({
   JIVAPAY_SWEEPS: z.enum(["on", "off"]).default("on").describe("`off` stops the in-process sweeps (e.g. on extra app instances)."),
   NEXT_DIST_DIR: z.string().min(1).default(".next").describe("Build output folder."),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional().describe("Level of the JSON logs on stdout. Default info (silent under Vitest)."),
+  FILE_STORAGE: z.enum(["fs", "s3"]).default("fs").describe("Where receipt and evidence files are kept: `fs` (local files under FILE_STORAGE_DIR) or `s3` (an S3-compatible bucket)."),
+  FILE_STORAGE_DIR: optionalText.describe("Folder of the fs driver's files (never served directly). Default $JIVAPAY_DATA_DIR/files."),
+  S3_ENDPOINT: optionalUrl.describe("S3-compatible endpoint (MinIO, Ceph, R2, …); unset: AWS S3 of S3_REGION."),
+  S3_REGION: z.string().min(1).default("us-east-1").describe("Region of the S3 bucket."),
+  S3_BUCKET: optionalText.describe("Bucket of the s3 driver; required when FILE_STORAGE=s3."),
+  S3_ACCESS_KEY_ID: optionalText.describe("Access key of the s3 driver; unset: the AWS SDK's default credentials (instance role, AWS_* variables)."),
+  S3_SECRET_ACCESS_KEY: optionalText.describe("Secret key belonging to S3_ACCESS_KEY_ID."),
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false").transform((value) => value === "true").describe("`true` for stores that need path-style URLs (MinIO, most self-hosted ones)."),
   METRICS_TOKEN: optionalText.describe("Bearer token that /api/metrics requires; unset: the endpoint answers 401 to everyone."),
+  RETURN_URL_HTTP_HOSTS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined) return undefined;
+      const hosts = value.split(",").map((host) => host.trim().toLowerCase()).filter(Boolean);
+      const bad = hosts.find((host) => !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(host) && !/^\[[0-9a-f:]+\]$/.test(host));
+      if (bad !== undefined) {
+        context.addIssue({ code: "custom", message: `"${bad}" is not a host name (a comma-separated list such as localhost,127.0.0.1)` });
+        return z.NEVER;
+      }
+      return hosts;
+    })
+    .describe("Hosts a pay-in's return_url may reach over plain http (comma-separated). Default localhost,127.0.0.1; none in production."),
 });
 
 export type Env = z.infer<typeof ENV_SCHEMA>;
@@ -64,6 +86,10 @@ export class EnvError extends Error {
 export function parseEnv(source: Source = process.env): Env {
   const known = Object.fromEntries(Object.keys(ENV_SCHEMA.shape).map((name) => [name, source[name]?.trim() || undefined]));
   const result = ENV_SCHEMA.safeParse(known);
+  // A rule across variables, which the per-variable schema cannot say.
+  if (result.success && result.data.FILE_STORAGE === "s3" && !result.data.S3_BUCKET) {
+    throw new EnvError(["S3_BUCKET: required when FILE_STORAGE=s3"]);
+  }
   if (result.success) return result.data;
   throw new EnvError(result.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
 }
@@ -97,6 +123,14 @@ export function assertEnv(source: Source = process.env): Env {
   const problems = productionProblems(source, parsed);
   if (problems.length) throw new EnvError(problems);
   return parsed;
+}
+
+/**
+ * The hosts a pay-in's return_url may use plain http for: RETURN_URL_HTTP_HOSTS when set, else
+ * the local machine outside operator production (a store developed on localhost) and none in it.
+ */
+export function returnUrlHttpHosts(source: Source = process.env, parsed: Env = env()): readonly string[] {
+  return parsed.RETURN_URL_HTTP_HOSTS ?? (isOperatorProduction(source) ? [] : ["localhost", "127.0.0.1"]);
 }
 
 let cached: Env | null = null;

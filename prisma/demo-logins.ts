@@ -9,6 +9,8 @@ export const DEMO_LOGINS = {
     { role: "support", email: "support@jivapay.dev" },
   ],
   merchantApiKey: "jp_test_demo_merchant_key",
+  /** The key of the demo merchant's sandbox store (README "Sandbox"): orders go to the simulated trader only. */
+  merchantSandboxApiKey: "jp_sandbox_demo_merchant_key",
   webhookSecret: "whsec_ZGVtby13ZWJob29rLXNlY3JldC0xMjM0NTY3ODkw",
   traderApiToken: "jp_test_demo_trader_token",
 } as const;

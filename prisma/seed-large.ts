@@ -148,13 +148,14 @@ async function prepareReferences(prisma: PrismaClient, world: HistoryWorld): Pro
   const usdt = currencies.find((c) => c.code === "USDT")!;
   if (world.demo) await ensureExtraTraders(prisma, rub.id, usdt.id);
 
-  const stores: StoreRef[] = (await prisma.merchantStore.findMany({ where: { isActive: true, ...(world.demo ? {} : { id: { in: world.storeIds } }) } })).map((s) => ({
+  // Live stores and real traders only: sandbox orders go to the simulated trader alone, and earn the platform nothing.
+  const stores: StoreRef[] = (await prisma.merchantStore.findMany({ where: { isActive: true, isSandbox: false, ...(world.demo ? {} : { id: { in: world.storeIds } }) } })).map((s) => ({
     id: s.id,
     payinCommission: s.payinCommission.toString(),
     payoutCommission: s.payoutCommission.toString(),
   }));
   const traders: TraderRef[] = (
-    await prisma.trader.findMany({ where: { isActive: true }, include: { requisites: { select: { id: true } } } })
+    await prisma.trader.findMany({ where: { isActive: true, isSandbox: false }, include: { requisites: { select: { id: true } } } })
   )
     .filter((t) => t.requisites.length > 0)
     .map((t) => ({ id: t.id, payinReward: t.payinReward.toString(), payoutReward: t.payoutReward.toString(), requisites: t.requisites.map((r) => r.id) }));

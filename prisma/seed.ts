@@ -25,7 +25,7 @@ function printSummary(summary: SeedSummary) {
   console.log(`  orders by status: ${Object.entries(summary.ordersByStatus).map(([s, n]) => `${s} ${n}`).join(", ")}`);
   console.log(`  Demo Store balance ${summary.storeBalanceUsdt} USDT, platform ${summary.platformBalanceUsdt} USDT`);
   console.log(`  logins (password ${DEMO_LOGINS.password}): ${DEMO_LOGINS.users.map((u: { email: string }) => u.email).join(", ")}, trader2@jivapay.dev, trader3@jivapay.dev`);
-  console.log(`  merchant API key ${DEMO_LOGINS.merchantApiKey}, trader API token ${DEMO_LOGINS.traderApiToken}`);
+  console.log(`  merchant API key ${DEMO_LOGINS.merchantApiKey} (sandbox store: ${DEMO_LOGINS.merchantSandboxApiKey}), trader API token ${DEMO_LOGINS.traderApiToken}`);
 }
 
 async function main(): Promise<number> {

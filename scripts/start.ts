@@ -13,7 +13,7 @@ import { applyMigrations } from "./db/migrate-engine";
 import { DEMO_LOGINS } from "../prisma/demo-logins";
 import { prepareProductionDatabase } from "./db/prepare-database";
 import { ensureStandaloneBuild } from "./standalone";
-import { assertEnv, EnvError, type Env } from "../lib/env";
+import { assertEnv, EnvError, returnUrlHttpHosts, type Env } from "../lib/env";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -131,6 +131,9 @@ async function main() {
       // Validated above with the operator's own NODE_ENV; the server (instrumentation.ts) need
       // not check again under the NODE_ENV=production it is given.
       JIVAPAY_ENV_CHECKED: "1",
+      // Decided here, where "production" still means the operator's own DATABASE_URL: the server
+      // is always given one, so on its own it would treat the demo as production.
+      RETURN_URL_HTTP_HOSTS: returnUrlHttpHosts(process.env, config).join(","),
     };
     let activeAdmins = 1;
     if (!demo) {
@@ -168,6 +171,7 @@ async function main() {
       if (demo) {
         console.log(`Demo logins (password: ${DEMO_LOGINS.password}):`);
         for (const login of DEMO_LOGINS.users) console.log(`  ${login.role.padEnd(9)} ${login.email}`);
+        console.log(`Demo API keys: ${DEMO_LOGINS.merchantApiKey} (Demo Store), ${DEMO_LOGINS.merchantSandboxApiKey} (Demo Sandbox Store)`);
       } else if (activeAdmins === 0) {
         console.log("No admin can sign in yet. Create the first one (it prints a one-time sign-in link):\n  npm run admin:create -- --email you@example.com");
       }

@@ -14,6 +14,8 @@ import { SETTINGS } from "@/lib/settings/definitions";
 import { expectDomainError } from "@/lib/testing/assertions";
 import { bootstrapAdmin } from "@/lib/users/bootstrap-admin";
 import { DEMO_SEED_MARKER } from "@/prisma/seed";
+import { DEMO_LOGINS } from "@/prisma/demo-logins";
+import { createMerchantApiKey, createStore } from "@/lib/testing";
 import { DemoDatabaseError, prepareProductionDatabase } from "@/scripts/db/prepare-database";
 import { createDatabase, dropDatabase } from "./database";
 import { connectPrisma } from "./prisma";
@@ -83,6 +85,21 @@ describe("a database holding the demo data", () => {
       await demo.$disconnect();
     }
   });
+
+  it("is refused when a published demo key is there, even without the seed's marker", async () => {
+    for (const key of [DEMO_LOGINS.merchantApiKey, DEMO_LOGINS.merchantSandboxApiKey]) {
+      const database = await createDatabase(adminUrl);
+      databases.push(database.name);
+      const demo = connectPrisma(database.url);
+      try {
+        const store = await createStore(demo, { isSandbox: key.startsWith("jp_sandbox_") });
+        await createMerchantApiKey(demo, { storeId: store.id, key });
+        await expect(prepareProductionDatabase(database.url)).rejects.toBeInstanceOf(DemoDatabaseError);
+      } finally {
+        await demo.$disconnect();
+      }
+    }
+  }, 60_000);
 });
 
 describe("the first admin (npm run admin:create)", () => {

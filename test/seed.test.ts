@@ -89,7 +89,7 @@ describe("demo seed on an empty database", () => {
   });
 
   it("creates the demo store, API key and trader token, stored hashed", async () => {
-    const store = await prisma.merchantStore.findFirstOrThrow({ where: { user: { email: "merchant@jivapay.dev" } }, include: { apiKeys: true } });
+    const store = await prisma.merchantStore.findFirstOrThrow({ where: { user: { email: "merchant@jivapay.dev" }, isSandbox: false }, include: { apiKeys: true } });
     expect(store.name).toBe("Demo Store");
     expect(store.webhookSecret).toBe(DEMO_LOGINS.webhookSecret);
     expect(store.apiKeys).toHaveLength(1);
@@ -98,6 +98,18 @@ describe("demo seed on an empty database", () => {
     const token = await prisma.traderApiToken.findUniqueOrThrow({ where: { tokenHash: sha256Hex(DEMO_LOGINS.traderApiToken) }, include: { trader: { include: { user: true } } } });
     expect(token.trader.user.email).toBe("trader@jivapay.dev");
     expect(token.tokenPrefix).toBe(DEMO_LOGINS.traderApiToken.slice(0, 12));
+  });
+
+  it("creates the demo sandbox store with its jp_sandbox_ key and the simulated sandbox trader", async () => {
+    const store = await prisma.merchantStore.findFirstOrThrow({ where: { user: { email: "merchant@jivapay.dev" }, isSandbox: true }, include: { apiKeys: true } });
+    expect(store).toMatchObject({ name: "Demo Sandbox Store", isActive: true });
+    expect([store.payinCommission.toFixed(), store.payoutCommission.toFixed()]).toEqual(["0", "0"]);
+    expect(store.apiKeys.map((k) => k.keyHash)).toEqual([sha256Hex(DEMO_LOGINS.merchantSandboxApiKey)]);
+    const trader = await prisma.trader.findFirstOrThrow({ where: { isSandbox: true }, include: { requisites: true, cryptoBalance: true, user: true } });
+    expect(trader.payinReward.toFixed()).toBe("0");
+    expect(trader.requisites.length).toBeGreaterThanOrEqual(2);
+    expect(trader.cryptoBalance[0].amount).toBeGreaterThan(0n);
+    expect(await verifyPassword(DEMO_LOGINS.password, trader.user.passwordHash)).toBe(false);
   });
 
   it("creates two weeks of orders in a realistic mix of statuses", async () => {

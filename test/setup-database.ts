@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, inject } from "vitest";
 import { createDatabase, dropDatabase } from "./database";
 
@@ -6,6 +9,9 @@ import { createDatabase, dropDatabase } from "./database";
 const adminUrl = inject("adminDatabaseUrl");
 const database = await createDatabase(adminUrl);
 process.env.DATABASE_URL = database.url;
+// Receipt files (lib/files, fs driver) go to a folder of this file's own, removed after it.
+const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), "jivapay-files-"));
+process.env.FILE_STORAGE_DIR = filesDir;
 
 afterAll(async () => {
   // lib/db/client keeps its client on globalThis; close it so the next file in this worker
@@ -14,4 +20,5 @@ afterAll(async () => {
   await holder.jivapayPrisma?.$disconnect().catch(() => {});
   delete holder.jivapayPrisma;
   await dropDatabase(adminUrl, database.name);
+  fs.rmSync(filesDir, { recursive: true, force: true });
 });

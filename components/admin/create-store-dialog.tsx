@@ -15,6 +15,7 @@ interface NewStoreForm {
   name: string;
   payinCommission: string;
   payoutCommission: string;
+  isSandbox: boolean;
 }
 
 /** Opens a store for one of the active merchants, with its commissions (fractions 0 ≤ x < 1). */
@@ -41,6 +42,7 @@ export function CreateStoreDialog({ merchants, action }: { merchants: { id: numb
             name: String(form.get("name") ?? ""),
             payinCommission: String(form.get("payinCommission") ?? ""),
             payoutCommission: String(form.get("payoutCommission") ?? ""),
+            isSandbox: form.get("isSandbox") === "on",
           }),
         );
       }}
@@ -68,6 +70,10 @@ export function CreateStoreDialog({ merchants, action }: { merchants: { id: numb
         </FormField>
       </div>
       <p className="-mt-2 text-xs text-muted-foreground">{t("admin.stores.fractionHint")}</p>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" name="isSandbox" className="mt-0.5 size-4" />
+        {t("admin.stores.sandbox")}
+      </label>
     </FormDialog>
   );
 }

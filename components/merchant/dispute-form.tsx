@@ -4,7 +4,8 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { ShieldAlert } from "lucide-react";
 import type { ActionResult } from "@/lib/web/action";
-import { DISPUTE_TEXT_MAX, EVIDENCE_CONTENT_TYPES, EVIDENCE_MAX_FILES } from "@/lib/disputes/limits";
+import { DISPUTE_TEXT_MAX, EVIDENCE_MAX_FILES } from "@/lib/disputes/limits";
+import { ACCEPT_ATTRIBUTE, formatFileSize } from "@/lib/files/file-types";
 import { useT } from "@/components/i18n/i18n-provider";
 import { FormDialog } from "@/components/cabinet/form-dialog";
 import { FormField } from "@/components/cabinet/form-field";
@@ -23,7 +24,7 @@ const DESCRIPTIONS = {
  * "Open dispute" on a paid order (or a pay-in the customer paid late): a reason and up to five
  * PNG/JPEG/PDF files, posted as multipart. `kind` picks the explanation the dialog opens with.
  */
-export function DisputeForm({ orderId, kind = "payin" }: { orderId: string; kind?: keyof typeof DESCRIPTIONS }) {
+export function DisputeForm({ orderId, kind = "payin", maxFileBytes }: { orderId: string; kind?: keyof typeof DESCRIPTIONS; maxFileBytes: number }) {
   const t = useT();
   const router = useRouter();
   const [message, setMessage] = useState<string>();
@@ -73,10 +74,10 @@ export function DisputeForm({ orderId, kind = "payin" }: { orderId: string; kind
         id="dispute-evidence"
         name="evidence"
         label={t("merchant.order.dispute.evidence")}
-        hint={t("merchant.order.dispute.evidenceHint", { count: EVIDENCE_MAX_FILES })}
+        hint={t("merchant.order.dispute.evidenceHint", { count: EVIDENCE_MAX_FILES, size: formatFileSize(maxFileBytes) })}
         error={errors.evidence}
       >
-        {(control) => <Input {...control} type="file" multiple accept={EVIDENCE_CONTENT_TYPES.join(",")} />}
+        {(control) => <Input {...control} type="file" multiple accept={ACCEPT_ATTRIBUTE} />}
       </FormField>
     </FormDialog>
   );

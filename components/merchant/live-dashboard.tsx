@@ -34,10 +34,14 @@ function Stat({ label, children, className }: { label: string; children: React.R
   );
 }
 
-/** Today's numbers and every store's balances, refreshed every 15 s without a reload. */
-export function LiveDashboard({ initial }: { initial: DashboardSnapshot }) {
+/**
+ * Today's numbers and every store's balances, refreshed every 15 s without a reload. `world`
+ * (live or sandbox, the cabinet's switch) is part of the cache key: after a switch the cached
+ * snapshot of the other world is never shown.
+ */
+export function LiveDashboard({ initial, world = "live" }: { initial: DashboardSnapshot; world?: string }) {
   const t = useT();
-  const { data } = useQuery({ queryKey: ["merchant-dashboard"], queryFn: fetchSnapshot, initialData: initial, refetchInterval: REFRESH_MS, staleTime: REFRESH_MS });
+  const { data } = useQuery({ queryKey: ["merchant-dashboard", world], queryFn: fetchSnapshot, initialData: initial, refetchInterval: REFRESH_MS, staleTime: REFRESH_MS });
   const { today, stores } = data;
   const completed = BigInt(today.completedCount);
   return (
@@ -73,10 +77,15 @@ export function LiveDashboard({ initial }: { initial: DashboardSnapshot }) {
                   name={store.name}
                   isActive={store.isActive}
                   labels={{ active: t("common.active"), inactive: t("common.inactive") }}
+                  sandbox={store.isSandbox ? t("merchant.sandbox.badge") : undefined}
                   description={
+                    store.isSandbox ? (
+                      t("merchant.sandbox.title")
+                    ) : (
                     <Link href="/merchant/withdrawals" className="underline-offset-4 hover:underline">
                       {t("merchant.dashboard.withdraw")}
                     </Link>
+                    )
                   }
                 />
                 <CardContent>

@@ -3,17 +3,10 @@
 import { Timer } from "lucide-react";
 import { useT } from "@/components/i18n/i18n-provider";
 import { cn } from "@/components/ui/cn";
+import { formatRemaining } from "@/lib/format/date";
 
 /** Under this much time left the countdown turns red: the trader should act now. */
 const URGENT_MS = 2 * 60_000;
-
-function formatRemaining(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, "0");
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
-}
 
 /**
  * Time left until `expiresAt`, on the server's clock (`now` is the current server time in ms).

@@ -4,7 +4,9 @@ import { useId } from "react";
 import { Upload } from "lucide-react";
 import { toast } from "sonner";
 import type { QueueOrder } from "@/lib/orders/list-trader-queue";
-import { RECEIPT_CONTENT_TYPES, RECEIPT_MAX_BYTES, receiptFileError } from "@/lib/orders/receipt-file";
+import { ACCEPT_ATTRIBUTE, formatFileSize, precheckFile } from "@/lib/files/file-types";
+import type { ActionResult } from "@/lib/web/action";
+import { receiptRefusalText } from "@/lib/web/receipt-refusal-text";
 import { useT } from "@/components/i18n/i18n-provider";
 import { FormDialog } from "@/components/cabinet/form-dialog";
 import { Money } from "@/components/cabinet/money";
@@ -14,35 +16,44 @@ import { Label } from "@/components/ui/label";
 import { useActionDialog } from "@/components/ui/use-action";
 import type { QueueActions } from "./trader-actions";
 
-const MAX_KB = Math.floor(RECEIPT_MAX_BYTES / 1024);
-
-/** "I paid": the trader attaches the transfer's receipt (image or PDF) and the payout becomes paid. */
-export function PayoutReceiptDialog({ order, markPaid, onSettled }: { order: QueueOrder; markPaid: QueueActions["markPayoutPaid"]; onSettled: (paid: boolean) => void }) {
+/**
+ * "I paid": the trader attaches the transfer's receipt (an image or a PDF) and the payout
+ * becomes paid. The file is checked here first with the server's own rules and words (size,
+ * type by its first bytes), then sent as multipart to a route that streams it into storage —
+ * not through a server action, whose body is capped at 1 MB.
+ */
+export function PayoutReceiptDialog({ order, upload, onSettled }: { order: QueueOrder; upload: QueueActions["payoutReceipt"]; onSettled: (paid: boolean) => void }) {
   const t = useT();
   const inputId = useId();
   const { dialog, close, submit: run, fieldErrors, setFieldErrors } = useActionDialog();
   const error = fieldErrors.receipt;
 
-  const submit = (formData: FormData) => {
+  const submit = async (formData: FormData) => {
     const file = formData.get("receipt");
-    const problem = receiptFileError(file instanceof File ? file : null);
+    // An empty file input still gives a File, without a name: nothing was chosen.
+    const problem = await precheckFile(file instanceof File && file.name ? file : null, upload.maxBytes);
     if (problem) {
-      setFieldErrors({ receipt: t(`trader.queue.receiptErrors.${problem}`, { kb: MAX_KB }) });
+      setFieldErrors({ receipt: receiptRefusalText(problem, t, upload.maxBytes) ?? problem.message });
       return;
     }
     setFieldErrors({});
-    formData.set("orderId", order.id);
-    run(() => markPaid(formData), {
-      // A refused file stays in the dialog to be replaced; any other refusal ends it.
-      fields: ["receipt"],
-      success: t("trader.queue.payoutPaid", { id: order.id }),
-      onSuccess: () => onSettled(true),
-      onFailure: (_failure, text) => {
-        toast.error(text);
-        close();
-        onSettled(false);
+    run(
+      async () => {
+        const response = await fetch(`/api/cabinet/trader/payouts/${encodeURIComponent(order.id)}/receipt`, { method: "POST", body: formData });
+        return (await response.json().catch(() => ({ ok: false, message: t("errors.unknown") }))) as ActionResult<{ status: string }>;
       },
-    });
+      {
+        // A refused file stays in the dialog to be replaced; any other refusal ends it.
+        fields: ["receipt"],
+        success: t("trader.queue.payoutPaid", { id: order.id }),
+        onSuccess: () => onSettled(true),
+        onFailure: (_failure, text) => {
+          toast.error(text);
+          close();
+          onSettled(false);
+        },
+      },
+    );
   };
 
   return (
@@ -63,7 +74,7 @@ export function PayoutReceiptDialog({ order, markPaid, onSettled }: { order: Que
       }
       cancelLabel={t("common.cancel")}
       submitLabel={t("trader.queue.receiptSubmit")}
-      onSubmit={submit}
+      onSubmit={(form) => void submit(form)}
     >
       <div className="grid gap-2">
         <Label htmlFor={inputId}>{t("trader.queue.receiptFile")}</Label>
@@ -71,13 +82,13 @@ export function PayoutReceiptDialog({ order, markPaid, onSettled }: { order: Que
           id={inputId}
           name="receipt"
           type="file"
-          accept={RECEIPT_CONTENT_TYPES.join(",")}
+          accept={ACCEPT_ATTRIBUTE}
           required
           aria-invalid={error ? true : undefined}
           aria-describedby={`${inputId}-hint ${inputId}-error`}
         />
         <p id={`${inputId}-hint`} className="text-xs text-muted-foreground">
-          {t("trader.queue.receiptHint", { kb: MAX_KB })}
+          {t("trader.queue.receiptHint", { size: formatFileSize(upload.maxBytes) })}
         </p>
         {error ? (
           <p id={`${inputId}-error`} className="text-sm text-destructive" role="alert">

@@ -138,7 +138,7 @@ function QueueOrderFooter({
       {offered && order.offerExpiresAt ? <PayoutOfferActions order={order} lapsed={Date.parse(order.offerExpiresAt) <= now} actions={actions} onSettled={onSettled} /> : null}
       {canConfirm ? <ConfirmPayinDialog order={order} confirm={actions.confirmPayin} onSettled={onSettled} /> : null}
       {canUpload ? <ReleasePayoutDialog order={order} release={actions.releasePayout} onSettled={onSettled} /> : null}
-      {canUpload ? <PayoutReceiptDialog order={order} markPaid={actions.markPayoutPaid} onSettled={onSettled} /> : null}
+      {canUpload ? <PayoutReceiptDialog order={order} upload={actions.payoutReceipt} onSettled={onSettled} /> : null}
       {order.status === "disputed" ? <p className="text-sm text-muted-foreground">{t("trader.queue.disputedNote")}</p> : null}
       {awaitingMerchant ? (
         <p className="text-sm text-muted-foreground" data-testid="queue-order-awaiting-confirmation">

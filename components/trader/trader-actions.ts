@@ -10,8 +10,12 @@ export interface QueueActions {
   acceptPayout: (orderId: string) => Promise<ActionResult<{ status: string }>>;
   declinePayout: (orderId: string) => Promise<ActionResult<{ status: string }>>;
   releasePayout: (orderId: string, reason: string) => Promise<ActionResult<{ status: string }>>;
-  /** The form carries "orderId" and the "receipt" file. */
-  markPayoutPaid: (form: FormData) => Promise<ActionResult<{ status: string }>>;
+  /**
+   * "Upload receipt" posts the file as multipart to /api/cabinet/trader/payouts/{id}/receipt (a route, not
+   * an action: an action's body is capped at 1 MB); the dialog checks it first against this limit
+   * (the receipts.max_bytes setting).
+   */
+  payoutReceipt: { maxBytes: number };
 }
 
 /** What the requisites table does with one requisite. */

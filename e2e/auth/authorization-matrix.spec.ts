@@ -19,7 +19,6 @@ import type pg from "pg";
 import { DEMO_PASSWORD, cabinet, type Role } from "../helpers/cabinets";
 import { createUserLike, uniqueId, withDb } from "../helpers/db";
 import {
-  ActionForm,
   FORBIDDEN_DIGEST,
   ROLES,
   cabinetPages,
@@ -233,6 +232,7 @@ function segmentValues(targets: Targets): Record<string, Record<string, string |
     "/support/receipts/[id]": { id: targets.receiptId },
     "/api/cabinet/merchant/receipts/[id]": { id: targets.receiptId },
     "/api/cabinet/merchant/orders/[id]/dispute": order,
+    "/api/cabinet/trader/payouts/[id]/receipt": order,
   };
 }
 
@@ -283,7 +283,6 @@ function attackArguments(v: Victims): Partial<Record<Role, Record<string, unknow
       acceptPayoutAction: [v.orderId],
       declinePayoutAction: [v.orderId],
       releasePayoutAction: [v.orderId, "Released by the authorization matrix"],
-      markPayoutPaidAction: [new ActionForm({ orderId: v.orderId, receipt: { name: "receipt.png", mimeType: "image/png", buffer: PNG } })],
       createApiTokenAction: ["Authz matrix"],
       revokeApiTokenAction: [v.tokenId],
       addRequisiteAction: [
@@ -378,6 +377,8 @@ for (const page of cabinetPages()) {
 const OWNER_REQUESTS: Record<string, { multipart?: Record<string, string>; ownerStatus: number }> = {
   // An empty reason is refused after the role check (422), before any dispute is opened.
   "POST /api/cabinet/merchant/orders/[id]/dispute": { multipart: { reason: "" }, ownerStatus: 422 },
+  // No file part: refused (422 file_missing) before the order is looked at.
+  "POST /api/cabinet/trader/payouts/[id]/receipt": { multipart: { note: "" }, ownerStatus: 422 },
   // An event stream never ends, and this request reads whole answers: asked without
   // `Accept: text/event-stream` it answers 406 after the role check (e2e/trader/queue-stream.spec.ts opens it).
   "GET /api/cabinet/trader/queue/stream": { ownerStatus: 406 },

@@ -48,11 +48,31 @@ export const paymentTimeout = inngest.createFunction(
 );
 
 /**
+ * Runs of the delivery function one store may have at once: Inngest's own flow control keeps
+ * one store's burst (or its hanging endpoint) from taking every run, as
+ * callbacks.max_in_flight_per_store does for the claims themselves (a function's limits are
+ * fixed at registration, so this is the setting's default, not its current value).
+ */
+const DELIVERY_RUNS_PER_STORE = 5;
+
+/**
  * Merchant callbacks: delivers the order's callbacks right after a status change, in order.
  * Failed attempts are rescheduled in the outbox and retried by the deliver-due-callbacks sweep.
+ * Flow control: one run per order (its callbacks go out in sequence) and at most
+ * DELIVERY_RUNS_PER_STORE per store; the claims inside still honour the store's cap and its
+ * endpoint breaker (claimDueCallbacks), so a paused store's callbacks wait for the probe.
  */
 export const deliverCallbacks = inngest.createFunction(
-  { id: "deliver-callbacks", name: "Deliver an order's callbacks", retries: 3, concurrency: { key: "event.data.orderId", limit: 1 }, triggers: [orderChanged] },
+  {
+    id: "deliver-callbacks",
+    name: "Deliver an order's callbacks",
+    retries: 3,
+    concurrency: [
+      { key: "event.data.orderId", limit: 1 },
+      { key: "event.data.storeId", limit: DELIVERY_RUNS_PER_STORE },
+    ],
+    triggers: [orderChanged],
+  },
   async ({ event, step }) => {
     await step.run("deliver", () => deliverOrderCallbacks(event.data.orderId));
   },

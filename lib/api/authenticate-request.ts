@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
-import { sha256Hex } from "@/lib/auth/api-keys";
+import { isSandboxApiKey, sha256Hex } from "@/lib/auth/api-keys";
 
 function bearer(request: Request): string {
   const header = request.headers.get("authorization") ?? "";
@@ -90,6 +90,7 @@ async function lookUpStore(hash: string) {
           limits: true,
           allowAmountAdjustment: true,
           payinCommission: true,
+          isSandbox: true,
           userId: true,
           updatedAt: true,
           user: { select: { isActive: true } },
@@ -100,6 +101,10 @@ async function lookUpStore(hash: string) {
   if (!key || key.revokedAt) throw new DomainError("invalid_api_key");
   if (!key.store.user.isActive) throw deactivatedAccount();
   if (!key.store.isActive) throw new DomainError("store_deactivated");
+  // Defense in depth: a sandbox key only ever on a sandbox store and a live key only on a live
+  // one, so a key row attached to the wrong store (a bug, a hand edit) cannot move real orders
+  // to the simulated trader or sandbox orders to real traders.
+  if (isSandboxApiKey(key.keyPrefix) !== key.store.isSandbox) throw new DomainError("api_key_store_mismatch");
   touch("key", key.id, () => prisma.merchantApiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }));
   return { apiKeyId: key.id, store: key.store };
 }

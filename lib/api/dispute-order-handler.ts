@@ -1,7 +1,7 @@
 import "server-only";
 import { merchantRoute } from "./gateway-handler";
 import { parseOrderId } from "./schemas/common";
-import { decodeEvidence, openDisputeSchema } from "./schemas/dispute";
+import { API_EVIDENCE_MAX_FILES, decodeEvidence, openDisputeSchema } from "./schemas/dispute";
 import { DomainError } from "@/lib/errors/domain-error";
 import { openDispute } from "@/lib/disputes/open-dispute";
 import { serializeDisputedOrder } from "@/lib/disputes/serialize-dispute";
@@ -18,5 +18,5 @@ export function disputeOrderRoute(type: "payin" | "payout") {
     const { reason, evidence } = openDisputeSchema.parse(body);
     const result = await openDispute({ orderId: id, storeId: auth.store.id, reason, evidence: (evidence ?? []).map(decodeEvidence), actor, via: "merchant_api" });
     return { body: serializeDisputedOrder(result) };
-  });
+  }, { inlineFiles: API_EVIDENCE_MAX_FILES });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { describeClientError, handleApiError } from "./error-response";
-import { jsonResponse, readJsonBody } from "./json";
+import { inlineFilesBodyLimit, jsonResponse, readJsonBody } from "./json";
 import { authenticateStore, authenticateTrader, forgetCachedStore, StaleCredentials } from "./authenticate-request";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { enforceRateLimit } from "./rate-limit";
@@ -11,24 +11,11 @@ import { observeRequest, routePattern } from "./observe-request";
 import type { RequestContext } from "@/lib/observability/request-context";
 import type { Actor } from "@/lib/audit/record-audit";
 import { markTraderSeen } from "@/lib/traders/mark-trader-seen";
-import { createNonce, isHttpsRequest, securityHeaders } from "@/lib/web/security-headers";
+import { readSettings } from "@/lib/settings/read-settings";
+import { applySecurityHeaders } from "@/lib/web/security-headers";
 
 type Params = Record<string, string>;
 
-/**
- * The gateway's routes skip proxy.ts (its matcher leaves them out: running it cost a tenth of
- * the pay-in throughput, `npm run bench`), so their responses get the same security headers
- * here, from the same function; every other path still gets them from the proxy.
- */
-function withSecurityHeaders(request: Request, url: URL, response: Response): Response {
-  const headers = securityHeaders({
-    nonce: createNonce(),
-    https: isHttpsRequest(url.protocol, request.headers.get("x-forwarded-proto")),
-    dev: process.env.NODE_ENV === "development",
-  });
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  return response;
-}
 type RouteContext = { params: Promise<Params> };
 
 interface HandlerInput<A> {
@@ -53,6 +40,11 @@ export interface RouteOptions {
    * authenticateStore). The request is then authenticated afresh and run once more.
    */
   cachedAuth?: boolean;
+  /**
+   * How many base64 files the JSON body may carry (a receipt, dispute evidence): its limit
+   * grows from 64 KiB by that many files at the receipts.max_bytes cap (lib/api/json.ts).
+   */
+  inlineFiles?: number;
 }
 
 export type Result = { status?: number; body: unknown };
@@ -84,7 +76,10 @@ function makeRoute<A>(
       const url = new URL(request.url); // parsed once: the route pattern, the idempotency path, https
       const route = routePattern(url.pathname, params);
       const response = await observeRequest(request, route, (observed) => serve(request, url.pathname, params, observed, handler, options));
-      return withSecurityHeaders(request, url, response);
+      // The gateway's routes skip proxy.ts (its matcher leaves them out: running it cost a tenth
+      // of the pay-in throughput, `npm run bench`), so their responses get the same security
+      // headers here; every other path still gets them from the proxy.
+      return applySecurityHeaders(request, response);
     };
 
   async function serve(
@@ -107,7 +102,8 @@ function makeRoute<A>(
       await enforceRateLimit({ apiKey: rateKey(auth), ip });
       onAuthenticated(auth);
       const actor = actorOf(auth, request);
-      const { value: body, raw } = request.method === "POST" ? await readJsonBody(request) : { value: undefined, raw: "" };
+      const bodyLimit = options.inlineFiles ? inlineFilesBodyLimit(options.inlineFiles, (await readSettings())["receipts.max_bytes"]) : undefined;
+      const { value: body, raw } = request.method === "POST" ? await readJsonBody(request, bodyLimit) : { value: undefined, raw: "" };
       const run = async (idempotency: IdempotencyClaim | null = null): Promise<StoredResponse> => {
         try {
           return await settle(() => handler({ request, auth, params, body, actor, idempotency }));

@@ -1,17 +1,25 @@
 import { DomainError } from "@/lib/errors/domain-error";
 
-const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_BODY_BYTES = 64 * 1024;
 
-const tooLarge = () => new DomainError("body_too_large", `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+const tooLarge = (max: number) => new DomainError("body_too_large", `The body must be at most ${max} bytes.`);
+
+/**
+ * The body limit of a route that takes `files` base64 files inline (a receipt, dispute
+ * evidence): room for each at the receipts.max_bytes cap, plus the usual 64 KiB for the rest.
+ */
+export function inlineFilesBodyLimit(files: number, maxFileBytes: number): number {
+  return MAX_BODY_BYTES + files * Math.ceil(maxFileBytes / 3) * 4;
+}
 
 /**
  * Reads a JSON body: too large or malformed → 400; never throws anything else. The cap holds
  * without a Content-Length too (a chunked body): reading stops at the first byte past it.
  */
-export async function readJsonBody(request: Request): Promise<{ value: unknown; raw: string }> {
+export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<{ value: unknown; raw: string }> {
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) throw tooLarge();
-  const raw = await readCapped(request, MAX_BODY_BYTES);
+  if (length > maxBytes) throw tooLarge(maxBytes);
+  const raw = await readCapped(request, maxBytes);
   if (!raw.trim()) return { value: {}, raw };
   try {
     return { value: JSON.parse(raw), raw };
@@ -32,7 +40,7 @@ async function readCapped(request: Request, max: number): Promise<string> {
     size += value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(max);
     }
     chunks.push(value);
   }

@@ -46,6 +46,11 @@ describe("OpenAPI document", () => {
     expect(payin.required).toEqual(expect.arrayContaining(["amount", "currency", "customer_id", "merchant_order_id"]));
     expect(payin.properties.customer_id.maxLength).toBe(128);
     expect(payin.properties.amount.maximum).toBe(10_000_000_000_000);
+    // The hosted payment page: where it returns the customer, and the page's address on every order.
+    expect(payin.required).not.toContain("return_url");
+    expect(payin.properties.return_url).toMatchObject({ format: "uri", maxLength: 2048 });
+    expect(doc.components.schemas.Order.required).toContain("payment_url");
+    expect(doc.components.schemas.Order.properties.payment_url).toBeDefined();
   });
 
   it("documents every gateway route handler, and nothing else", () => {

@@ -126,7 +126,18 @@ export function buildOpenApiDocument(serverUrl = "/") {
     info: {
       title: "JivaPay gateway API",
       version: "1.0.0",
-      description: "Pay-ins and payouts routed to P2P traders. Amounts are integers in minor units (kopecks for RUB).",
+      description:
+        "Pay-ins and payouts routed to P2P traders. Amounts are integers in minor units (kopecks for RUB). " +
+        "Every pay-in carries payment_url, a hosted payment page to send the customer to: it shows the amount, the requisite and the time left, " +
+        "takes \"I have paid\" and a receipt, follows the order live, and returns the customer to the pay-in's return_url when the order ends.\n\n" +
+        "Sandbox: a sandbox store's jp_sandbox_ key creates pay-ins that only the platform's simulated trader takes (commission 0, test money; " +
+        "payouts and withdrawals are refused). What happens is chosen by the last two digits of the amount in minor units, each step with its signed callback:\n\n" +
+        "| amount ends in | what happens | callbacks |\n|---|---|---|\n" +
+        "| 00 | paid at ~2 s, completed by the trader at ~4 s | payin.awaiting_payment, payin.paid, payin.completed |\n" +
+        "| 01 | expires (10 s deadline) | payin.awaiting_payment, payin.expired |\n" +
+        "| 02 | paid at ~2 s, disputed by the trader at ~4 s | payin.awaiting_payment, payin.paid, payin.disputed |\n" +
+        "| 03 | matching fails, failed at ~2 s | payin.failed |\n" +
+        "| other | waits for POST /payin/{id}/confirm, completed ~2 s later | payin.awaiting_payment, payin.paid, payin.completed |",
     },
     servers: [{ url: serverUrl }],
     components: components(),
@@ -170,7 +181,13 @@ function merchantPaths() {
     },
     "/api/v1/payin/{id}": { get: get({ summary: "Retrieve a pay-in", response: ref("Order"), orderId: true }) },
     "/api/v1/payin/{id}/confirm": {
-      post: post({ summary: "The customer says they paid (optional receipt)", body: "ConfirmPayin", response: ref("Order"), orderId: true, errors: ["invalid_state"] }),
+      post: post({
+        summary: "The customer says they paid (optional receipt: a JPEG, PNG, WebP, HEIC/HEIF image or a PDF, up to receipts.max_bytes)",
+        body: "ConfirmPayin",
+        response: ref("Order"),
+        orderId: true,
+        errors: ["invalid_state", "file_too_large", "unsupported_file_type"],
+      }),
     },
     "/api/v1/payin/{id}/dispute": {
       post: post({
@@ -237,7 +254,14 @@ function traderPaths() {
       post: post({ summary: "Trader confirms a pay-in arrived", response: ref("Order"), orderId: true, security: "traderToken", errors: ["invalid_state"] }),
     },
     "/api/v1/trader/orders/{id}/paid": {
-      post: post({ summary: "Trader paid a payout (receipt required)", body: "TraderPaid", response: ref("Order"), orderId: true, security: "traderToken", errors: ["invalid_state"] }),
+      post: post({
+        summary: "Trader paid a payout (receipt required: a JPEG, PNG, WebP, HEIC/HEIF image or a PDF, up to receipts.max_bytes)",
+        body: "TraderPaid",
+        response: ref("Order"),
+        orderId: true,
+        security: "traderToken",
+        errors: ["invalid_state", "file_too_large", "unsupported_file_type"],
+      }),
     },
     "/api/v1/trader/orders/{id}/accept": {
       post: post({

@@ -36,7 +36,7 @@ export async function authenticate(rawEmail: string, password: string, ip: strin
   const admission = await admitSignIn(email, ip);
   if (!admission.admitted) return { ok: false, code: "too_many_attempts", retryAfterSeconds: admission.retryAfterSeconds };
 
-  const user = await prisma.user.findUnique({ where: { email }, include: { role: true, trader: { select: { isActive: true } } } });
+  const user = await prisma.user.findUnique({ where: { email }, include: { role: true, trader: { select: { isActive: true, isSandbox: true } } } });
   const typed = password.slice(0, 200);
   let passwordOk: boolean;
   try {
@@ -50,7 +50,8 @@ export async function authenticate(rawEmail: string, password: string, ip: strin
     throw error;
   }
   // A deactivated trader profile signs in no more than a deactivated user (lib/web/session.ts).
-  const active = user?.isActive === true && user.trader?.isActive !== false;
+  // The simulated sandbox trader is the platform's, not a person's: it never signs in.
+  const active = user?.isActive === true && user.trader?.isActive !== false && user.trader?.isSandbox !== true;
   if (!user || !passwordOk || !active || !isRole(user.role.name)) {
     await signInFailed(email, ip);
     return { ok: false, code: "invalid_credentials" };

@@ -20,7 +20,7 @@ describe("crash safety", () => {
     const { callbacks } = await payinWithCallbacks(store, "awaiting_payment");
     const now = new Date();
     // The worker claims the row, then dies before sending.
-    const [claimed] = await claimDueCallbacks({ now, limit: 10, leaseMs: LEASE_MS });
+    const [claimed] = await claimDueCallbacks({ now, limit: 10, leaseMs: LEASE_MS, perStoreCap: 100 });
     expect(claimed.id).toBe(callbacks[0].id);
     expect(await prisma.callbackDelivery.findUniqueOrThrow({ where: { id: claimed.id } })).toMatchObject({ status: "delivering", lockedUntil: later(now, LEASE_MS) });
 
@@ -68,7 +68,7 @@ describe("crash safety", () => {
     const expected = [];
     for (let i = 0; i < 12; i++) expected.push((await payinWithCallbacks(store, "awaiting_payment")).callbacks[0].id);
     const now = new Date();
-    const claims = await Promise.all(Array.from({ length: 6 }, () => claimDueCallbacks({ now, limit: 5, leaseMs: LEASE_MS })));
+    const claims = await Promise.all(Array.from({ length: 6 }, () => claimDueCallbacks({ now, limit: 5, leaseMs: LEASE_MS, perStoreCap: 100 })));
     const ids = claims.flat().map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual([...expected].sort());
@@ -78,10 +78,10 @@ describe("crash safety", () => {
     const store = await createStore(prisma, { callbackUrl: receiver.url });
     const { callbacks } = await payinWithCallbacks(store, "awaiting_payment");
     const now = new Date();
-    const [stale] = await claimDueCallbacks({ now, limit: 1, leaseMs: LEASE_MS });
+    const [stale] = await claimDueCallbacks({ now, limit: 1, leaseMs: LEASE_MS, perStoreCap: 100 });
     expect(await deliverDueCallbacks({ now: later(now, LEASE_MS + 1) })).toEqual({ delivered: 1, retried: 0, failed: 0 });
     // The first worker wakes up and tries to record a failure with its old lease.
-    const written = await recordAttempt(stale, { url: receiver.url, statusCode: 500, latencyMs: 5, error: "HTTP 500" }, { status: "pending", nextAttemptAt: later(now, 10_000) }, now);
+    const written = await recordAttempt(stale, { url: receiver.url, statusCode: 500, latencyMs: 5, error: "HTTP 500", unreachable: false }, { status: "pending", nextAttemptAt: later(now, 10_000) }, now);
     expect(written).toBe(false);
     expect(await prisma.callbackDelivery.findUniqueOrThrow({ where: { id: callbacks[0].id } })).toMatchObject({ status: "succeeded", attempts: 1 });
     expect(await prisma.callbackAttempt.count({ where: { deliveryId: callbacks[0].id } })).toBe(2);

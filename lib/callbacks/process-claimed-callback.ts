@@ -1,9 +1,11 @@
 import "server-only";
+import { metrics } from "@/lib/observability/metrics";
 import { readSettings, type Settings } from "@/lib/settings/read-settings";
 import type { ClaimedCallback } from "./claim-due-callbacks";
-import { nextDeliveryState } from "./next-delivery-state";
+import { nextDeliveryState, type DeliveryState } from "./next-delivery-state";
 import { recordAttempt, recordNoCallbackUrl } from "./record-attempt";
-import { sendCallback } from "./send-callback";
+import { breakerSettings } from "./record-endpoint-outcome";
+import { sendCallback, type AttemptOutcome } from "./send-callback";
 
 /** How a delivery attempt left its callback: delivered (2xx), retried later, or failed for good. */
 export type DeliveryResult = "delivered" | "retried" | "failed";
@@ -11,26 +13,38 @@ export type DeliveryResult = "delivered" | "retried" | "failed";
 export interface DeliveryOptions {
   /** The delivery's clock (due rows, leases, backoff, max age); the real time when omitted. */
   now?: Date;
-  /** Per-request timeout; 10 s by default (tests shorten it). */
+  /** Per-request timeout; callbacks.response_timeout_ms by default (tests shorten it). */
   timeoutMs?: number;
 }
 
 export interface DeliveryContext {
   settings: Settings;
   clock: () => Date;
+  /** Until the response's headers (callbacks.response_timeout_ms). */
   timeoutMs: number;
+  /** Until the TCP connection is up (callbacks.connect_timeout_ms). */
+  connectTimeoutMs: number;
   /** A claim's lease: the request's timeout plus ample room for DNS and recording the outcome. */
   leaseMs: number;
+  /** callbacks.max_in_flight_per_store */
+  perStoreCap: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 10_000;
 const LEASE_MARGIN_MS = 50_000;
 
 const RESULT = { succeeded: "delivered", pending: "retried", failed: "failed" } as const;
 
 export async function deliveryContext(options: DeliveryOptions): Promise<DeliveryContext> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return { settings: await readSettings(), clock: () => options.now ?? new Date(), timeoutMs, leaseMs: timeoutMs + LEASE_MARGIN_MS };
+  const settings = await readSettings();
+  const timeoutMs = options.timeoutMs ?? settings["callbacks.response_timeout_ms"];
+  return {
+    settings,
+    clock: () => options.now ?? new Date(),
+    timeoutMs,
+    connectTimeoutMs: Math.min(settings["callbacks.connect_timeout_ms"], timeoutMs),
+    leaseMs: timeoutMs + LEASE_MARGIN_MS,
+    perStoreCap: settings["callbacks.max_in_flight_per_store"],
+  };
 }
 
 /**
@@ -40,12 +54,24 @@ export async function deliveryContext(options: DeliveryOptions): Promise<Deliver
  * help, later changes are still sent, and the merchant can resend any of them. Returns null
  * when the lease was lost meanwhile (another worker now owns the row). Throws only when the
  * outcome cannot be recorded; the row then stays leased and is retried after the lease.
+ *
+ * The attempt also moves the store's endpoint breaker, in its transaction. A probe of an
+ * open breaker that finds the endpoint still unreachable is recorded in the attempt log but
+ * not counted: the callback keeps its attempts and its due time, so a paused store's callbacks
+ * keep their order and their retries for when the endpoint is back.
  */
 export async function processClaimedCallback(row: ClaimedCallback, context: DeliveryContext): Promise<DeliveryResult | null> {
   if (!row.callbackUrl) return (await recordNoCallbackUrl(row)) ? "failed" : null;
   const { settings } = context;
-  const outcome = await sendCallback(row, row.callbackUrl, { settings, now: context.clock(), timeoutMs: context.timeoutMs });
+  const outcome = await sendCallback(row, row.callbackUrl, { settings, now: context.clock(), timeoutMs: context.timeoutMs, connectTimeoutMs: context.connectTimeoutMs });
   const at = context.clock();
+  const state = deliveryStateAfter(row, outcome, at, settings);
+  const recorded = await recordAttempt(row, outcome, state, at, { counted: !(row.probe && outcome.unreachable), breaker: breakerSettings(settings) });
+  if (state.status === "succeeded") metrics().callbackDeliveryLatency.observe({ store_id: String(row.storeId) }, Math.max(0, at.getTime() - row.nextAttemptAt.getTime()) / 1000);
+  return recorded ? RESULT[state.status] : null;
+}
+
+function deliveryStateAfter(row: ClaimedCallback, outcome: AttemptOutcome, at: Date, settings: Settings): DeliveryState {
   const state = nextDeliveryState({
     ok: outcome.error === null,
     attempts: row.attempts,
@@ -54,5 +80,7 @@ export async function processClaimedCallback(row: ClaimedCallback, context: Deli
     retryScheduleSeconds: settings["callbacks.retry_schedule_seconds"],
     maxAgeHours: settings["callbacks.max_age_hours"],
   });
-  return (await recordAttempt(row, outcome, state, at)) ? RESULT[state.status] : null;
+  // An uncounted probe: due again when it was, unless its deadline has passed.
+  if (row.probe && outcome.unreachable && state.status === "pending") return { status: "pending", nextAttemptAt: row.nextAttemptAt };
+  return state;
 }

@@ -23,7 +23,8 @@ async function findCallback(orderId: string, deliveryId: bigint | undefined) {
  * too) with the same webhook-id, so a receiver that already has it de-duplicates, and
  * attempted at once; retries follow the schedule as for any callback. Per-order order still
  * holds: when an earlier callback of the order is unfinished, this one waits for it. A
- * callback being sent at this moment is left to that attempt. Returns the callback after the
+ * callback being sent at this moment is left to that attempt. The store's endpoint breaker
+ * does not hold it back: while open, the resend is its probe. Returns the callback after the
  * attempt.
  */
 export async function resendCallback(storeId: number, orderId: string, deliveryId?: bigint, options: DeliveryOptions = {}): Promise<CallbackWithAttempts> {
@@ -36,6 +37,6 @@ export async function resendCallback(storeId: number, orderId: string, deliveryI
     where: { id, OR: [{ status: { not: "delivering" } }, { lockedUntil: null }, { lockedUntil: { lt: now } }] },
     data: { status: "pending", nextAttemptAt: now, lockedUntil: null },
   });
-  await deliverCallback(id, options);
+  await deliverCallback(id, { ...options, manual: true });
   return prisma.callbackDelivery.findUniqueOrThrow({ where: { id }, include: ATTEMPTS_LOG_INCLUDE });
 }

@@ -15,6 +15,8 @@ export interface AttemptOutcome {
   latencyMs: number | null;
   /** Null on 2xx; otherwise why the attempt did not count as delivered. */
   error: string | null;
+  /** No response: the endpoint timed out or the connection failed (what its circuit breaker counts). */
+  unreachable: boolean;
 }
 
 const USER_AGENT = "JivaPay-Webhooks/1.0";
@@ -38,7 +40,7 @@ function describeStatus(status: number): string | null {
 export async function sendCallback(
   row: ClaimedCallback,
   url: string,
-  context: { settings: Settings; now: Date; timeoutMs: number },
+  context: { settings: Settings; now: Date; timeoutMs: number; connectTimeoutMs: number },
 ): Promise<AttemptOutcome> {
   const { settings } = context;
   const body = JSON.stringify(row.payload);
@@ -51,10 +53,16 @@ export async function sendCallback(
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const status = await safePost(url, { body, headers, timeoutMs: context.timeoutMs, allowedPrivateHosts: settings["callbacks.allowed_private_hosts"] });
-    return { url, statusCode: status, latencyMs: elapsed(), error: describeStatus(status) };
+    const status = await safePost(url, {
+      body,
+      headers,
+      timeoutMs: context.timeoutMs,
+      connectTimeoutMs: context.connectTimeoutMs,
+      allowedPrivateHosts: settings["callbacks.allowed_private_hosts"],
+    });
+    return { url, statusCode: status, latencyMs: elapsed(), error: describeStatus(status), unreachable: false };
   } catch (error) {
     const refused = error instanceof OutboundRequestError && error.reason === "refused";
-    return { url, statusCode: null, latencyMs: refused ? null : elapsed(), error: describeFailure(error) };
+    return { url, statusCode: null, latencyMs: refused ? null : elapsed(), error: describeFailure(error), unreachable: !refused };
   }
 }

@@ -30,6 +30,19 @@ export function afterCommit(tx: Tx, effect: () => void): void {
   else effect();
 }
 
+// Clean-up of work done outside the database for a transaction (a file put into storage), run
+// if it finally fails.
+const pendingRollbacks = new WeakMap<Tx, (() => Promise<void>)[]>();
+
+/**
+ * Runs `undo` if the transaction does not commit (after its last attempt; a retried attempt
+ * registers again), e.g. to delete a stored file its row would have pointed at. Best effort,
+ * awaited before the error is thrown; outside runTransaction it does nothing.
+ */
+export function onRollback(tx: Tx, undo: () => Promise<void>): void {
+  pendingRollbacks.get(tx)?.push(undo);
+}
+
 /**
  * An interactive transaction, retried (up to `attempts` times, with jitter) when PostgreSQL
  * aborts it for a deadlock or a serialization failure: the whole function runs again on a
@@ -40,11 +53,13 @@ export async function runTransaction<T>(fn: (tx: Tx) => Promise<T>, attempts = 4
   for (let attempt = 1; ; attempt++) {
     const events: BackgroundEvent[] = [];
     const effects: (() => void)[] = [];
+    const rollbacks: (() => Promise<void>)[] = [];
     try {
       const result = await prisma.$transaction(
         async (tx) => {
           pendingEvents.set(tx, events);
           pendingEffects.set(tx, effects);
+          pendingRollbacks.set(tx, rollbacks);
           const result = await fn(tx);
           maybeInjectFault();
           return result;
@@ -62,7 +77,10 @@ export async function runTransaction<T>(fn: (tx: Tx) => Promise<T>, attempts = 4
       return result;
     } catch (error) {
       const code = (error as { code?: string })?.code ?? "";
-      if (attempt >= attempts || !RETRYABLE.test(`${code} ${String(error)}`)) throw error;
+      if (attempt >= attempts || !RETRYABLE.test(`${code} ${String(error)}`)) {
+        await Promise.all(rollbacks.map((undo) => undo().catch(() => undefined)));
+        throw error;
+      }
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
     }
   }

@@ -16,7 +16,8 @@ import { createStore, createSupport, createTrader, createUser } from "@/lib/test
 import { creditStoreUsdt, setupReference, traderWithRequisite, type Currencies } from "@/lib/testing/fixtures";
 import { openDispute } from "./open-dispute";
 import { resolveDispute } from "./resolve-dispute";
-import { DISPUTE_TEXT_MAX, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from "./limits";
+import { DISPUTE_TEXT_MAX, EVIDENCE_MAX_FILES } from "./limits";
+import { SETTINGS } from "@/lib/settings/definitions";
 
 const merchant: Actor = { type: "merchant_api" };
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
@@ -165,7 +166,7 @@ describe("openDispute", () => {
     expect(wrongType.param).toBe("evidence.0.content_type");
     const disguised = await expectDomainError(attempt({ evidence: [png(), { fileName: "x.png", contentType: "image/png", data: Buffer.from("<html>") }] }), "invalid_evidence");
     expect(disguised.param).toBe("evidence.1.content");
-    await expectDomainError(attempt({ evidence: [{ fileName: "big.pdf", contentType: "application/pdf", data: Buffer.concat([PDF, Buffer.alloc(EVIDENCE_MAX_BYTES)]) }] }), "invalid_evidence");
+    await expectDomainError(attempt({ evidence: [{ fileName: "big.pdf", contentType: "application/pdf", data: Buffer.concat([PDF, Buffer.alloc(SETTINGS["receipts.max_bytes"].default)]) }] }), "invalid_evidence");
     await expectDomainError(attempt({ evidence: [{ ...png(), data: Buffer.alloc(0) }] }), "invalid_evidence");
     await expectDomainError(attempt({ evidence: [{ ...png(), fileName: " " }] }), "invalid_evidence");
     await expectDomainError(attempt({ evidence: Array.from({ length: EVIDENCE_MAX_FILES + 1 }, () => png()) }), "invalid_evidence");

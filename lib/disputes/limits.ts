@@ -1,4 +1,5 @@
 import { DomainError } from "@/lib/errors/domain-error";
+import { ACCEPTED_CONTENT_TYPES } from "@/lib/files/file-types";
 
 /**
  * Limits of dispute input, shared by the engine, the API schema and the cabinet forms (this
@@ -8,15 +9,12 @@ import { DomainError } from "@/lib/errors/domain-error";
 /** Longest dispute reason and resolution note (the columns are VARCHAR(2000)). */
 export const DISPUTE_TEXT_MAX = 2000;
 
-/** Evidence: the same kinds of file the receipt upload accepts. */
-export const EVIDENCE_CONTENT_TYPES = ["image/png", "image/jpeg", "application/pdf"] as const;
+/** Evidence: the same kinds of file the receipt upload accepts (lib/files/file-types.ts), up to the same receipts.max_bytes. */
+export const EVIDENCE_CONTENT_TYPES = ACCEPTED_CONTENT_TYPES;
 export type EvidenceContentType = (typeof EVIDENCE_CONTENT_TYPES)[number];
 
 /** At most this many evidence files per dispute request. */
 export const EVIDENCE_MAX_FILES = 5;
-
-/** Largest evidence file the engine stores (the gateway's 64 KB body allows less; see lib/api/schemas/dispute.ts). */
-export const EVIDENCE_MAX_BYTES = 1024 * 1024;
 
 /**
  * Whether free text (a reason, a note) is storable and readable: well-formed Unicode without

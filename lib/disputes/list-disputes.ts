@@ -43,6 +43,8 @@ export async function listDisputes(
   const rows = await prisma.dispute.findMany({
     where: {
       status: query.status,
+      // A sandbox order's dispute is the simulator's scenario (amount …02), not support's work.
+      order: { store: { isSandbox: false } },
       ...(cursor ? beyondTimeCursor({ at: cursor.createdAt, id: cursor.id }, "createdAt", oldestFirst) : {}),
     },
     orderBy: [{ createdAt: direction }, { id: direction }],
@@ -84,8 +86,8 @@ export async function listDisputes(
   return { disputes, nextAfter: rows.length > DISPUTES_PAGE ? disputes[disputes.length - 1].id : null };
 }
 
-/** How many disputes wait for support (the queue's badge); an index-only count. */
+/** How many disputes wait for support (the queue's badge), sandbox stores' left out. */
 export async function countOpenDisputes(supportUserId: number): Promise<number> {
   await assertSupportUser(supportUserId);
-  return prisma.dispute.count({ where: { status: "open" } });
+  return prisma.dispute.count({ where: { status: "open", order: { store: { isSandbox: false } } } });
 }

@@ -11,7 +11,8 @@ import { partyOf } from "@/lib/orders/party-of";
 import { readSettings, type Settings } from "@/lib/settings/read-settings";
 import { ORDER_API_INCLUDE } from "@/lib/orders/get-order";
 import type { OrderForApi } from "@/lib/orders/serialize-order";
-import { storeEvidence, validateEvidence, type EvidenceFile } from "./evidence";
+import { storeEvidence, storeEvidenceFiles, validateEvidence, type EvidenceFile } from "./evidence";
+import { discardFilesOnFailure } from "@/lib/files/discard-files-on-failure";
 import { lateDisputeRefusal, requireDisputeText, type LateDisputeRefusal } from "./limits";
 
 const LATE_DISPUTE_REFUSALS: Record<LateDisputeRefusal, (status: string, windowHours: number) => string> = {
@@ -63,21 +64,25 @@ export interface OpenedDispute {
  *   attached. The take-over is audit-logged with the old values.
  *
  * Everything happens under the order's lock in one transaction; the evidence is validated
- * before anything is written. Another store's order is "not found".
+ * and put into storage before it (lib/files/), and deleted again if the transaction fails. Another store's order is "not found".
  */
 export async function openDispute({ orderId, storeId, traderId, reason, evidence, actor, via, now = new Date() }: OpenDisputeInput): Promise<OpenedDispute> {
   const text = requireDisputeText(reason, "reason");
   validateEvidence(evidence);
   if (storeId === undefined && traderId === undefined) throw new Error("openDispute needs the store or trader scope");
   const settings = await readSettings();
-  return runTransaction(async (tx) => {
-    const order = await lockOrder(tx, orderId, { storeId, traderId });
-    const result =
-      order.status === "disputed" ? await joinSystemDispute(tx, order, text, actor, via) : await disputeOrder(tx, order, text, actor, via, settings, now);
-    await storeEvidence(tx, { orderId, disputeId: result.dispute.id, uploadedVia: via, actor, files: evidence });
-    const evidenceCount = await tx.receipt.count({ where: { disputeId: result.dispute.id } });
-    return { ...result, evidenceCount };
-  });
+  // Files go to storage before the transaction (not under the order's lock) and are deleted if it fails.
+  const files = await storeEvidenceFiles(evidence);
+  return discardFilesOnFailure(files, () =>
+    runTransaction(async (tx) => {
+      const order = await lockOrder(tx, orderId, { storeId, traderId });
+      const result =
+        order.status === "disputed" ? await joinSystemDispute(tx, order, text, actor, via) : await disputeOrder(tx, order, text, actor, via, settings, now);
+      await storeEvidence(tx, { orderId, disputeId: result.dispute.id, uploadedVia: via, actor, files });
+      const evidenceCount = await tx.receipt.count({ where: { disputeId: result.dispute.id } });
+      return { ...result, evidenceCount };
+    }),
+  );
 }
 
 /**

@@ -19,6 +19,7 @@ import { countOpenDisputes, DISPUTES_PAGE, listDisputes } from "./list-disputes"
 import { getSupportOrder } from "@/lib/orders/get-support-order";
 import { getDispute } from "./get-dispute";
 import { getReceiptFile } from "@/lib/orders/get-receipt-file";
+import { receiptBytes } from "@/lib/testing/receipt-bytes";
 
 let currencies: Awaited<ReturnType<typeof ensureCurrencies>>;
 let supportId: number;
@@ -162,6 +163,7 @@ describe("disputes queue and pages", () => {
     expect(withReceipt?.receipts).toEqual([expect.objectContaining({ id: receipt.id, fileName: "r.png", sizeBytes: 3 })]);
     expect(withReceipt?.receipts[0]).not.toHaveProperty("data");
     const file = await getReceiptFile(supportId, receipt.id);
-    expect(file && Buffer.from(file.data)).toEqual(Buffer.from([1, 2, 3]));
+    // A row from before file storage keeps its bytes in `data`, and is still served.
+    expect(file && (await receiptBytes(file))).toEqual(Buffer.from([1, 2, 3]));
   });
 });

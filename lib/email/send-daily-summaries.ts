@@ -20,14 +20,15 @@ function summaryRows(userIds: number[], start: Date, end: Date): Promise<Summary
       SELECT s.user_id, o.currency_id, o.type, count(*)::int AS created,
              (count(*) FILTER (WHERE o.status = 'completed'))::int AS created_and_completed
       FROM incoming_orders o JOIN merchant_store s ON s.id = o.store_id
-      WHERE s.user_id = ANY(${userIds}::int[]) AND o.created_at >= ${start} AND o.created_at < ${end}
+      -- Live stores only: a sandbox store's test orders are not the merchant's business numbers.
+      WHERE s.user_id = ANY(${userIds}::int[]) AND NOT s.is_sandbox AND o.created_at >= ${start} AND o.created_at < ${end}
       GROUP BY 1, 2, 3
     ), completed AS (
       SELECT s.user_id, o.currency_id, o.type, count(*)::int AS completed, sum(o.amount)::bigint AS turnover
       FROM order_history h
       JOIN incoming_orders o ON o.id = h.incoming_order_id
       JOIN merchant_store s ON s.id = o.store_id
-      WHERE h.status = 'completed' AND h.processed_at >= ${start} AND h.processed_at < ${end} AND s.user_id = ANY(${userIds}::int[])
+      WHERE h.status = 'completed' AND h.processed_at >= ${start} AND h.processed_at < ${end} AND s.user_id = ANY(${userIds}::int[]) AND NOT s.is_sandbox
       GROUP BY 1, 2, 3
     ), keys AS (
       SELECT user_id, currency_id, type FROM created UNION SELECT user_id, currency_id, type FROM completed

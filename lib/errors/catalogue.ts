@@ -14,6 +14,8 @@ export const KIND_STATUS = {
   not_found: 404,
   conflict: 409,
   invalid_state: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   invalid_request: 422,
   insufficient_funds: 422,
   rate_limited: 429,
@@ -35,8 +37,9 @@ function entry<K extends DomainErrorKind>(kind: K, sentence: string): { kind: K;
 
 export const ERRORS = {
   // 400: the request could not be read.
-  body_too_large: entry("malformed_request", "The request body is larger than the API accepts (64 KiB)."),
+  body_too_large: entry("malformed_request", "The request body is larger than the API accepts (64 KiB; with an inline receipt or evidence, room for the files)."),
   invalid_json: entry("malformed_request", "The body is not valid JSON."),
+  invalid_upload: entry("malformed_request", "Send the file as multipart/form-data."),
 
   // 401: who is calling is not established.
   missing_api_key: entry("authentication", "Send your key as `Authorization: Bearer <key>`."),
@@ -44,6 +47,7 @@ export const ERRORS = {
   invalid_api_token: entry("authentication", "The trader token is invalid or revoked."),
   account_deactivated: entry("authentication", "The account that owns this key is deactivated; contact support."),
   store_deactivated: entry("authentication", "The store of this key is deactivated; contact support."),
+  api_key_store_mismatch: entry("authentication", "A jp_sandbox_ key works only on a sandbox store and a live key only on a live store."),
 
   // 403: the caller may not do this.
   transition_forbidden: entry("permission", "This party may never make this move of the order (see who may move an order)."),
@@ -97,7 +101,12 @@ export const ERRORS = {
   requisite_without_limits: entry("invalid_state", "This requisite has no limits to edit; ask support."),
   withdrawal_already_decided: entry("invalid_state", "This withdrawal has already been approved or rejected."),
 
+  // 413, 415: an uploaded file is refused (lib/files/).
+  file_too_large: entry("payload_too_large", "The file is larger than the receipts.max_bytes setting allows (10 MiB by default)."),
+  unsupported_file_type: entry("unsupported_media_type", "Only JPEG, PNG, WebP, HEIC/HEIF images and PDF files are accepted; the content is checked, not the name."),
+
   // 422: the request is readable but a value or a business rule refuses it.
+  file_missing: entry("invalid_request", "Attach a file (a JPEG, PNG, WebP, HEIC/HEIF image or a PDF)."),
   invalid_type: entry("invalid_request", "A field has the wrong type; the message and param name it."),
   invalid_value: entry("invalid_request", "A field's value is not accepted; the message and param name the field and the rule."),
   invalid_idempotency_key: entry("invalid_request", "Idempotency-Key must be at most 255 characters."),
@@ -124,6 +133,8 @@ export const ERRORS = {
   payin_commission_below_reward: entry("invalid_request", "The store's pay-in commission must be at least the highest active trader's pay-in reward."),
   payout_commission_below_reward: entry("invalid_request", "The store's payout commission must be at least the highest active trader's payout reward."),
   payin_reward_above_commission: entry("invalid_request", "The trader's pay-in reward must be at most the lowest active store's pay-in commission."),
+  sandbox_payouts_not_supported: entry("invalid_request", "Sandbox stores simulate pay-ins only; payouts are not simulated."),
+  sandbox_balance_not_withdrawable: entry("invalid_request", "A sandbox store's balance is test money and cannot be withdrawn."),
   payout_reward_above_commission: entry("invalid_request", "The trader's payout reward must be at most the lowest active store's payout commission."),
 
   // 422: a balance cannot cover it.

@@ -6,7 +6,8 @@ const isoTime = z.string().datetime({ offset: true });
 
 /** An order's status changed (its callback was written to the outbox in the same transaction). */
 export const orderChanged = eventType("order/changed", {
-  schema: z.object({ orderId, status: z.string() }),
+  // storeId: the delivery function's concurrency key (one store's callbacks never take every run).
+  schema: z.object({ orderId, status: z.string(), storeId: z.number().int().optional() }),
 });
 
 /** An open order got a deadline (payment or payout timeout). */

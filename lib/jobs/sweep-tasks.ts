@@ -7,6 +7,7 @@ import { retryDueMatches } from "@/lib/matching/retry-due-matches";
 import { deliverDueCallbacks } from "@/lib/callbacks/deliver-due-callbacks";
 import { refreshDailyMetrics } from "@/lib/metrics/refresh-daily-metrics";
 import { sweepRetention } from "@/lib/db/retention";
+import { runSandboxSimulator } from "@/lib/sandbox/run-sandbox-simulator";
 import { measuredSweep } from "@/lib/observability/measured-sweep";
 import type { SweepTask } from "./sweep-loop";
 
@@ -23,7 +24,11 @@ const MINUTE = 60 * SECOND;
 export const SWEEP_TASKS: readonly SweepTask[] = ([
   { name: "expire-due-orders", intervalMs: 2 * SECOND, run: () => expireDueOrders() },
   { name: "retry-due-matches", intervalMs: 2 * SECOND, run: () => retryDueMatches() },
-  { name: "deliver-due-callbacks", intervalMs: 2 * SECOND, run: () => deliverDueCallbacks() },
+  // The delivery pool runs while anything is due or in flight and ends when idle, so a short
+  // tick only decides how soon a callback written while it was idle goes out.
+  { name: "deliver-due-callbacks", intervalMs: SECOND / 4, run: () => deliverDueCallbacks() },
+  // Moves sandbox stores' pay-ins by their amount's last two digits; one cheap read when there are none.
+  { name: "run-sandbox-simulator", intervalMs: SECOND, run: () => runSandboxSimulator() },
   { name: "refresh-daily-metrics", intervalMs: MINUTE, run: () => refreshDailyMetrics() },
   { name: "send-queued-emails", intervalMs: 5 * SECOND, run: () => sendQueuedEmails() },
   { name: "alert-failing-callbacks", intervalMs: 5 * MINUTE, run: () => alertFailingCallbacks() },

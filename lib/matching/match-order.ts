@@ -12,13 +12,15 @@ import { orderUnmatched } from "@/lib/jobs/order-events";
 import { selectRequisite } from "./select-requisite";
 import { nextMatchAttemptAt } from "./backoff";
 import { offerPayout } from "./offer-payout";
+import { SANDBOX_EXPIRE_SECONDS, sandboxScenario } from "@/lib/sandbox/sandbox-scenario";
 
 export interface MatchContext {
   settings: Settings;
   /** latestRate: its newest rate, when read with it (findOrderCurrencies); see currentRate. */
   currency: { id: number; code: string; exponent: number; isPaused: boolean; latestRate?: string | null };
   settlement: { id: number; exponent: number };
-  store: { allowAmountAdjustment: boolean };
+  /** isSandbox: the store's orders go only to sandbox traders, its live ones never (selectRequisite). */
+  store: { allowAmountAdjustment: boolean; isSandbox: boolean };
   paymentMethodId: number | null;
   now: Date;
 }
@@ -49,6 +51,10 @@ export function matchingOpen(context: Pick<MatchContext, "settings" | "currency"
  */
 export async function findPayinMatch(tx: Tx, amount: bigint, storeCommission: string, context: MatchContext) {
   const { settings, currency, now } = context;
+  const sandbox = context.store.isSandbox;
+  // The simulated trader "declines" a sandbox …03 pay-in: it stays unmatched and the sandbox
+  // simulator fails it (lib/sandbox/run-sandbox-simulator.ts).
+  if (sandbox && sandboxScenario(amount) === "fail_matching") return null;
   const rate = await currentRate(tx, currency, context.settlement.id, settings);
   const toCrypto = (value: bigint) => fiatToCrypto(value, currency.exponent, rate, context.settlement.exponent, "half_up");
   const match = await selectRequisite(tx, {
@@ -63,11 +69,14 @@ export async function findPayinMatch(tx: Tx, amount: bigint, storeCommission: st
     now,
     direction: "payin",
     storeCommission,
+    sandbox,
   });
   if (!match) return null;
   const cryptoAmount = toCrypto(match.amount);
   if (cryptoAmount <= 0n) return null;
-  return { match, rate, cryptoAmount, expiresAt: new Date(now.getTime() + settings["order.payment_ttl_seconds"] * 1000) };
+  // A sandbox …01 pay-in gets a short deadline, so the ordinary expiry sweep expires it in seconds.
+  const ttlSeconds = sandbox && sandboxScenario(amount) === "expire" ? SANDBOX_EXPIRE_SECONDS : settings["order.payment_ttl_seconds"];
+  return { match, rate, cryptoAmount, expiresAt: new Date(now.getTime() + ttlSeconds * 1000) };
 }
 
 async function tryMatch(tx: Tx, order: LockedOrder, context: MatchContext) {

@@ -32,6 +32,7 @@ export async function offerPayout(tx: Tx, order: LockedOrder, context: MatchCont
     storeCommission: order.store_commission,
     onlineSince: new Date(now.getTime() - settings["trader.online_window_seconds"] * 1000),
     excludeTraderIds: order.declined_trader_ids,
+    sandbox: context.store.isSandbox,
   });
   if (!match) return null;
 

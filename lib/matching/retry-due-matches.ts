@@ -50,7 +50,7 @@ export async function attemptMatch(tx: Tx, order: LockedOrder, now: Date, settin
   // The same context the create request matched with, read back from the order.
   const row = await tx.incomingOrder.findUniqueOrThrow({
     where: { id: order.id },
-    select: { createdAt: true, retryCount: true, paymentMethodId: true, currency: true, store: { select: { allowAmountAdjustment: true } } },
+    select: { createdAt: true, retryCount: true, paymentMethodId: true, currency: true, store: { select: { allowAmountAdjustment: true, isSandbox: true } } },
   });
   const attempts: MatchAttempts = { createdAt: row.createdAt, failedAttempts: row.retryCount };
   if (matchingExhausted(attempts, now, settings)) return fail(tx, order, {}, now);

@@ -24,6 +24,12 @@ export interface MatchRequest {
   excludeTraderIds?: number[];
   /** Only this requisite (a payout offer being accepted is checked again). */
   requisiteId?: number;
+  /**
+   * The order's store is a sandbox store: only the platform's simulated sandbox traders
+   * (trader.is_sandbox) are candidates; otherwise never one of them. Required, so that no
+   * path can build a match without saying which world the order belongs to.
+   */
+  sandbox: boolean;
 }
 
 export interface MatchResult {
@@ -77,6 +83,22 @@ const statusList = (statuses: readonly string[]) => `ARRAY[${statuses.map((statu
 const OPEN = statusList(OPEN_STATUSES);
 const COUNTED = statusList(COUNTED_STATUSES);
 
+/**
+ * Sandbox orders relax two rules that protect a real trader telling payments apart: the
+ * simulated trader reads no bank statement, and a developer sends the same test amount
+ * (10000) again and again. So on sandbox requisites an open order with the same amount does not
+ * block a match (and the amount is never nudged, which would change the scenario its last two
+ * digits pick), and the open-orders cap is this instead of matching.max_open_orders_per_requisite.
+ * Limits, deposit and locking are checked as for any order.
+ */
+const SANDBOX_MAX_OPEN_ORDERS = 1_000_000;
+
+/** The request as selection applies it: sandbox relaxations (above) made explicit. */
+function effectiveRequest(request: MatchRequest): MatchRequest {
+  if (!request.sandbox) return request;
+  return { ...request, maxOpenOrders: SANDBOX_MAX_OPEN_ORDERS, maxAdjustment: 0 };
+}
+
 function startOfUtcDay(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
@@ -111,7 +133,8 @@ interface MatchBounds {
  * concurrent matches; the deposit is re-read the same way. A requisite that no longer fits is
  * excluded and the next one taken; it stays locked (looking busy to others) until commit.
  */
-export async function selectRequisite(tx: Tx, request: MatchRequest): Promise<MatchResult | null> {
+export async function selectRequisite(tx: Tx, requested: MatchRequest): Promise<MatchResult | null> {
+  const request = effectiveRequest(requested);
   const bounds = matchBounds(request);
   const tried: number[] = [];
   for (let pass = 0; pass < BUSY_PASSES; pass++) {
@@ -187,6 +210,8 @@ function candidateQuery(request: MatchRequest, bounds: MatchBounds, exclude: num
         AND s.min_amount <= ${maxAmount} AND s.max_amount >= ${amount}
         AND s.daily_limit >= ${amount}
         AND t.is_active AND t.is_traffic_enabled_by_teamlead AND tu.is_active
+        -- Live orders never reach the simulated sandbox traders, sandbox orders never a real one.
+        AND t.is_sandbox = ${request.sandbox}
         AND (t.team_lead_id IS NULL OR tlu.is_active)
         AND ${reward} <= ${request.storeCommission}::numeric
         ${online} ${excluded} ${only} ${tried}
@@ -202,7 +227,7 @@ function candidateQuery(request: MatchRequest, bounds: MatchBounds, exclude: num
     -- rarely rejects: a rejected candidate stays locked, and looks busy to others, until commit.
     WHERE (SELECT count(*) FROM incoming_orders o
            WHERE o.requisite_id = c.id AND o.status = ANY(${Prisma.raw(OPEN)})) < ${request.maxOpenOrders}
-      AND (${request.maxAdjustment} > 0 OR NOT EXISTS (
+      AND (${request.maxAdjustment} > 0 OR ${request.sandbox} OR NOT EXISTS (
            SELECT 1 FROM incoming_orders o
            WHERE o.requisite_id = c.id AND o.status = ANY(${Prisma.raw(OPEN)}) AND o.amount = ${amount}))
       AND (SELECT COALESCE(sum(o.amount), 0) FROM incoming_orders o
@@ -232,7 +257,7 @@ async function checkLocked(tx: Tx, request: MatchRequest, bounds: MatchBounds, c
   if (usage.open_count >= request.maxOpenOrders) return null;
   if (candidate.daily_count_limit !== null && usage.count_today >= candidate.daily_count_limit) return null;
 
-  const chosen = pickAmount(candidate, usage, bounds);
+  const chosen = pickAmount(candidate, request.sandbox ? { ...usage, open_amounts: null } : usage, bounds);
   if (chosen === null) return null;
 
   const depositHeld = request.depositNeeded(chosen);

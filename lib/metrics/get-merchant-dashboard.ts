@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { listOwnedStoreIds } from "@/lib/stores/owned-stores";
+import type { DataWorld } from "@/lib/sandbox/data-world";
 
 export const DASHBOARD_DAYS = 30;
 const DAY_MS = 24 * 3600 * 1000;
@@ -84,11 +85,11 @@ async function dailySeries(storeIds: number[], now: Date): Promise<DailyPoint[]>
 }
 
 /** The merchant's last 30 days (the dashboard's charts). */
-export async function getMerchantDailySeries(merchantUserId: number, now = new Date()): Promise<DailyPoint[]> {
-  return dailySeries(await listOwnedStoreIds(merchantUserId), now);
+export async function getMerchantDailySeries(merchantUserId: number, now = new Date(), world: DataWorld = "live"): Promise<DailyPoint[]> {
+  return dailySeries(await listOwnedStoreIds(merchantUserId, world), now);
 }
 
 /** Today's live numbers over the merchant's stores (what the dashboard polls). */
-export async function getMerchantToday(merchantUserId: number, now = new Date()): Promise<TodayNumbers> {
-  return todayNumbers(await listOwnedStoreIds(merchantUserId), now);
+export async function getMerchantToday(merchantUserId: number, now = new Date(), world: DataWorld = "live"): Promise<TodayNumbers> {
+  return todayNumbers(await listOwnedStoreIds(merchantUserId, world), now);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getMerchantToday, type TodayNumbers } from "./get-merchant-dashboard";
+import type { DataWorld } from "@/lib/sandbox/data-world";
 import { listStoresWithBalances, type StoreWithBalances } from "@/lib/stores/list-stores-with-balances";
 
 /**
@@ -8,7 +9,7 @@ import { listStoresWithBalances, type StoreWithBalances } from "@/lib/stores/lis
  */
 export interface DashboardSnapshot {
   today: { createdCount: number; completedCount: number; openCount: number; turnover: string; completionSecondsSum: string };
-  stores: { id: number; name: string; isActive: boolean; balances: { currencyCode: string; exponent: number; available: string; held: string }[] }[];
+  stores: { id: number; name: string; isActive: boolean; isSandbox: boolean; balances: { currencyCode: string; exponent: number; available: string; held: string }[] }[];
   at: string;
 }
 
@@ -19,6 +20,7 @@ function toSnapshot(today: TodayNumbers, stores: StoreWithBalances[], at: Date):
       id: store.id,
       name: store.name,
       isActive: store.isActive,
+      isSandbox: store.isSandbox,
       balances: store.balances.map((b) => ({ currencyCode: b.currencyCode, exponent: b.exponent, available: b.available.toString(), held: b.held.toString() })),
     })),
     at: at.toISOString(),
@@ -26,8 +28,8 @@ function toSnapshot(today: TodayNumbers, stores: StoreWithBalances[], at: Date):
 }
 
 /** The merchant's live dashboard numbers (today, balances), serialisable. */
-export async function getDashboardSnapshot(merchantUserId: number): Promise<DashboardSnapshot> {
+export async function getDashboardSnapshot(merchantUserId: number, world: DataWorld = "live"): Promise<DashboardSnapshot> {
   const now = new Date();
-  const [today, stores] = await Promise.all([getMerchantToday(merchantUserId, now), listStoresWithBalances(merchantUserId)]);
+  const [today, stores] = await Promise.all([getMerchantToday(merchantUserId, now, world), listStoresWithBalances(merchantUserId, world)]);
   return toSnapshot(today, stores, now);
 }

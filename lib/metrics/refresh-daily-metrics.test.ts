@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { SAMPLE_FILES } from "@/lib/testing/sample-files";
 import { prisma } from "@/lib/db/client";
 import { createPayin } from "@/lib/orders/create-payin";
 import { createPayout } from "@/lib/orders/create-payout";
@@ -116,7 +117,7 @@ beforeAll(async () => {
     const { offeredTraderId } = await prisma.incomingOrder.findUniqueOrThrow({ where: { id: payout.id } });
     if (offeredTraderId === null) throw new Error(`The payout was not offered (${payout.status})`);
     await acceptPayout(payout.id, offeredTraderId, traderActor);
-    const receipt = { fileName: "r.png", contentType: "image/png", data: Buffer.from("png") };
+    const receipt = { fileName: "r.png", contentType: "image/png", data: SAMPLE_FILES.png };
     await markPayoutPaid(payout.id, offeredTraderId, traderActor, receipt);
     await confirmPayout(payout.id, store.id, merchantActor);
   }

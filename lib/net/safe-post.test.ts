@@ -1,5 +1,6 @@
+import { spawn } from "node:child_process";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OutboundRequestError } from "./outbound-request-error";
 import { safePost, type SafePostInput } from "./safe-post";
@@ -96,5 +97,41 @@ describe("safePost", () => {
     const error = await failure(safePost(`http://127.0.0.1:${closedPort}/`, input()));
     expect(error.reason).toBe("network");
     expect(error.message).toMatch(/^ECONNREFUSED/);
+  });
+});
+
+describe("safePost connect timeout", () => {
+  it("gives up on a connection that is never accepted after connectTimeoutMs, long before the response timeout", async () => {
+    // A listener whose process is stopped with its accept queue full: the kernel drops further
+    // SYNs, so a connection attempt hangs as it does to a host that is down or firewalled.
+    const child = spawn(process.execPath, ["-e", `require("node:net").createServer().listen({ port: 0, host: "127.0.0.1", backlog: 1 }, function () { console.log(this.address().port); })`], { stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      const stuckPort = Number(await new Promise<string>((resolve) => child.stdout!.once("data", (data) => resolve(String(data).trim()))));
+      child.kill("SIGSTOP");
+      const fillers: net.Socket[] = [];
+      // Fill the queue until a connection no longer completes.
+      for (let i = 0; i < 16; i++) {
+        const socket = net.connect(stuckPort, "127.0.0.1");
+        socket.on("error", () => {});
+        fillers.push(socket);
+        const connected = await new Promise<boolean>((resolve) => {
+          socket.once("connect", () => resolve(true));
+          setTimeout(() => resolve(false), 200);
+        });
+        if (!connected) break;
+      }
+      const started = Date.now();
+      const error = await safePost(`http://127.0.0.1:${stuckPort}/hook`, input({ timeoutMs: 10_000, connectTimeoutMs: 300 })).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OutboundRequestError);
+      expect(error).toMatchObject({ reason: "timeout", message: "no connection within 300 ms" });
+      expect(Date.now() - started).toBeLessThan(2000);
+      fillers.forEach((socket) => socket.destroy());
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("a connected but slow endpoint gets the whole response timeout", async () => {
+    await expect(safePost(`http://127.0.0.1:${port}/slow`, input({ timeoutMs: 3000, connectTimeoutMs: 300 }))).resolves.toBe(200);
   });
 });

@@ -9,6 +9,11 @@ export interface SafePostInput {
   headers: Record<string, string>;
   /** The HTTP exchange (connect, send, response headers) is aborted after this. */
   timeoutMs: number;
+  /**
+   * The TCP connection must be up within this (shorter) time: an endpoint that is down or
+   * firewalled is given up on quickly, while a slow but reachable one gets all of `timeoutMs`.
+   */
+  connectTimeoutMs?: number;
   allowedPrivateHosts: readonly string[];
   /** Injected only by tests that play the DNS; the system resolver otherwise. */
   resolve?: ResolveHost;
@@ -27,6 +32,7 @@ function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
 }
 
 function describeFailure(error: NodeJS.ErrnoException, signal: AbortSignal, timeoutMs: number): OutboundRequestError {
+  if (error instanceof OutboundRequestError) return error;
   if (signal.aborted) return new OutboundRequestError("timeout", `no response within ${timeoutMs} ms`);
   return new OutboundRequestError("network", error.code ? `${error.code}: ${error.message}` : error.message);
 }
@@ -58,6 +64,16 @@ export async function safePost(url: string, input: SafePostInput): Promise<numbe
       },
     );
     request.on("error", (error) => reject(describeFailure(error, signal, input.timeoutMs)));
+    if (input.connectTimeoutMs !== undefined && input.connectTimeoutMs < input.timeoutMs) {
+      const ms = input.connectTimeoutMs;
+      const timer = setTimeout(() => request.destroy(new OutboundRequestError("timeout", `no connection within ${ms} ms`)), ms);
+      timer.unref();
+      request.once("socket", (socket) => {
+        if (!socket.connecting) clearTimeout(timer);
+        else socket.once("connect", () => clearTimeout(timer));
+      });
+      request.once("close", () => clearTimeout(timer));
+    }
     request.end(input.body);
   });
 }

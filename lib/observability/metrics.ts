@@ -1,6 +1,7 @@
 import "server-only";
 import client, { type Counter, type Gauge, type Histogram, type Registry } from "prom-client";
 import { callbackQueueStats, type CallbackQueueStats } from "@/lib/callbacks/callback-queue-stats";
+import { callbackBreakerStates } from "@/lib/callbacks/callback-breaker-states";
 import { databasePoolStats } from "@/lib/db/client";
 import { log } from "./logger";
 
@@ -20,6 +21,8 @@ export interface Metrics {
   sweepErrors: Counter<"sweep">;
   callbackQueueDepth: Gauge;
   callbackOldestDueAge: Gauge;
+  callbackDeliveryLatency: Histogram<"store_id">;
+  callbackBreakerOpen: Gauge<"store_id">;
   dbPoolInUse: Gauge;
   dbPoolWaiting: Gauge;
 }
@@ -89,6 +92,28 @@ function build(): Metrics {
       async collect() {
         const stats = await queueStatsForScrape();
         if (stats) this.set(stats.oldestDueSeconds);
+      },
+    }),
+    callbackDeliveryLatency: new client.Histogram({
+      name: "jivapay_callback_delivery_latency_seconds",
+      help: "From when a callback was due to when its merchant answered 2xx, by store.",
+      labelNames: ["store_id"],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300],
+      registers: [registry],
+    }),
+    callbackBreakerOpen: new client.Gauge({
+      name: "jivapay_callback_breaker_open",
+      help: "1 while a store's callback endpoint breaker is open (its callbacks paused, probed), 0 while it is failing but still closed; stores without failures are absent.",
+      labelNames: ["store_id"],
+      registers: [registry],
+      async collect() {
+        const states = await callbackBreakerStates().catch((error: unknown) => {
+          log.warn({ err: error }, "callback breaker gauge not read");
+          return null;
+        });
+        if (!states) return;
+        this.reset();
+        for (const { storeId, open } of states) this.set({ store_id: String(storeId) }, open ? 1 : 0);
       },
     }),
     dbPoolInUse: new client.Gauge({

@@ -24,6 +24,7 @@ export async function acceptPayout(id: string, traderId: number, actor: Actor, n
       throw new DomainError("offer_expired");
     }
     const { currency, settlement } = await findOrderCurrencies(tx, order.currency_code);
+    const store = await tx.merchantStore.findUniqueOrThrow({ where: { id: order.store_id }, select: { isSandbox: true } });
     const match = await selectRequisite(tx, {
       currencyId: currency.id,
       settlementCurrencyId: settlement.id,
@@ -36,6 +37,7 @@ export async function acceptPayout(id: string, traderId: number, actor: Actor, n
       direction: "payout",
       storeCommission: order.store_commission,
       requisiteId: order.offered_requisite_id,
+      sandbox: store.isSandbox,
     });
     if (!match || match.traderId !== traderId) {
       throw new DomainError("offer_no_longer_fits");

@@ -80,7 +80,8 @@ export async function createOrder(
         extra,
         credentials: store.cachedCredentials,
       };
-      const matchContext = { settings, currency, settlement, store, paymentMethodId, now };
+      const isSandbox = store.isSandbox ?? (await tx.merchantStore.findUniqueOrThrow({ where: { id: store.id }, select: { isSandbox: true } })).isSandbox;
+      const matchContext = { settings, currency, settlement, store: { ...store, isSandbox }, paymentMethodId, now };
       const answer = async <T extends Awaited<ReturnType<typeof matchOrScheduleRetry>>>(result: T) => {
         if (idempotency) await storeClaimedResponse(tx, idempotency.claim, idempotency.respond(result));
         return result;

@@ -11,12 +11,19 @@ export interface CreatePayinInput {
   merchantOrderId: string;
   paymentMethod?: string | null;
   metadata?: unknown;
+  /** Where the hosted payment page sends the customer when the order ends (validated by the API schema). */
+  returnUrl?: string | null;
 }
 
 export interface StoreForOrders {
   id: number;
   limits: unknown;
   allowAmountAdjustment: boolean;
+  /**
+   * Whether it is a sandbox store (fixed at creation). When not given, the order's transaction
+   * reads it (createOrder): matching must never guess which world an order belongs to.
+   */
+  isSandbox?: boolean;
   /** Set when the store came from the API key cache: the order's INSERT re-checks them (see authenticateStore). */
   cachedCredentials?: CachedCredentials;
   /** The store's pay-in commission, when known: a pay-in is then matched before it is written (createOrder's fast path). */
@@ -39,7 +46,7 @@ export async function createPayin(store: StoreForOrders, input: CreatePayinInput
         throw new DomainError("unsupported_payment_method", `Payment method ${input.paymentMethod} is not supported.`, { param: "payment_method" });
       }
       const paymentMethodId = paymentMethod?.id ?? null;
-      return { extra: { paymentMethodId }, paymentMethodId };
+      return { extra: { paymentMethodId, returnUrl: input.returnUrl ?? null }, paymentMethodId };
     },
   }, idempotency);
 }

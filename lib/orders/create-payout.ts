@@ -26,6 +26,10 @@ export async function createPayout(store: StoreForOrders, input: CreatePayoutInp
   return createOrder(store, "payout", input, actor, now, {
     // The rate is fixed on the order, with the USDT value u of its amount.
     async prepare(tx, { settings, currency, settlement }) {
+      // Sandbox stores simulate pay-ins only (README "Sandbox"): a payout would need a simulated
+      // recipient and receipt, and its balance is test money anyway. Refused before anything is written.
+      const isSandbox = store.isSandbox ?? (await tx.merchantStore.findUniqueOrThrow({ where: { id: store.id }, select: { isSandbox: true } })).isSandbox;
+      if (isSandbox) throw new DomainError("sandbox_payouts_not_supported");
       const rate = await currentRate(tx, currency, settlement.id, settings);
       const u = fiatToCrypto(input.amount, currency.exponent, rate, settlement.exponent, "half_up");
       if (u <= 0n) throw new DomainError("amount_too_small", "The amount is worth less than the smallest USDT unit.", { param: "amount" });

@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SAMPLE_FILES } from "@/lib/testing/sample-files";
 import { prisma } from "@/lib/db/client";
 import { createPayin } from "./create-payin";
 import { createPayout } from "./create-payout";
@@ -114,7 +115,7 @@ describe("expireOrder", () => {
     const store = await storeWithBalance(currencies, 100_000_000n);
     const { trader } = await traderWithDeposit(1_000_000n);
     const payout = await assignedPayout(store, trader.id, 60_000n);
-    const receipt = { fileName: "receipt.png", contentType: "image/png", data: Buffer.from("png") };
+    const receipt = { fileName: "receipt.png", contentType: "image/png", data: SAMPLE_FILES.png };
     const paid = await markPayoutPaid(payout.id, trader.id, traderActor, receipt);
     expect(paid.status).toBe("paid");
     expect(await expireOrder(payout.id, new Date(paid.expiresAt!.getTime() - 1))).toBeNull();

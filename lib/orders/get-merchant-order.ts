@@ -74,14 +74,14 @@ export async function ownedOrderStoreId(merchantUserId: number, orderId: string)
   return order.storeId;
 }
 
-/** A receipt of one of this merchant's orders, with its bytes, for download. */
+/** A receipt of one of this merchant's orders, with where its bytes are (lib/files/open-stored-file.ts). */
 export async function getMerchantReceipt(merchantUserId: number, receiptId: number) {
   const receipt = await prisma.receipt.findUnique({
     where: { id: receiptId },
-    select: { fileName: true, contentType: true, data: true, order: { select: { store: { select: { userId: true } } } } },
+    select: { fileName: true, contentType: true, data: true, storageDriver: true, storageKey: true, order: { select: { store: { select: { userId: true } } } } },
   });
   if (!receipt || receipt.order.store.userId !== merchantUserId) {
     throw new DomainError("receipt_not_found", `No receipt ${receiptId}.`, { param: "id" });
   }
-  return { fileName: receipt.fileName, contentType: receipt.contentType, data: receipt.data };
+  return { fileName: receipt.fileName, contentType: receipt.contentType, data: receipt.data, storageDriver: receipt.storageDriver, storageKey: receipt.storageKey };
 }

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { listOrderCallbacks } from "@/lib/callbacks/list-order-callbacks";
 import { assertSupportUser } from "@/lib/auth/assert-support";
+import { withReceiptDuplicates, type SameFileReceipt } from "./find-receipt-duplicates";
 
 /** Receipt columns the pages show; the bytes are served only by the receipt route. */
 export const RECEIPT_META = {
@@ -13,6 +14,7 @@ export const RECEIPT_META = {
   uploadedVia: true,
   disputeId: true,
   createdAt: true,
+  sha256: true,
 } satisfies Prisma.ReceiptSelect;
 
 /**
@@ -34,7 +36,8 @@ export const ORDER_DETAILS = {
 
 export type OrderWithDetails = Prisma.IncomingOrderGetPayload<{ include: typeof ORDER_DETAILS }>;
 export type OrderTimelineEntry = OrderWithDetails["history"][number];
-export type ReceiptMeta = OrderWithDetails["receipts"][number];
+/** A receipt as support sees it: with the other orders' receipts of the same file, if any. */
+export type ReceiptMeta = OrderWithDetails["receipts"][number] & { sameFileAs?: SameFileReceipt[] };
 
 /**
  * One order of any store for support: its details, disputes and the merchant callbacks with
@@ -47,6 +50,6 @@ export async function getSupportOrder(supportUserId: number, orderId: string) {
     include: { ...ORDER_DETAILS, disputes: { orderBy: { id: "desc" }, select: { id: true, status: true, openedVia: true, createdAt: true } } },
   });
   if (!order) return null;
-  const callbacks = await listOrderCallbacks(order.storeId, order.id);
-  return { ...order, callbacks };
+  const [callbacks, receipts] = await Promise.all([listOrderCallbacks(order.storeId, order.id), withReceiptDuplicates(order.id, order.receipts)]);
+  return { ...order, receipts, callbacks };
 }

@@ -33,7 +33,7 @@ async function writtenBy(fast: boolean, amount: bigint) {
   const audit = (await prisma.auditLog.findMany({ where: { entityId: id }, orderBy: { id: "asc" } })).map((a) => strip(a, "id", "entityId", "createdAt", "newValues"));
   const callbacks = (await prisma.callbackDelivery.findMany({ where: { orderId: id } })).map((c) => {
     const payload = c.payload as { type: string; data: Record<string, unknown> };
-    return { eventType: c.eventType, sequence: c.sequence, status: c.status, type: payload.type, data: { ...strip(payload.data, "id", "merchant_order_id", "customer_id", "created_at", "updated_at", "expires_at"), requisite: strip(payload.data.requisite as object, "number") } };
+    return { eventType: c.eventType, sequence: c.sequence, status: c.status, type: payload.type, data: { ...strip(payload.data, "id", "merchant_order_id", "customer_id", "created_at", "updated_at", "expires_at", "payment_url"), requisite: strip(payload.data.requisite as object, "number") } };
   });
   const holds = (await prisma.balanceTraderCryptoHistory.findMany({ where: { orderId: id } })).map((h) => ({ delta: h.delta, heldDelta: h.heldDelta, reason: h.reason, traderIsOurs: h.traderId === trader.id }));
   const requisiteUsed = (await prisma.reqTrader.findUniqueOrThrow({ where: { id: requisite.id } })).lastUsedAt;
@@ -48,6 +48,12 @@ describe("the pay-in fast path", () => {
 
     expect(fast.order.status).toBe("awaiting_payment");
     expect(fast.order.traderId).toBe(fast.trader.id);
+    // Both paths give the pay-in its own payment page token (256 bits, base64url) and store it.
+    for (const path of [slow, fast]) {
+      expect(path.order.paymentToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(path.stored.paymentToken).toBe(path.order.paymentToken);
+    }
+    expect(fast.order.paymentToken).not.toBe(slow.order.paymentToken);
     expect(fast.history).toEqual(slow.history);
     expect(fast.audit).toEqual(slow.audit);
     expect(fast.callbacks).toEqual(slow.callbacks);
@@ -59,8 +65,9 @@ describe("the pay-in fast path", () => {
     const api = (o: Parameters<typeof serializeOrder>[0]) => serializeOrder(o);
     expect(api(fast.order)).toEqual(api({ ...fast.stored, requisite: fast.order.requisite }));
     const comparable = (o: Parameters<typeof serializeOrder>[0]) => {
-      const { id: _id, merchant_order_id: _mo, customer_id: _c, created_at: _ca, updated_at: _ua, expires_at: _ea, requisite, ...rest } = api(o);
-      return { ...rest, requisite: { ...requisite, number: undefined } };
+      const { id: _id, merchant_order_id: _mo, customer_id: _c, created_at: _ca, updated_at: _ua, expires_at: _ea, payment_url: url, requisite, ...rest } = api(o);
+      // Each pay-in has a token of its own: compared by shape.
+      return { ...rest, requisite: { ...requisite, number: undefined }, payment_url: url?.replace(/\/pay\/[A-Za-z0-9_-]{43}$/, "/pay/{token}") };
     };
     expect(comparable(fast.order)).toEqual(comparable(slow.order));
     expect(await checkLedger(prisma)).toEqual([]);

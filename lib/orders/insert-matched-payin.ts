@@ -5,6 +5,7 @@ import type { IncomingOrder } from "@/lib/generated/prisma/client";
 import { auditRowsInsertSql, SYSTEM_ACTOR, toJson, type Actor } from "@/lib/audit/record-audit";
 import { callbackInsertSql } from "@/lib/callbacks/enqueue-callback";
 import { newOrderId } from "@/lib/ids/ulid";
+import { newPaymentToken } from "@/lib/payment-page/new-payment-token";
 import { claimKeySql, IdempotencyKeyTaken, storeClaimedResponseSql, type IdempotencyClaim, type StoredResponse } from "@/lib/api/idempotency";
 import { StaleCredentials } from "@/lib/api/authenticate-request";
 import { LEDGER_TABLES } from "@/lib/ledger/accounts";
@@ -23,7 +24,8 @@ const ORDER_COLUMNS = Prisma.raw(
     "failure_reason AS \"failureReason\"", "matched_at AS \"matchedAt\"", "paid_at AS \"paidAt\"", "completed_at AS \"completedAt\"",
     "ended_at AS \"endedAt\"", "store_commission AS \"storeCommission\"", "trader_reward AS \"traderReward\"",
     "offered_trader_id AS \"offeredTraderId\"", "offered_requisite_id AS \"offeredRequisiteId\"", "offer_expires_at AS \"offerExpiresAt\"",
-    "declined_trader_ids AS \"declinedTraderIds\"", "created_at AS \"createdAt\"", "updated_at AS \"updatedAt\"",
+    "declined_trader_ids AS \"declinedTraderIds\"", "payment_token AS \"paymentToken\"", "return_url AS \"returnUrl\"",
+    "created_at AS \"createdAt\"", "updated_at AS \"updatedAt\"",
   ].join(", "),
 );
 
@@ -44,7 +46,8 @@ export interface MatchedPayin {
 
 /**
  * A pay-in matched before it is written (the fast path of createOrder): one statement inserts
- * it straight into awaiting_payment with everything the match fixes, and writes what creating
+ * it straight into awaiting_payment with everything the match fixes (and, as insertOrder does,
+ * its payment page token and return_url), and writes what creating
  * it and then matching it would have written — the `order.created` audit row, the
  * created → awaiting_payment history and audit rows, the requisite's last use, the hold of the
  * trader's USDT with its ledger history row, and the Idempotency-Key claim. The rows are the
@@ -65,12 +68,13 @@ export async function insertMatchedPayin(tx: Tx, input: MatchedPayin): Promise<O
     WITH o AS (
       INSERT INTO incoming_orders (id, type, store_id, amount, original_amount, currency_id, customer_id, merchant_order_id,
                                    metadata, payment_method_id, status, requisite_id, trader_id, rate, crypto_amount, trader_reward,
-                                   matched_at, last_attempt_at, next_match_at, expires_at, created_at, updated_at, store_commission)
+                                   matched_at, last_attempt_at, next_match_at, expires_at, created_at, updated_at, store_commission,
+                                   payment_token, return_url)
       SELECT ${id}, 'payin'::order_type, s.id, ${match.amount}, ${order.amount}, ${order.currencyId}::int, ${order.customerId},
              ${order.merchantOrderId}, ${order.metadata == null ? null : JSON.stringify(toJson(order.metadata))}::jsonb,
              ${order.extra?.paymentMethodId ?? null}::int, ${to}::order_status, ${match.requisiteId}::int, ${match.traderId}::int,
              ${input.rate}::numeric, ${input.cryptoAmount}, ${match.traderReward}::numeric, ${now}, ${now}, NULL, ${input.expiresAt},
-             ${now}, ${now}, s.payin_commission
+             ${now}, ${now}, s.payin_commission, ${newPaymentToken()}, ${order.extra?.returnUrl ?? null}
       FROM merchant_store s
       WHERE s.id = ${order.storeId}::int AND s.payin_commission = ${input.storeCommission}::numeric ${credentialsHold(order.credentials)}
       RETURNING ${ORDER_COLUMNS}

@@ -3,6 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
 import { auditInsertSql, toJson, type Actor } from "@/lib/audit/record-audit";
 import { newOrderId } from "@/lib/ids/ulid";
+import { newPaymentToken } from "@/lib/payment-page/new-payment-token";
 import { claimKeySql, IdempotencyKeyTaken, type IdempotencyClaim } from "@/lib/api/idempotency";
 import { StaleCredentials, type CachedCredentials } from "@/lib/api/authenticate-request";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -18,7 +19,7 @@ export interface NewOrder {
   merchantOrderId: string;
   metadata?: unknown;
   /** Type-specific columns (payment method; a payout's destination, rate and USDT value). */
-  extra?: { paymentMethodId?: number | null; destination?: unknown; rate?: string; cryptoAmount?: bigint };
+  extra?: { paymentMethodId?: number | null; destination?: unknown; rate?: string; cryptoAmount?: bigint; returnUrl?: string | null };
   /** A cached authentication's credentials, checked by the INSERT itself (StaleCredentials when they no longer hold). */
   credentials?: CachedCredentials;
 }
@@ -29,22 +30,25 @@ const jsonOrNull = (value: unknown) => (value == null ? null : JSON.stringify(to
  * Inserts a new order in `created` together with its audit entry (the first row of its story),
  * in one statement, with the store's commission for its direction fixed on it, and returns it
  * as a locked order: no other transaction can see the row
- * before this one commits. With an Idempotency-Key claim, the same statement claims the key
+ * before this one commits. A pay-in gets its payment page's token here (and in insertMatchedPayin,
+ * the fast path), so every pay-in has one from its first row. With an Idempotency-Key claim, the same statement claims the key
  * (IdempotencyKeyTaken when another request holds it; see IdempotencyClaim).
  */
 export async function insertOrder(tx: Tx, order: NewOrder, actor: Actor, claim?: IdempotencyClaim): Promise<LockedOrder> {
   const { type, storeId, currencyId, now, amount, customerId, merchantOrderId, extra = {} } = order;
   const id = newOrderId(type, now);
+  const paymentToken = type === "payin" ? newPaymentToken() : null;
   const [row] = await tx.$queryRaw<(Omit<LockedOrder, "requisite"> & { idempotency_id?: bigint | null })[]>`
     WITH o AS (
       INSERT INTO incoming_orders (id, type, store_id, amount, original_amount, currency_id, customer_id, merchant_order_id,
                                    metadata, payment_method_id, destination, rate, crypto_amount, created_at, next_match_at, updated_at,
-                                   store_commission)
+                                   store_commission, payment_token, return_url)
       SELECT ${id}, ${type}::order_type, s.id, ${amount}, ${amount}, ${currencyId}::int, ${customerId}, ${merchantOrderId},
              ${jsonOrNull(order.metadata)}::jsonb, ${extra.paymentMethodId ?? null}::int, ${jsonOrNull(extra.destination)}::jsonb,
              ${extra.rate ?? null}::numeric, ${extra.cryptoAmount ?? null}::bigint, ${now}, ${now}, ${now},
              -- The commission snapshot: later edits of the store affect new orders only.
-             CASE WHEN ${type}::text = 'payin' THEN s.payin_commission ELSE s.payout_commission END
+             CASE WHEN ${type}::text = 'payin' THEN s.payin_commission ELSE s.payout_commission END,
+             ${paymentToken}, ${extra.returnUrl ?? null}
       FROM merchant_store s WHERE s.id = ${storeId}::int ${credentialsHold(order.credentials)}
       RETURNING id, type, status, store_id, trader_id, requisite_id, currency_id, amount, crypto_amount, rate::text AS rate, customer_id,
                 expires_at, ended_at, failure_reason, store_commission::text AS store_commission, trader_reward::text AS trader_reward,

@@ -1,5 +1,6 @@
 import "server-only";
 import { listOwnedStoreIds } from "@/lib/stores/owned-stores";
+import type { DataWorld } from "@/lib/sandbox/data-world";
 import { encodeTimeCursor } from "@/lib/pagination/keyset";
 import type { OrdersPageQuery } from "./order-filters";
 import { fetchOrderBatch, type OrderRow } from "./order-keyset";
@@ -20,8 +21,13 @@ export interface MerchantOrdersPage {
  * first does. Another merchant's store in the filter yields an empty page, as a store with no
  * orders would.
  */
-export async function listMerchantOrders(merchantUserId: number, query: Pick<OrdersPageQuery, "filters" | "after" | "before">, pageSize = ORDERS_PAGE_SIZE): Promise<MerchantOrdersPage> {
-  const owned = await listOwnedStoreIds(merchantUserId);
+export async function listMerchantOrders(
+  merchantUserId: number,
+  query: Pick<OrdersPageQuery, "filters" | "after" | "before"> & { world?: DataWorld },
+  pageSize = ORDERS_PAGE_SIZE,
+): Promise<MerchantOrdersPage> {
+  // Live stores' orders unless the sandbox ones are asked for (the cabinet's switch).
+  const owned = await listOwnedStoreIds(merchantUserId, query.world);
   const storeIds = query.filters.storeId === undefined ? owned : owned.filter((id) => id === query.filters.storeId);
   const empty: MerchantOrdersPage = { rows: [], older: null, newer: null };
   if (storeIds.length === 0) return empty;
@@ -30,7 +36,7 @@ export async function listMerchantOrders(merchantUserId: number, query: Pick<Ord
   if (query.before && !query.after) {
     const rows = await fetchOrderBatch(storeIds, query.filters, { cursor: query.before, direction: "newer", take: pageSize + 1 });
     const page = rows.slice(0, pageSize).reverse();
-    if (page.length === 0) return listMerchantOrders(merchantUserId, { filters: query.filters }, pageSize);
+    if (page.length === 0) return listMerchantOrders(merchantUserId, { filters: query.filters, world: query.world }, pageSize);
     return {
       rows: page,
       newer: rows.length > pageSize ? cursorOf(page[0]) : null,

@@ -1,6 +1,7 @@
 import type { IncomingOrder } from "@/lib/generated/prisma/client";
 import { minorToDecimalString } from "@/lib/money/convert";
 import { maskRequisiteNumber } from "@/lib/requisites/requisite-details";
+import { paymentUrl } from "@/lib/payment-page/payment-url";
 
 /** What the customer is shown to pay to: the requisite's kind, bank and details. */
 export interface RequisiteForApi {
@@ -49,6 +50,9 @@ export function serializeOrder(order: OrderForApi) {
             holder: details.holder ?? null,
           }
         : null,
+    // The hosted payment page to send the customer to (pay-ins; null for payouts and for pay-ins
+    // made before the page existed). Built from the token, so a replay answers the same URL.
+    payment_url: order.type === "payin" && order.paymentToken ? paymentUrl(order.paymentToken) : null,
     destination: order.destination ?? null,
     rate: order.rate?.toString() ?? null,
     crypto_amount: order.cryptoAmount === null ? null : minorToDecimalString(order.cryptoAmount, USDT_EXPONENT),

@@ -120,9 +120,9 @@ export async function transitionOrder(tx: Tx, input: TransitionInput): Promise<O
 }
 
 /** After the commit: the events for the callback to deliver and any new deadline, and the status counter. */
-export function announceTransition(tx: Tx, updated: Pick<OrderForApi, "id" | "type" | "status" | "expiresAt">): void {
+export function announceTransition(tx: Tx, updated: Pick<OrderForApi, "id" | "type" | "status" | "expiresAt" | "storeId">): void {
   const { id, type, status: to } = updated;
-  emitAfterCommit(tx, orderChanged.create({ orderId: id, status: to }, { id: `order-changed-${id}-${to}` }));
+  emitAfterCommit(tx, orderChanged.create({ orderId: id, status: to, storeId: updated.storeId }, { id: `order-changed-${id}-${to}` }));
   afterCommit(tx, () => countOrderStatus(type, to));
   if (updated.expiresAt && (OPEN_STATUSES as readonly string[]).includes(to)) {
     const expiresAt = updated.expiresAt.toISOString();

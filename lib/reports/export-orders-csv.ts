@@ -4,6 +4,7 @@ import { CSV_BOM, CSV_DIALECTS, csvDecimal, csvLine, neutralizeFormula, type Csv
 import type { OrderFilters } from "@/lib/orders/order-filters";
 import { streamOrders, type OrderRow } from "@/lib/orders/order-keyset";
 import { listOwnedStoreIds } from "@/lib/stores/owned-stores";
+import type { DataWorld } from "@/lib/sandbox/data-world";
 
 /** Settlement currency exponent (USDT): crypto_amount is in micro-USDT. */
 const CRYPTO_EXPONENT = 6;
@@ -56,10 +57,10 @@ function orderRecord(order: OrderRow, dialect: CsvDialect): (string | null)[] {
 export async function* merchantOrdersCsv(
   merchantUserId: number,
   filters: OrderFilters,
-  { batchSize = EXPORT_BATCH_SIZE, dialect = CSV_DIALECTS.en }: { batchSize?: number; dialect?: CsvDialect } = {},
+  { batchSize = EXPORT_BATCH_SIZE, dialect = CSV_DIALECTS.en, world = "live" }: { batchSize?: number; dialect?: CsvDialect; world?: DataWorld } = {},
 ): AsyncGenerator<string> {
   yield CSV_BOM + csvLine(HEADER, dialect);
-  const owned = await listOwnedStoreIds(merchantUserId);
+  const owned = await listOwnedStoreIds(merchantUserId, world);
   const storeIds = filters.storeId === undefined ? owned : owned.filter((id) => id === filters.storeId);
   let chunk: string[] = [];
   for await (const order of streamOrders(storeIds, filters, batchSize)) {

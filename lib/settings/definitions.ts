@@ -119,6 +119,41 @@ export const SETTINGS = {
     default: 24,
     description: "After a webhook secret rotation, callbacks are signed with both the new and the previous secret for this many hours, so merchants can switch without dropping one.",
   },
+  "callbacks.concurrency": {
+    schema: z.number().int().min(1).max(500),
+    default: 50,
+    description: "Callbacks each app instance sends at the same time; a finished one frees its slot at once.",
+  },
+  "callbacks.max_in_flight_per_store": {
+    schema: z.number().int().min(1).max(100),
+    default: 5,
+    description: "Callbacks of one store in flight at once across all instances: a store's backlog or a hanging endpoint never takes every slot, so other stores' callbacks go out on time.",
+  },
+  "callbacks.connect_timeout_ms": {
+    schema: z.number().int().min(100).max(60_000),
+    default: 3000,
+    description: "How long a callback waits for the TCP connection to the merchant's endpoint.",
+  },
+  "callbacks.response_timeout_ms": {
+    schema: z.number().int().min(500).max(60_000),
+    default: 10_000,
+    description: "How long a callback waits, from the start, for the response's headers.",
+  },
+  "callbacks.breaker_failure_threshold": {
+    schema: z.number().int().min(1).max(1000),
+    default: 5,
+    description: "Timeouts or connection failures in a row after which a store's callbacks pause (its endpoint's circuit breaker opens) and only a probe is sent.",
+  },
+  "callbacks.breaker_probe_seconds": {
+    schema: z.number().int().min(1).max(3600),
+    default: 10,
+    description: "Wait before the first probe of an open breaker; it doubles after each failed probe, up to callbacks.breaker_probe_max_seconds.",
+  },
+  "callbacks.breaker_probe_max_seconds": {
+    schema: z.number().int().min(1).max(24 * 3600),
+    default: 300,
+    description: "Longest wait between two probes of an open breaker.",
+  },
   "rates.manual": {
     schema: z.record(z.string().regex(/^[A-Z]{3,10}$/), z.string().regex(/^\d+(\.\d+)?$/)),
     default: { RUB: "92.50" } as Record<string, string>,
@@ -138,6 +173,12 @@ export const SETTINGS = {
     schema: z.number().int().min(1).max(3650),
     default: 30,
     description: "Sent, stored and failed emails are deleted from the mail outbox this many days after they were queued.",
+  },
+  "receipts.max_bytes": {
+    // At most 25 MiB: next.config.mjs lets the cabinets' JSON routes through the proxy up to 40 MB (a base64 file is 4/3 larger).
+    schema: z.number().int().min(64 * 1024).max(25 * 1024 * 1024),
+    default: 10 * 1024 * 1024,
+    description: "Largest receipt or dispute evidence file, in bytes (JPEG, PNG, WebP, HEIC/HEIF or PDF), uploaded as a file or sent base64 in the API.",
   },
   "security.require_2fa_roles": {
     schema: z.array(z.enum(ROLES)).max(ROLES.length),

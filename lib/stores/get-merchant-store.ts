@@ -18,6 +18,7 @@ export async function getMerchantStore(merchantUserId: number, storeId: number) 
       id: true,
       name: true,
       isActive: true,
+      isSandbox: true,
       callbackUrl: true,
       webhookSecret: true,
       webhookSecretRotatedAt: true,

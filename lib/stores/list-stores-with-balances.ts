@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import type { DataWorld } from "@/lib/sandbox/data-world";
 
 export interface StoreBalance {
   currencyCode: string;
@@ -13,6 +14,8 @@ export interface StoreWithBalances {
   id: number;
   name: string;
   isActive: boolean;
+  /** A sandbox store: test money, its orders go to the simulated trader only. */
+  isSandbox: boolean;
   callbackUrl: string | null;
   /** Fractions as exact decimal strings ("0.03"). */
   payinCommission: string;
@@ -20,15 +23,16 @@ export interface StoreWithBalances {
   balances: StoreBalance[];
 }
 
-/** The stores owned by this merchant user, each with its balance per currency. */
-export async function listStoresWithBalances(merchantUserId: number): Promise<StoreWithBalances[]> {
+/** The stores owned by this merchant user (of one world when `world` is given), each with its balance per currency. */
+export async function listStoresWithBalances(merchantUserId: number, world?: DataWorld): Promise<StoreWithBalances[]> {
   const stores = await prisma.merchantStore.findMany({
-    where: { userId: merchantUserId },
+    where: { userId: merchantUserId, ...(world ? { isSandbox: world === "sandbox" } : {}) },
     orderBy: { id: "asc" },
     select: {
       id: true,
       name: true,
       isActive: true,
+      isSandbox: true,
       callbackUrl: true,
       payinCommission: true,
       payoutCommission: true,
@@ -42,6 +46,7 @@ export async function listStoresWithBalances(merchantUserId: number): Promise<St
     id: store.id,
     name: store.name,
     isActive: store.isActive,
+    isSandbox: store.isSandbox,
     callbackUrl: store.callbackUrl,
     payinCommission: store.payinCommission.toString(),
     payoutCommission: store.payoutCommission.toString(),

@@ -1,16 +1,17 @@
 import "server-only";
 import { prisma, type Tx } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
+import type { DataWorld } from "@/lib/sandbox/data-world";
 
-/** The ids of the stores this merchant user owns, in id order. */
-export async function listOwnedStoreIds(merchantUserId: number): Promise<number[]> {
-  const stores = await prisma.merchantStore.findMany({ where: { userId: merchantUserId }, orderBy: { id: "asc" }, select: { id: true } });
+/** The ids of the stores this merchant user owns in one world (live unless asked), in id order: live and sandbox data never mix. */
+export async function listOwnedStoreIds(merchantUserId: number, world: DataWorld = "live"): Promise<number[]> {
+  const stores = await prisma.merchantStore.findMany({ where: { userId: merchantUserId, isSandbox: world === "sandbox" }, orderBy: { id: "asc" }, select: { id: true } });
   return stores.map((store) => store.id);
 }
 
-/** The merchant's stores as a filter or a form offers them: id and name. */
-export function listOwnedStoreNames(merchantUserId: number): Promise<{ id: number; name: string }[]> {
-  return prisma.merchantStore.findMany({ where: { userId: merchantUserId }, orderBy: { id: "asc" }, select: { id: true, name: true } });
+/** The merchant's stores of one world (live unless asked) as a filter or a form offers them: id and name. */
+export function listOwnedStoreNames(merchantUserId: number, world: DataWorld = "live"): Promise<{ id: number; name: string }[]> {
+  return prisma.merchantStore.findMany({ where: { userId: merchantUserId, isSandbox: world === "sandbox" }, orderBy: { id: "asc" }, select: { id: true, name: true } });
 }
 
 function storeNotFound(storeId: number): DomainError {

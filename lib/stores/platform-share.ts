@@ -6,7 +6,10 @@ import { DomainError, type ErrorCode } from "@/lib/errors/domain-error";
  * The platform's share of an order is the store's commission minus the trader's reward, per
  * direction (docs/design.md, Money). Routing is global — any active trader may get any store's
  * order — so every store's commission must cover every active trader's reward of the same
- * direction. Admin edits of commissions, rewards and active flags keep it so.
+ * direction. Admin edits of commissions, rewards and active flags keep it so. Routing is global
+ * within one world only: live stores reach live traders, sandbox stores the sandbox traders
+ * (lib/matching/select-requisite.ts), so each side is checked against its own world (`sandbox`)
+ * — a sandbox store's 0 commission does not bind live rewards, and the reverse.
  */
 type Direction = "payin" | "payout";
 
@@ -36,10 +39,10 @@ interface Fractions {
 }
 
 /** Refuses a store commission below the highest active trader reward of its direction (param payinCommission / payoutCommission). */
-export async function assertCommissionsCoverRewards(tx: Tx, commissions: Fractions): Promise<void> {
+export async function assertCommissionsCoverRewards(tx: Tx, commissions: Fractions, world: { sandbox: boolean } = { sandbox: false }): Promise<void> {
   if (commissions.payin === undefined && commissions.payout === undefined) return;
   await lockPlatformShare(tx);
-  const { _max: highest } = await tx.trader.aggregate({ where: { isActive: true }, _max: { payinReward: true, payoutReward: true } });
+  const { _max: highest } = await tx.trader.aggregate({ where: { isActive: true, isSandbox: world.sandbox }, _max: { payinReward: true, payoutReward: true } });
   for (const [direction, commission, reward] of [
     ["payin", commissions.payin, highest.payinReward],
     ["payout", commissions.payout, highest.payoutReward],
@@ -56,10 +59,10 @@ export async function assertCommissionsCoverRewards(tx: Tx, commissions: Fractio
 }
 
 /** Refuses a trader reward above the lowest active store commission of its direction (param payinReward / payoutReward). */
-export async function assertRewardsWithinCommissions(tx: Tx, rewards: Fractions): Promise<void> {
+export async function assertRewardsWithinCommissions(tx: Tx, rewards: Fractions, world: { sandbox: boolean } = { sandbox: false }): Promise<void> {
   if (rewards.payin === undefined && rewards.payout === undefined) return;
   await lockPlatformShare(tx);
-  const { _min: lowest } = await tx.merchantStore.aggregate({ where: { isActive: true }, _min: { payinCommission: true, payoutCommission: true } });
+  const { _min: lowest } = await tx.merchantStore.aggregate({ where: { isActive: true, isSandbox: world.sandbox }, _min: { payinCommission: true, payoutCommission: true } });
   for (const [direction, reward, commission] of [
     ["payin", rewards.payin, lowest.payinCommission],
     ["payout", rewards.payout, lowest.payoutCommission],

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { keyPrefix, sha256Hex } from "@/lib/auth/api-keys";
+import { keyPrefix, SANDBOX_KEY_PREFIX, sha256Hex } from "@/lib/auth/api-keys";
 import { runTransaction } from "@/lib/db/run-transaction";
 import { DomainError } from "@/lib/errors/domain-error";
 import { lockOwnedStore } from "./owned-stores";
@@ -9,9 +9,13 @@ import { lockOwnedStore } from "./owned-stores";
 /** Enough for every environment and integration a store runs; more is a leak waiting to happen. */
 export const MAX_ACTIVE_KEYS_PER_STORE = 20;
 
-/** A new live key: "jp_live_" and 32 URL-safe characters (192 random bits). */
-function newApiKey(): string {
-  return `jp_live_${randomBytes(24).toString("base64url")}`;
+/**
+ * A new key: "jp_live_" (a sandbox store's: "jp_sandbox_") and 32 URL-safe characters (192
+ * random bits). The prefix tells a developer which world a key moves, and authentication
+ * refuses a key whose prefix does not match its store's (lib/api/authenticate-request.ts).
+ */
+function newApiKey(sandbox: boolean): string {
+  return `${sandbox ? SANDBOX_KEY_PREFIX : "jp_live_"}${randomBytes(24).toString("base64url")}`;
 }
 
 /**
@@ -20,10 +24,12 @@ function newApiKey(): string {
  * Another merchant's store is "not found" and gets no key.
  */
 export async function createStoreApiKey(merchantUserId: number, storeId: number, name: string, actor: Actor) {
-  const key = newApiKey();
+  let key = "";
   const row = await runTransaction(async (tx) => {
     // The store's row lock serialises key creation, so the cap holds under concurrency.
     await lockOwnedStore(tx, merchantUserId, storeId);
+    const { isSandbox } = await tx.merchantStore.findUniqueOrThrow({ where: { id: storeId }, select: { isSandbox: true } });
+    key = newApiKey(isSandbox);
     const active = await tx.merchantApiKey.count({ where: { storeId, revokedAt: null } });
     if (active >= MAX_ACTIVE_KEYS_PER_STORE) {
       throw new DomainError("too_many_api_keys", `A store can have at most ${MAX_ACTIVE_KEYS_PER_STORE} active keys; revoke one first.`);

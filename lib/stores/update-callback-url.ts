@@ -5,7 +5,8 @@ import { lockOwnedStore } from "./owned-stores";
 
 /**
  * Sets (or with null clears) where the store's callbacks go, with an audit row of the old and
- * new URL in the same transaction. `url` is validated by callbackUrlSchema (http or https).
+ * new URL in the same transaction; the old URL's circuit breaker is dropped, so a paused store's
+ * callbacks go out to the new URL at once. `url` is validated by callbackUrlSchema (http or https).
  * Another merchant's store is "not found" and unchanged.
  */
 export async function updateCallbackUrl(merchantUserId: number, storeId: number, url: string | null, actor: Actor): Promise<void> {
@@ -13,6 +14,8 @@ export async function updateCallbackUrl(merchantUserId: number, storeId: number,
     const store = await lockOwnedStore(tx, merchantUserId, storeId);
     if (store.callbackUrl === url) return;
     await tx.merchantStore.update({ where: { id: storeId }, data: { callbackUrl: url } });
+    // A new endpoint starts healthy: the old one's breaker (lib/callbacks/record-endpoint-outcome.ts) says nothing about it.
+    await tx.callbackEndpoint.deleteMany({ where: { storeId } });
     await recordAudit(tx, actor, {
       action: "store.callback_url_updated",
       entityType: "store",

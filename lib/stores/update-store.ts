@@ -37,14 +37,15 @@ export async function updateStore(input: StoreUpdateInput, actor: Actor): Promis
     if (!locked) throw new DomainError("store_not_found");
     const current = await tx.merchantStore.findUniqueOrThrow({
       where: { id: storeId },
-      select: { payinCommission: true, payoutCommission: true, isActive: true, limits: true },
+      select: { payinCommission: true, payoutCommission: true, isActive: true, limits: true, isSandbox: true },
     });
-    const { oldValues, newValues, changed } = changedFields<Record<string, unknown>>(current, patch);
+    const { isSandbox, ...editable } = current;
+    const { oldValues, newValues, changed } = changedFields<Record<string, unknown>>(editable, patch);
     if (!changed) return { changed: false };
     const activating = newValues.isActive === true;
     const checked = (field: "payinCommission" | "payoutCommission") =>
       field in newValues || activating ? String(patch[field] ?? current[field]) : undefined;
-    await assertCommissionsCoverRewards(tx, { payin: checked("payinCommission"), payout: checked("payoutCommission") });
+    await assertCommissionsCoverRewards(tx, { payin: checked("payinCommission"), payout: checked("payoutCommission") }, { sandbox: isSandbox });
     await tx.merchantStore.update({ where: { id: storeId }, data: newValues as Prisma.MerchantStoreUpdateInput });
     await recordAudit(tx, actor, { action: "store_updated", entityType: "store", entityId: storeId, oldValues, newValues });
     return { changed: true };

@@ -15,6 +15,8 @@ export interface CreateStoreInput {
   limits?: Prisma.InputJsonValue;
   allowAmountAdjustment?: boolean;
   isActive?: boolean;
+  /** A sandbox store (fixed at creation). */
+  isSandbox?: boolean;
 }
 
 export function newWebhookSecret(): string {
@@ -34,6 +36,7 @@ export async function createStore(db: Db, input: CreateStoreInput = {}) {
       limits: input.limits ?? {},
       allowAmountAdjustment: input.allowAmountAdjustment ?? false,
       isActive: input.isActive ?? true,
+      isSandbox: input.isSandbox ?? false,
     },
   });
 }

@@ -42,13 +42,14 @@ export async function updateTrader(input: TraderUpdateInput, actor: Actor): Prom
     }
     const current = await tx.trader.findUniqueOrThrow({
       where: { id: traderId },
-      select: { isActive: true, trafficPriority: true, payinReward: true, payoutReward: true, teamLeadId: true },
+      select: { isActive: true, trafficPriority: true, payinReward: true, payoutReward: true, teamLeadId: true, isSandbox: true },
     });
-    const { oldValues, newValues, changed } = changedFields<Record<string, unknown>>(current, patch);
+    const { isSandbox, ...editable } = current;
+    const { oldValues, newValues, changed } = changedFields<Record<string, unknown>>(editable, patch);
     if (!changed) return { changed: false };
     const activating = newValues.isActive === true;
     const checked = (field: "payinReward" | "payoutReward") => (field in newValues || activating ? String(patch[field] ?? current[field]) : undefined);
-    await assertRewardsWithinCommissions(tx, { payin: checked("payinReward"), payout: checked("payoutReward") });
+    await assertRewardsWithinCommissions(tx, { payin: checked("payinReward"), payout: checked("payoutReward") }, { sandbox: isSandbox });
     await tx.trader.update({ where: { id: traderId }, data: newValues as Prisma.TraderUncheckedUpdateInput });
     await recordAudit(tx, actor, { action: "trader_updated", entityType: "trader", entityId: traderId, oldValues, newValues });
     return { changed: true };

@@ -80,6 +80,20 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
 }
 
 /**
+ * Sets the security headers on a response of a route that proxy.ts skips (the gateway's routes,
+ * the payment page's JSON routes), from the same function the proxy uses for every other path.
+ */
+export function applySecurityHeaders(request: Request, response: Response): Response {
+  const headers = securityHeaders({
+    nonce: createNonce(),
+    https: isHttpsRequest(new URL(request.url).protocol, request.headers.get("x-forwarded-proto")),
+    dev: process.env.NODE_ENV === "development",
+  });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/**
  * Whether a request came over https: its own URL's protocol, or the first hop of
  * `x-forwarded-proto` set by the TLS-terminating proxy in front of the app.
  */

@@ -31,9 +31,11 @@ export async function requestWithdrawal(input: WithdrawalInput, actor: Actor): P
     if (!currency || currency.kind !== "crypto" || !currency.isActive) {
       throw new DomainError("unsupported_currency", `Withdrawals are paid in an active crypto currency, not ${input.currencyCode}.`, { param: "currency" });
     }
-    const store = await tx.merchantStore.findUnique({ where: { id: input.storeId }, select: { isActive: true } });
+    const store = await tx.merchantStore.findUnique({ where: { id: input.storeId }, select: { isActive: true, isSandbox: true } });
     if (!store) throw new DomainError("store_not_found", `No store ${input.storeId}.`, { param: "store_id" });
     if (!store.isActive) throw new DomainError("store_inactive");
+    // A sandbox store's balance came from simulated pay-ins: no customer paid it.
+    if (store.isSandbox) throw new DomainError("sandbox_balance_not_withdrawable");
 
     await postMovements(tx, [
       { account: { kind: "store", storeId: input.storeId, currencyId: currency.id }, delta: -input.amount, heldDelta: input.amount, reason: "withdrawal_hold" },

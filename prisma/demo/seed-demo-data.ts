@@ -7,7 +7,7 @@ import { seededRandom } from "@/lib/testing/random";
 import { seedDemoAccounts } from "./accounts";
 import { seedDemoRates } from "./rates";
 import { DEMO_SEED_MARKER, seedReferenceData } from "./reference";
-import { seedDemoStore, seedDemoStoreHistory } from "./store";
+import { seedDemoSandboxStore, seedDemoStore, seedDemoStoreHistory } from "./store";
 import { seedDemoTeam, seedDemoTraderToken } from "./team";
 
 export { DEMO_SEED_MARKER };
@@ -61,6 +61,7 @@ export async function seedDemoData(prisma: PrismaClient, options: { now?: Date; 
       await seedDemoTraderToken(tx, created);
       const { store, isNew } = await seedDemoStore(tx, accounts.merchant.id, created);
       if (isNew) created.orders = await seedDemoStoreHistory(tx, store, { reference, accounts, now, random });
+      await seedDemoSandboxStore(tx, accounts.merchant.id, created);
 
       if (state.kind === "empty") {
         await tx.auditLog.create({

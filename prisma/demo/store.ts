@@ -10,6 +10,7 @@ import { demoRateHistory } from "./rates";
 import type { DemoReference } from "./reference";
 import type { SeedCounts } from "./seed-demo-data";
 import { historyTraders } from "./team";
+import { ensureSandboxTrader } from "@/lib/sandbox/ensure-sandbox-trader";
 
 const DEMO_STORE = {
   name: "Demo Store",
@@ -27,6 +28,28 @@ export async function seedDemoStore(tx: Tx, merchantUserId: number, created: See
     created.apiKeys += 1;
   }
   return { store, isNew: !existing };
+}
+
+const DEMO_SANDBOX_STORE = {
+  name: "Demo Sandbox Store",
+  callbackUrl: DEMO_STORE.callbackUrl,
+  payinCommission: "0",
+  payoutCommission: "0",
+};
+
+/**
+ * The demo merchant's sandbox store with the published sandbox key, and the simulated sandbox
+ * trader its orders go to (created as on any database: lib/sandbox/ensure-sandbox-trader.ts).
+ */
+export async function seedDemoSandboxStore(tx: Tx, merchantUserId: number, created: SeedCounts) {
+  await ensureSandboxTrader(tx);
+  const existing = await tx.merchantStore.findFirst({ where: { userId: merchantUserId, name: DEMO_SANDBOX_STORE.name, isSandbox: true } });
+  const store = existing ?? (await createStore(tx, { userId: merchantUserId, ...DEMO_SANDBOX_STORE, webhookSecret: DEMO_LOGINS.webhookSecret, isSandbox: true }));
+  if (!(await tx.merchantApiKey.findUnique({ where: { keyHash: sha256Hex(DEMO_LOGINS.merchantSandboxApiKey) } }))) {
+    await createMerchantApiKey(tx, { storeId: store.id, key: DEMO_LOGINS.merchantSandboxApiKey, name: "Demo sandbox key", createdById: merchantUserId });
+    created.apiKeys += 1;
+  }
+  return store;
 }
 
 /** Two weeks of the store's orders on the demo team's requisites, at the demo rates; returns how many. */

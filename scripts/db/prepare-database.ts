@@ -5,6 +5,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedReferenceData } from "@/lib/platform/reference-data";
 import { DEMO_SEED_MARKER } from "../../prisma/demo/reference";
+import { DEMO_LOGINS } from "../../prisma/demo-logins";
+import { sha256Hex } from "@/lib/auth/api-keys";
+
+/** The published demo keys: a database holding any of them is demo data, marker or not. */
+const DEMO_KEY_HASHES = [DEMO_LOGINS.merchantApiKey, DEMO_LOGINS.merchantSandboxApiKey].map(sha256Hex);
 
 export class DemoDatabaseError extends Error {
   constructor() {
@@ -29,6 +34,7 @@ export async function prepareProductionDatabase(url: string): Promise<PreparedDa
   try {
     const marker = await prisma.configurationSetting.findUnique({ where: { key: DEMO_SEED_MARKER } });
     if (marker?.value === true) throw new DemoDatabaseError();
+    if ((await prisma.merchantApiKey.count({ where: { keyHash: { in: DEMO_KEY_HASHES }, revokedAt: null } })) > 0) throw new DemoDatabaseError();
     const before = await counts(prisma);
     await prisma.$transaction((tx) => seedReferenceData(tx), { timeout: 60_000 });
     const after = await counts(prisma);

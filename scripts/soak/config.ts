@@ -46,6 +46,10 @@ export const SOAK_SETTINGS: Record<string, unknown> = {
   "rate_limit.per_api_key_per_minute": 1_000_000,
   "rate_limit.per_ip_per_minute": 1_000_000,
   "callbacks.retry_schedule_seconds": [1, 2, 3],
+  // Should the receiver's hangs ever open a store's breaker, it is probed again within seconds
+  // (the defaults wait 10 s, doubling to 5 min), like the retries above.
+  "callbacks.breaker_probe_seconds": 1,
+  "callbacks.breaker_probe_max_seconds": 4,
   // The merchant's server is on this machine: loopback is refused unless listed here.
   "callbacks.allowed_private_hosts": ["127.0.0.1"],
   // The support clients sign in with a password only.

@@ -23,6 +23,8 @@ import { POST as traderPaidRoute } from "@/app/api/v1/trader/orders/[id]/paid/ro
 import { POST as traderAcceptRoute } from "@/app/api/v1/trader/orders/[id]/accept/route";
 import { POST as confirmPayoutRoute } from "@/app/api/v1/payout/[id]/confirm/route";
 import { TINY_PNG_BASE64, call, expectErrorShape, payinBody, payoutBody, unknownOrderId, type ApiResponse, type Handler } from "@/lib/testing/api";
+import { createHash } from "node:crypto";
+import { receiptBytes } from "@/lib/testing/receipt-bytes";
 import { creditStoreUsdt, setSetting, setupReference, storeUsdt, storeWithApiKey, traderUsdt, traderWithApiToken, type Currencies } from "@/lib/testing/fixtures";
 
 const ORDER_ID = /^p[io]_[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -690,7 +692,8 @@ describe("POST /payout, GET /payout/{id}, POST /payout/{id}/cancel", () => {
     const receipts = await prisma.receipt.findMany({ where: { orderId: order.id } });
     expect(receipts).toHaveLength(1);
     expect(receipts[0].contentType).toBe("image/png");
-    expect(Buffer.from(receipts[0].data).equals(Buffer.from(TINY_PNG_BASE64, "base64"))).toBe(true);
+    expect((await receiptBytes(receipts[0])).equals(Buffer.from(TINY_PNG_BASE64, "base64"))).toBe(true);
+    expect(receipts[0]).toMatchObject({ data: null, storageDriver: "fs", sha256: createHash("sha256").update(Buffer.from(TINY_PNG_BASE64, "base64")).digest("hex") });
 
     expect(await storeUsdt(currencies, C.store.id)).toEqual({ available: credit - storeDebit, held: 0n });
     const reward = multiply(u, "0.015", "floor");

@@ -3,6 +3,7 @@
 // OpenAPI document describing it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { receiptBytes } from "@/lib/testing/receipt-bytes";
 import { checkLedger } from "@/lib/ledger/check-ledger";
 import { expireOrder } from "@/lib/orders/expire-due-orders";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
@@ -62,7 +63,7 @@ describe("POST /payin/{id}/dispute", () => {
     expect(Date.parse(response.json.dispute.created_at)).not.toBeNaN();
     const receipt = await prisma.receipt.findFirstOrThrow({ where: { disputeId: response.json.dispute.id } });
     expect(receipt).toMatchObject({ orderId: id, fileName: "transfer.png", contentType: "image/png", uploadedVia: "merchant_api", uploadedById: A.store.userId });
-    expect(Buffer.from(receipt.data).equals(Buffer.from(TINY_PNG_BASE64, "base64"))).toBe(true);
+    expect((await receiptBytes(receipt)).equals(Buffer.from(TINY_PNG_BASE64, "base64"))).toBe(true);
   });
 
   it("works without evidence, with a reason of several lines", async () => {
@@ -119,7 +120,8 @@ describe("POST /payin/{id}/dispute", () => {
       [{ reason: "x", extra: 1 }, "invalid_value", ""],
       [{ reason: "x", evidence: [{ ...EVIDENCE, content_type: "text/html" }] }, "invalid_value", "evidence.0.content_type"],
       [{ reason: "x", evidence: [{ ...EVIDENCE, content_base64: "not base64!" }] }, "invalid_value", "evidence.0.content_base64"],
-      [{ reason: "x", evidence: [{ ...EVIDENCE, content_base64: "A".repeat(56_004) }] }, "invalid_value", "evidence.0.content_base64"],
+      // Files up to receipts.max_bytes (10 MiB) are taken inline now; these zero bytes are no accepted kind of file.
+      [{ reason: "x", evidence: [{ ...EVIDENCE, content_base64: "A".repeat(56_004) }] }, "invalid_evidence", "evidence.0.content"],
       [{ reason: "x", evidence: [EVIDENCE, EVIDENCE, EVIDENCE, EVIDENCE] }, "invalid_value", "evidence"],
       [{ reason: "x", evidence: [{ ...EVIDENCE, content_base64: Buffer.from("<html></html>").toString("base64") }] }, "invalid_evidence", "evidence.0.content"],
     ];

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { call, payinBody, payoutBody } from "@/lib/testing/api";
 import { setupReference, storeWithApiKey, storeWithBalance, traderWithApiToken, type Currencies } from "@/lib/testing/fixtures";
-import { createMerchantApiKey } from "@/lib/testing";
+import { createMerchantApiKey, createStore } from "@/lib/testing";
 import { measuredSweep } from "@/lib/observability/measured-sweep";
 import { GET as metricsRoute } from "@/app/api/metrics/route";
 import { POST as createPayinRoute } from "@/app/api/v1/payin/route";
@@ -80,6 +80,8 @@ describe("access", () => {
       "jivapay_matching_misses_total",
       "jivapay_callback_queue_depth",
       "jivapay_callback_oldest_due_age_seconds",
+      "jivapay_callback_delivery_latency_seconds",
+      "jivapay_callback_breaker_open",
       "jivapay_sweep_duration_seconds",
       "jivapay_sweep_errors_total",
       "jivapay_db_pool_connections_in_use",
@@ -156,6 +158,16 @@ describe("gauges read at scrape time", () => {
     const age = value(text, "jivapay_callback_oldest_due_age_seconds");
     expect(age).toBeGreaterThanOrEqual(120);
     expect(age).toBeLessThan(180);
+  });
+
+  it("the breaker gauge says which stores' callback endpoints are paused (1) or failing (0)", async () => {
+    const paused = await createStore(prisma);
+    const failing = await createStore(prisma);
+    await prisma.callbackEndpoint.create({ data: { storeId: paused.id, state: "open", consecutiveFailures: 5, failingSince: new Date(), nextProbeAt: new Date() } });
+    await prisma.callbackEndpoint.create({ data: { storeId: failing.id, consecutiveFailures: 2, failingSince: new Date() } });
+    const text = await exposition();
+    expect(text).toContain(`jivapay_callback_breaker_open{store_id="${paused.id}"} 1\n`);
+    expect(text).toContain(`jivapay_callback_breaker_open{store_id="${failing.id}"} 0\n`);
   });
 
   it("the database pool gauge counts connections in use", async () => {

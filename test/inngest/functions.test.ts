@@ -63,6 +63,7 @@ describe("sweep crons", () => {
       "sweep-expire-due-orders",
       "sweep-retry-due-matches",
       "sweep-deliver-due-callbacks",
+      "sweep-run-sandbox-simulator",
       "sweep-refresh-daily-metrics",
       "sweep-send-queued-emails",
       "sweep-alert-failing-callbacks",

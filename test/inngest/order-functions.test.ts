@@ -177,7 +177,7 @@ describe("events after commit", () => {
     await vi.waitFor(() => expect(inngestApi.events.length).toBeGreaterThanOrEqual(3));
     expect(inngestApi.events).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ name: "order/changed", data: { orderId: matched.id, status: "awaiting_payment" } }),
+        expect.objectContaining({ name: "order/changed", data: { orderId: matched.id, status: "awaiting_payment", storeId: store.id } }),
         expect.objectContaining({ name: "order/deadline.set", data: { orderId: matched.id, expiresAt: matched.expiresAt!.toISOString() } }),
         expect.objectContaining({ name: "order/unmatched", data: { orderId: unmatched.id, nextMatchAt: expect.any(String) } }),
       ]),
@@ -195,5 +195,14 @@ describe("events after commit", () => {
     ).rejects.toBe(failure);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(inngestApi.events).toEqual([]);
+  });
+});
+
+describe("flow control of callback delivery", () => {
+  it("runs one delivery per order and a few per store at a time (a store's burst never takes every run)", () => {
+    expect(deliverCallbacks.opts.concurrency).toEqual([
+      { key: "event.data.orderId", limit: 1 },
+      { key: "event.data.storeId", limit: 5 },
+    ]);
   });
 });

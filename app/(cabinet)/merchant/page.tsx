@@ -5,6 +5,7 @@ import { getMerchantDailySeries } from "@/lib/metrics/get-merchant-dashboard";
 import { listMerchantOrders } from "@/lib/orders/list-merchant-orders";
 import { requireRole } from "@/lib/web/session";
 import { getTranslator } from "@/lib/web/locale";
+import { getMerchantDataWorld } from "@/lib/web/merchant-data-world";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { DashboardCharts } from "@/components/merchant/dashboard-charts";
@@ -20,17 +21,18 @@ const LATEST_ORDERS = 10;
 export default async function MerchantDashboardPage() {
   const user = await requireRole("merchant");
   const { t } = await getTranslator();
+  const world = await getMerchantDataWorld();
   const [snapshot, days, latest] = await Promise.all([
-    getDashboardSnapshot(user.id),
-    getMerchantDailySeries(user.id),
-    listMerchantOrders(user.id, { filters: {} }, LATEST_ORDERS),
+    getDashboardSnapshot(user.id, world),
+    getMerchantDailySeries(user.id, undefined, world),
+    listMerchantOrders(user.id, { filters: {}, world }, LATEST_ORDERS),
   ]);
 
   return (
     <>
       <PageHeader title={t("merchant.dashboard.title")} description={t("merchant.dashboard.description")} />
       <div className="grid grid-cols-1 gap-8">
-        <LiveDashboard initial={snapshot} />
+        <LiveDashboard initial={snapshot} world={world} />
         <section aria-labelledby="charts-heading" className="grid grid-cols-1 gap-3">
           <h2 id="charts-heading" className="text-lg font-semibold tracking-tight">
             {t("merchant.dashboard.last30")}

@@ -1,11 +1,9 @@
 "use server";
 
 import { cancelOrderSchema, parseOrderId } from "@/lib/api/schemas/common";
-import { RECEIPT_MAX_BYTES, receiptFromFile } from "@/lib/orders/receipt-file";
 import { acceptPayout } from "@/lib/orders/accept-payout";
 import { completePayin } from "@/lib/orders/complete-payin";
 import { declinePayout } from "@/lib/orders/decline-payout";
-import { markPayoutPaid } from "@/lib/orders/mark-payout-paid";
 import { releasePayout } from "@/lib/orders/release-payout";
 import { runAction, type ActionResult } from "@/lib/web/action";
 
@@ -46,14 +44,5 @@ export async function releasePayoutAction(orderId: unknown, reason: unknown): Pr
   });
 }
 
-/** The trader paid a payout: the receipt (form field "receipt") is checked and stored, the payout becomes paid. */
-export async function markPayoutPaidAction(formData: FormData): Promise<ActionResult<{ status: string }>> {
-  return runAction({ role: "trader" }, formData, async ({ traderId, actor, t }) => {
-    const orderId = parseOrderId(String(formData.get("orderId") ?? ""));
-    const file = formData.get("receipt");
-    const checked = await receiptFromFile(file instanceof File ? file : null);
-    if ("error" in checked) return { ok: false, fieldErrors: { receipt: t(`trader.queue.receiptErrors.${checked.error}`, { kb: Math.floor(RECEIPT_MAX_BYTES / 1024) }) } };
-    const order = await markPayoutPaid(orderId, traderId, actor, checked.receipt);
-    return { ok: true, status: order.status };
-  });
-}
+// The trader's "Upload receipt" on a payout is a route, app/api/cabinet/trader/payouts/[id]/receipt: a
+// server action's body is buffered and capped at 1 MB, a receipt may be 10 MiB.

@@ -8,7 +8,8 @@ import { cabinetMetadata } from "@/components/cabinet/cabinet-metadata";
 import { PageHeader } from "@/components/cabinet/page-header";
 import { NoTraderProfile } from "@/components/trader/no-trader-profile";
 import { TraderWorkspace } from "@/components/trader/trader-workspace";
-import { acceptPayoutAction, confirmPayinAction, declinePayoutAction, markPayoutPaidAction, releasePayoutAction } from "./order-actions";
+import { readSettings } from "@/lib/settings/read-settings";
+import { acceptPayoutAction, confirmPayinAction, declinePayoutAction, releasePayoutAction } from "./order-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getTranslator();
@@ -20,7 +21,7 @@ export default async function TraderQueuePage() {
   const { traderId } = await requireTrader();
   const { t } = await getTranslator();
   if (traderId === null) return <NoTraderProfile title={t("trader.queue.title")} />;
-  const [orders, balances] = await Promise.all([listTraderQueue(traderId), getTraderBalances(traderId), markTraderSeen(traderId)]);
+  const [orders, balances, settings] = await Promise.all([listTraderQueue(traderId), getTraderBalances(traderId), readSettings(), markTraderSeen(traderId)]);
   return (
     <>
       <PageHeader title={t("trader.queue.title")} description={t("trader.queue.description")} />
@@ -32,7 +33,7 @@ export default async function TraderQueuePage() {
           acceptPayout: acceptPayoutAction,
           declinePayout: declinePayoutAction,
           releasePayout: releasePayoutAction,
-          markPayoutPaid: markPayoutPaidAction,
+          payoutReceipt: { maxBytes: settings["receipts.max_bytes"] },
         }}
       />
     </>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "@/lib/errors/domain-error";
+import { ACCEPTED_CONTENT_TYPES } from "@/lib/files/file-types";
 
 /** Largest amount the API accepts, in minor units (10^13 = 100 billion RUB): far below 2^53. */
 export const MAX_AMOUNT = 10_000_000_000_000;
@@ -41,12 +42,24 @@ export function parseOrderId(raw: string | undefined): string {
   return raw;
 }
 
-/** A receipt file sent inline: base64, at most ~40 KB decoded. */
+/** Base64 characters of the largest file receipts.max_bytes may allow (25 MiB); the setting's own cap is checked on storing (413). */
+export const INLINE_FILE_BASE64_MAX = Math.ceil((25 * 1024 * 1024) / 3) * 4;
+
+/**
+ * A receipt file sent inline, base64: up to the receipts.max_bytes setting (10 MiB by default),
+ * a JPEG, PNG, WebP, HEIC/HEIF image or a PDF. The type is read from the file's bytes;
+ * `content_type` is the sender's claim, kept for compatibility and not trusted.
+ */
 export const receiptSchema = z
   .object({
     file_name: text(255),
-    content_type: z.enum(["image/png", "image/jpeg", "application/pdf"]),
-    data_base64: z.string().min(4).max(56_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: "must be base64" }),
+    content_type: z.enum(ACCEPTED_CONTENT_TYPES).optional().describe("Ignored: the stored type is the one the file's bytes show"),
+    data_base64: z
+      .string()
+      .min(4)
+      .max(INLINE_FILE_BASE64_MAX)
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: "must be base64" })
+      .describe("The file, base64-encoded: at most the receipts.max_bytes setting (10 MiB by default) decoded"),
   })
   .strict();
 

@@ -1,24 +1,22 @@
 import { z } from "zod";
 import { DISPUTE_TEXT_MAX, EVIDENCE_CONTENT_TYPES, isPrintableText } from "@/lib/disputes/limits";
 import type { EvidenceFile } from "@/lib/disputes/evidence";
-import { text } from "./common";
+import { INLINE_FILE_BASE64_MAX, text } from "./common";
 import { orderObjectSchema } from "./order-object";
 
-/** Files per API request: three of the largest size would exceed the 64 KB body limit, the smallest fit. */
+/** Files per API request; the body limit of the dispute routes leaves room for this many at the receipts.max_bytes cap. */
 export const API_EVIDENCE_MAX_FILES = 3;
-/** Base64 characters per file: about 40 KB decoded, like an inline receipt. */
-const EVIDENCE_BASE64_MAX = 56_000;
 
 export const evidenceFileSchema = z
   .object({
     file_name: text(255),
-    content_type: z.enum(EVIDENCE_CONTENT_TYPES),
+    content_type: z.enum(EVIDENCE_CONTENT_TYPES).describe("What the file claims to be; the stored type is the one its bytes show"),
     content_base64: z
       .string()
       .min(4)
-      .max(EVIDENCE_BASE64_MAX)
+      .max(INLINE_FILE_BASE64_MAX)
       .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: "must be base64" })
-      .describe("The file, base64-encoded (at most 56 000 characters ≈ 40 KB); its bytes must match content_type"),
+      .describe("The file, base64-encoded: at most the receipts.max_bytes setting (10 MiB by default) decoded; a JPEG, PNG, WebP, HEIC/HEIF image or a PDF by its bytes"),
   })
   .strict();
 
@@ -35,7 +33,7 @@ export const openDisputeSchema = z
       .array(evidenceFileSchema)
       .max(API_EVIDENCE_MAX_FILES)
       .optional()
-      .describe(`Up to ${API_EVIDENCE_MAX_FILES} files (PNG, JPEG or PDF); the whole request body must stay within 64 KB`),
+      .describe(`Up to ${API_EVIDENCE_MAX_FILES} files (JPEG, PNG, WebP, HEIC/HEIF or PDF), each at most the receipts.max_bytes setting`),
   })
   .strict();
 

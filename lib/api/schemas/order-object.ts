@@ -14,6 +14,10 @@ export const orderObjectSchema = z.object({
     .object({ type: z.string(), bank: z.string().nullable(), number: z.string().nullable(), holder: z.string().nullable() })
     .nullable()
     .describe("Where the customer pays (pay-ins); null until matched"),
+  payment_url: z
+    .string()
+    .nullable()
+    .describe("Pay-ins: the hosted payment page (https://…/pay/{token}) to send the customer to; it shows the requisite, takes the receipt and returns the customer to return_url when the order ends. Null for payouts"),
   destination: z.record(z.string(), z.unknown()).nullable(),
   rate: z.string().nullable().describe("Fiat per 1 USDT, fixed at matching"),
   crypto_amount: z.string().nullable().describe("USDT value, decimal string"),

@@ -12,8 +12,9 @@ import { teamlead } from "./en/teamlead";
 import { forceOrder } from "./en/force-order";
 import { errors } from "./en/errors";
 import { account } from "./en/account";
+import { pay } from "./en/pay";
 
-export const en = { ...shared, trader, merchant, admin, support, teamlead, forceOrder, errors, account };
+export const en = { ...shared, trader, merchant, admin, support, teamlead, forceOrder, errors, account, pay };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 

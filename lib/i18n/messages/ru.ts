@@ -8,5 +8,6 @@ import { teamlead } from "./ru/teamlead";
 import { forceOrder } from "./ru/force-order";
 import { errors } from "./ru/errors";
 import { account } from "./ru/account";
+import { pay } from "./ru/pay";
 
-export const ru: Messages = { ...shared, trader, merchant, admin, support, teamlead, forceOrder, errors, account };
+export const ru: Messages = { ...shared, trader, merchant, admin, support, teamlead, forceOrder, errors, account, pay };

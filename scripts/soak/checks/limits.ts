@@ -38,6 +38,11 @@ export async function limitsHeld(): Promise<CheckResult> {
      FROM order_history h JOIN incoming_orders o ON o.id = h.incoming_order_id ORDER BY h.id`,
   );
   const holding = new Map<string, number>(); // order → requisite it occupies
+  // Orders a late dispute re-opened after they ended. Such a dispute takes no lock on the
+  // requisite (the customer's claim is never refused because the requisite is busy), so a match
+  // running at the same moment cannot see it before it commits, though its history row may come
+  // first: counting it would be a false alarm. They are left out of the replay's usage.
+  const reopened = new Set<string>();
   const usage = new Map<string, { amount: bigint; count: number; open: number; nearLimit: boolean }>();
   const day = (t: number) => new Date(t).toISOString().slice(0, 10);
   const use = (requisite: number, t: number) => {
@@ -53,20 +58,23 @@ export async function limitsHeld(): Promise<CheckResult> {
     const held = holding.get(row.order_id);
     if (HOLDING.has(row.status) && held === undefined) {
       if (row.requisite_id === null) continue; // not matched (a late dispute of an order that never was)
+      if (row.status !== "awaiting_payment" && row.status !== "assigned") {
+        reopened.add(row.order_id);
+        continue;
+      }
       const u = use(row.requisite_id, t);
       holding.set(row.order_id, row.requisite_id);
       u.amount += BigInt(row.amount);
       u.count += 1;
       u.open += 1;
-      // Only a match (or a payout's acceptance) must fit the limits. A late dispute re-opens an
-      // order that ended — it counts again for later matches, but the customer's claim is not
-      // refused because the requisite is busy.
-      if (row.status !== "awaiting_payment" && row.status !== "assigned") continue;
+      // Only a match (or a payout's acceptance) must fit the limits.
       const limit = limits.get(row.requisite_id)!;
       if (u.amount > BigInt(limit.daily_limit)) problems.push(`requisite ${row.requisite_id}: ${u.amount} > daily limit ${limit.daily_limit} at ${row.order_id}`);
       if (limit.daily_count_limit !== null && u.count > limit.daily_count_limit) problems.push(`requisite ${row.requisite_id}: ${u.count} orders > ${limit.daily_count_limit} at ${row.order_id}`);
       if (u.open > maxOpen) problems.push(`requisite ${row.requisite_id}: ${u.open} open > ${maxOpen} at ${row.order_id}`);
       if (u.amount * 10n >= BigInt(limit.daily_limit) * 9n || (limit.daily_count_limit !== null && u.count >= limit.daily_count_limit)) u.nearLimit = true;
+    } else if (reopened.has(row.order_id) && (RELEASING.has(row.status) || row.status === "completed")) {
+      reopened.delete(row.order_id);
     } else if (held !== undefined && (RELEASING.has(row.status) || row.status === "completed")) {
       const u = use(held, t);
       u.open -= 1;

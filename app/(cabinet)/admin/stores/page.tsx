@@ -1,6 +1,9 @@
 import { requirePermission } from "@/lib/web/session";
 import { getTranslator } from "@/lib/web/locale";
 import type { Translate } from "@/lib/i18n/translate";
+import type { Locale } from "@/lib/i18n/config";
+import { getCallbackEndpointHealth, type CallbackEndpointHealth } from "@/lib/callbacks/callback-breaker-states";
+import { EndpointHealth } from "@/components/callbacks/endpoint-health";
 import { listMerchantOptions, listStores, type AdminStoreRow } from "@/lib/stores/list-stores";
 import { ActionSwitch } from "@/components/admin/action-switch";
 import { adminMetadata } from "@/components/admin/admin-metadata";
@@ -22,7 +25,8 @@ export default async function AdminStoresPage({ searchParams }: { searchParams: 
   const admin = await requirePermission("admin", "stores.manage");
   const { after } = await searchParams;
   const cursor = typeof after === "string" ? after : undefined;
-  const [{ t }, page, merchants] = await Promise.all([getTranslator(), listStores(admin.id, { after: cursor }), listMerchantOptions(admin.id)]);
+  const [{ t, locale }, page, merchants] = await Promise.all([getTranslator(), listStores(admin.id, { after: cursor }), listMerchantOptions(admin.id)]);
+  const health = await getCallbackEndpointHealth(page.rows.map((store) => store.id));
 
   const columns = [
     t("admin.stores.store"),
@@ -43,7 +47,7 @@ export default async function AdminStoresPage({ searchParams }: { searchParams: 
       ) : (
         <DataTableCard columns={columns}>
           {page.rows.map((store) => (
-            <StoreRow key={store.id} store={store} t={t} />
+            <StoreRow key={store.id} store={store} health={health.get(store.id)!} t={t} locale={locale} />
           ))}
         </DataTableCard>
       )}
@@ -59,12 +63,13 @@ export default async function AdminStoresPage({ searchParams }: { searchParams: 
   );
 }
 
-function StoreRow({ store, t }: { store: AdminStoreRow; t: Translate }) {
+function StoreRow({ store, health, t, locale }: { store: AdminStoreRow; health: CallbackEndpointHealth; t: Translate; locale: Locale }) {
   return (
     <TableRow data-store={store.name}>
       <TableCell className="min-w-48 whitespace-normal">
         <div className="font-medium">{store.name}</div>
         <div className="break-all text-xs text-muted-foreground">{store.ownerEmail}</div>
+        {health.state !== "healthy" && <EndpointHealth className="mt-1 text-xs" health={health} t={t} locale={locale} />}
       </TableCell>
       <TableCell className="tabular text-right">{formatFractionAsPercent(store.payinCommission)}</TableCell>
       <TableCell className="tabular text-right">{formatFractionAsPercent(store.payoutCommission)}</TableCell>

@@ -5,6 +5,7 @@ import { requireRole } from "@/lib/web/session";
 import { ordersFilterSearch, parseOrdersQuery, type OrderFilterParam, type OrdersPageQuery } from "@/lib/orders/order-filters";
 import { listOwnedStoreNames } from "@/lib/stores/owned-stores";
 import { getTranslator } from "@/lib/web/locale";
+import { getMerchantDataWorld } from "@/lib/web/merchant-data-world";
 import type { Translate } from "@/lib/i18n/translate";
 import { EmptyState } from "@/components/cabinet/empty-state";
 import { PageHeader } from "@/components/cabinet/page-header";
@@ -23,7 +24,8 @@ export default async function MerchantOrdersPage({ searchParams }: { searchParam
   const { t } = await getTranslator();
   const params = await searchParams;
   const query = parseOrdersQuery(params);
-  const [page, stores] = await Promise.all([listMerchantOrders(user.id, query), listOwnedStoreNames(user.id)]);
+  const world = await getMerchantDataWorld();
+  const [page, stores] = await Promise.all([listMerchantOrders(user.id, { ...query, world }), listOwnedStoreNames(user.id, world)]);
 
   const filterSearch = ordersFilterSearch(params);
   const values = Object.fromEntries(filterSearch) as OrderFilterValues;

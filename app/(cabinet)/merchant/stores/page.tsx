@@ -11,8 +11,10 @@ import { DailySummarySwitch } from "@/components/merchant/daily-summary-switch";
 import { merchantMetadata } from "@/components/merchant/merchant-metadata";
 import { StoreCardHeader } from "@/components/merchant/store-card-header";
 import { buttonVariants } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { setDailySummaryAction } from "./actions";
+import { createSandboxStoreAction } from "../sandbox-actions";
+import { CreateSandboxStoreForm } from "@/components/merchant/create-sandbox-store-form";
 
 export const generateMetadata = merchantMetadata("merchant.stores.title");
 
@@ -35,6 +37,7 @@ export default async function MerchantStoresPage() {
                   name={store.name}
                   isActive={store.isActive}
                   labels={{ active: t("common.active"), inactive: t("common.inactive") }}
+                  sandbox={store.isSandbox ? t("merchant.sandbox.badge") : undefined}
                   descriptionClassName="break-all"
                   description={store.callbackUrl ? t("merchant.stores.callbackTo", { url: store.callbackUrl }) : t("merchant.stores.noCallbackUrl")}
                 />
@@ -58,6 +61,15 @@ export default async function MerchantStoresPage() {
             ))}
           </div>
         )}
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("merchant.sandbox.title")}</CardTitle>
+            <CardDescription>{t("merchant.sandbox.description")}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <CreateSandboxStoreForm create={createSandboxStoreAction} />
+          </CardContent>
+        </Card>
         <Card>
           <CardHeader>
             <CardTitle>{t("merchant.stores.notifications")}</CardTitle>

@@ -26,7 +26,8 @@ export default async function MerchantWithdrawalsPage({ searchParams }: { search
   const { t } = await getTranslator();
   const before = Number((await searchParams).before);
   const [stores, withdrawals] = await Promise.all([
-    listStoresWithBalances(user.id),
+    // Sandbox stores' balances are test money: never offered for withdrawal.
+    listStoresWithBalances(user.id, "live"),
     listMerchantWithdrawals(user.id, { beforeId: Number.isSafeInteger(before) && before > 0 ? before : undefined }),
   ]);
   const options = stores.map((store) => {

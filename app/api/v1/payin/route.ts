@@ -18,6 +18,7 @@ export const POST = merchantRoute(
         merchantOrderId: input.merchant_order_id,
         paymentMethod: input.payment_method,
         metadata: input.metadata,
+        returnUrl: input.return_url,
       },
       actor,
       new Date(),

@@ -134,6 +134,7 @@ export const admin = {
     payinCommission: "Pay-in commission",
     payoutCommission: "Payout commission",
     fractionHint: "Fractions from 0 to 0.999999: 0.03 is 3 %.",
+    sandbox: "Sandbox store: test money, orders go to the simulated trader only, commissions 0 (fixed for good).",
     limitsHint: "Amounts in minor units per direction, e.g. {\"payin\": {\"min\": 10000, \"max\": 5000000}}.",
     updated: "Store saved.",
     activated: "Store activated.",

@@ -56,7 +56,7 @@ export const errors = {
   store_inactive: "This store is deactivated.",
   no_callback_url: "The store has no callback URL. Set one first.",
   dispute_open: "This order already has an open dispute; support is on it.",
-  invalid_evidence: "Each file must be a PNG, JPEG or PDF of at most 1 MB.",
+  invalid_evidence: "Each file must be a JPEG, PNG, WebP or HEIC/HEIF image or a PDF, within the size limit.",
   confirmation_window_closed: "The confirmation window of this payout has closed; it completes as paid.",
   late_dispute_window_closed: "This order ended too long ago to be disputed.",
   offer_expired: "The offer has lapsed: the payout was offered to another trader.",

@@ -100,4 +100,10 @@ export const shared = {
     otp: "Authentication code",
     otpHint: "6 digits from your authenticator app, or one of your recovery codes.",
   },
+  callbackEndpoint: {
+    healthy: "Endpoint healthy",
+    failing: "Failing since {since}: {count} timeouts or connection failures in a row",
+    paused: "Paused since {since}: callbacks wait (keeping their order and attempts); next probe {probe}",
+    lastError: "Last error: {error}",
+  },
 };

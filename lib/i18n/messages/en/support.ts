@@ -66,6 +66,8 @@ export const support = {
     download: "Download",
     evidence: "Dispute evidence",
     size: "{size} KB",
+    sameFile: "Same file as receipt on order",
+    sameFileTitle: "The same file (SHA-256) was uploaded for another order: check both payments.",
     via: {
       merchant_api: "merchant API",
       merchant_cabinet: "merchant cabinet",
@@ -73,6 +75,7 @@ export const support = {
       trader: "trader",
       support: "support",
       customer: "customer",
+      customer_page: "customer (payment page)",
     },
   },
   actors: {

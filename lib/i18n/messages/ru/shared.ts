@@ -102,4 +102,10 @@ export const shared: Pick<Messages, keyof typeof english> = {
     otp: "Код подтверждения",
     otpHint: "6 цифр из приложения-аутентификатора или один из кодов восстановления.",
   },
+  callbackEndpoint: {
+    healthy: "Адрес доступен",
+    failing: "Сбои с {since}: {count} тайм-аутов или ошибок соединения подряд",
+    paused: "Приостановлено с {since}: колбэки ждут (порядок и попытки сохраняются); следующая проба {probe}",
+    lastError: "Последняя ошибка: {error}",
+  },
 };

@@ -67,6 +67,8 @@ export const support: Messages["support"] = {
     download: "Скачать",
     evidence: "Доказательство по спору",
     size: "{size} КБ",
+    sameFile: "Тот же файл, что и чек заявки",
+    sameFileTitle: "Этот же файл (SHA-256) загружен для другой заявки: проверьте оба платежа.",
     via: {
       merchant_api: "API мерчанта",
       merchant_cabinet: "кабинет мерчанта",
@@ -74,6 +76,7 @@ export const support: Messages["support"] = {
       trader: "трейдер",
       support: "поддержка",
       customer: "клиент",
+      customer_page: "клиент (страница оплаты)",
     },
   },
   actors: {

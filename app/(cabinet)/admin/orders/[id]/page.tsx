@@ -6,6 +6,7 @@ import { maskPaymentDetails } from "@/lib/requisites/mask-payment-details";
 import { adminMetadata } from "@/components/admin/admin-metadata";
 import { StaffOrderPage } from "@/components/orders/staff-order-page";
 import { OrderTimeline } from "@/components/support/order-timeline";
+import { ReceiptList } from "@/components/support/receipt-list";
 import { Section } from "@/components/support/section";
 import { forceOrderAction } from "../actions";
 
@@ -34,6 +35,14 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
     >
       <Section title={t("support.order.timeline")} id="order-timeline">
         <OrderTimeline entries={order.history} />
+      </Section>
+      <Section title={t("support.order.receipts")} id="order-receipts">
+        <ReceiptList
+          receipts={order.receipts}
+          empty={t("support.order.receiptsEmpty")}
+          fileHref={(receiptId) => `/api/files/receipts/${receiptId}`}
+          orderHref={(orderId) => `/admin/orders/${orderId}`}
+        />
       </Section>
     </StaffOrderPage>
   );

@@ -49,7 +49,7 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
 
   return (
     <>
-      <OrderHeader order={order} awaitingConfirmation={awaitingConfirmation} disputable={disputable} t={t} />
+      <OrderHeader order={order} awaitingConfirmation={awaitingConfirmation} disputable={disputable} maxFileBytes={settings["receipts.max_bytes"]} t={t} />
       {awaitingConfirmation && order.expiresAt ? <ConfirmationDeadline expiresAt={order.expiresAt} locale={locale} t={t} /> : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <TitledCard title={t("merchant.order.details")} className="lg:col-span-3">
@@ -71,7 +71,19 @@ export default async function MerchantOrderPage({ params }: { params: Promise<{ 
 }
 
 /** Back to the list, the order's id as the heading, and what the merchant can do with it now: confirm a paid payout, open a dispute. */
-function OrderHeader({ order, awaitingConfirmation, disputable, t }: { order: MerchantOrder; awaitingConfirmation: boolean; disputable: boolean; t: Translate }) {
+function OrderHeader({
+  order,
+  awaitingConfirmation,
+  disputable,
+  maxFileBytes,
+  t,
+}: {
+  order: MerchantOrder;
+  awaitingConfirmation: boolean;
+  disputable: boolean;
+  maxFileBytes: number;
+  t: Translate;
+}) {
   return (
     <>
       <Link href="/merchant/orders" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground underline-offset-4 hover:underline">
@@ -82,7 +94,7 @@ function OrderHeader({ order, awaitingConfirmation, disputable, t }: { order: Me
       <div className="[&_h1]:break-all [&_p]:break-all">
         <PageHeader title={t("merchant.order.heading", { id: order.id })} description={t("merchant.order.description", { merchantOrderId: order.merchantOrderId })}>
           {awaitingConfirmation ? <ConfirmPayoutForm orderId={order.id} confirm={confirmPayoutAction} /> : null}
-          {disputable ? <DisputeForm orderId={order.id} kind={order.type === "payout" ? "payout" : order.status === "expired" || order.status === "cancelled" ? "late" : "payin"} /> : null}
+          {disputable ? <DisputeForm orderId={order.id} maxFileBytes={maxFileBytes} kind={order.type === "payout" ? "payout" : order.status === "expired" || order.status === "cancelled" ? "late" : "payin"} /> : null}
         </PageHeader>
       </div>
     </>

@@ -6,8 +6,11 @@ import { requireRole } from "@/lib/web/session";
 import { DomainError } from "@/lib/errors/domain-error";
 import { getTranslator } from "@/lib/web/locale";
 import { PageHeader } from "@/components/cabinet/page-header";
+import { SandboxBadge } from "@/components/merchant/sandbox-badge";
 import { ApiKeys } from "@/components/merchant/api-keys";
 import { CallbackUrlForm } from "@/components/merchant/callback-url-form";
+import { EndpointHealth } from "@/components/callbacks/endpoint-health";
+import { getCallbackEndpointHealth } from "@/lib/callbacks/callback-breaker-states";
 import { merchantMetadata } from "@/components/merchant/merchant-metadata";
 import { WebhookSecret } from "@/components/merchant/webhook-secret";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -28,8 +31,9 @@ async function loadStore(userId: number, rawId: string) {
 
 export default async function MerchantStorePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole("merchant");
-  const { t } = await getTranslator();
+  const { t, locale } = await getTranslator();
   const store = await loadStore(user.id, (await params).id);
+  const health = (await getCallbackEndpointHealth([store.id])).get(store.id)!;
 
   return (
     <>
@@ -37,7 +41,9 @@ export default async function MerchantStorePage({ params }: { params: Promise<{ 
         <ArrowLeft className="size-4" aria-hidden="true" />
         {t("merchant.store.back")}
       </Link>
-      <PageHeader title={store.name} description={t("merchant.store.description")} />
+      <PageHeader title={store.name} description={store.isSandbox ? t("merchant.sandbox.description") : t("merchant.store.description")}>
+        {store.isSandbox && <SandboxBadge label={t("merchant.sandbox.badge")} />}
+      </PageHeader>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
@@ -46,6 +52,7 @@ export default async function MerchantStorePage({ params }: { params: Promise<{ 
           </CardHeader>
           <CardContent>
             <CallbackUrlForm storeId={store.id} url={store.callbackUrl} save={saveCallbackUrlAction} />
+            {store.callbackUrl && <EndpointHealth className="mt-4" health={health} t={t} locale={locale} />}
           </CardContent>
         </Card>
         <Card>

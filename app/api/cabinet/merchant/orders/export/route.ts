@@ -4,6 +4,7 @@ import { CSV_CONTENT_TYPE, CSV_DIALECTS } from "@/lib/reports/csv";
 import { merchantOrRefusal, textStream } from "@/lib/web/merchant-route";
 import { parseOrdersQuery } from "@/lib/orders/order-filters";
 import { getLocale } from "@/lib/web/locale";
+import { getMerchantDataWorld } from "@/lib/web/merchant-data-world";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export const GET = observedRoute("/api/cabinet/merchant/orders/export", async fu
   const { filters } = parseOrdersQuery(new URL(request.url).searchParams);
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
   const dialect = CSV_DIALECTS[await getLocale()];
-  return new Response(textStream(merchantOrdersCsv(user.id, filters, { dialect })), {
+  return new Response(textStream(merchantOrdersCsv(user.id, filters, { dialect, world: await getMerchantDataWorld() })), {
     headers: {
       "content-type": CSV_CONTENT_TYPE,
       "content-disposition": `attachment; filename="orders-${stamp}.csv"`,

@@ -3,13 +3,20 @@ import { actionRefusal, type ActionResult } from "@/lib/web/action";
 import { requestActor } from "@/lib/web/request-actor";
 import { merchantOrRefusal } from "@/lib/web/merchant-route";
 import { openMerchantDispute } from "@/lib/disputes/open-merchant-dispute";
-import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES } from "@/lib/disputes/limits";
+import { EVIDENCE_MAX_FILES } from "@/lib/disputes/limits";
+import { formatFileSize } from "@/lib/files/file-types";
+import { readSettings } from "@/lib/settings/read-settings";
 import { getTranslator } from "@/lib/web/locale";
 
 export const dynamic = "force-dynamic";
 
-/** All evidence files at their largest, plus room for the reason and multipart framing. */
-const MAX_BODY_BYTES = EVIDENCE_MAX_FILES * EVIDENCE_MAX_BYTES + 64 * 1024;
+/**
+ * All evidence files at the receipts.max_bytes cap, plus room for the reason and multipart
+ * framing, but never more than proxy.ts lets through whole (proxyClientMaxBodySize in
+ * next.config.mjs: a longer body would reach this route cut short).
+ */
+const PROXY_BODY_LIMIT = 40 * 1024 * 1024;
+const maxBodyBytes = (maxFileBytes: number) => Math.min(EVIDENCE_MAX_FILES * maxFileBytes + 256 * 1024, PROXY_BODY_LIMIT);
 
 /**
  * The order page's "Open dispute" form (multipart: reason + evidence files). A route handler
@@ -22,13 +29,17 @@ export const POST = observedRoute("/api/cabinet/merchant/orders/{id}/dispute", a
   const { t } = await getTranslator();
   const answer = (result: ActionResult, status = 200) => Response.json(result, { status });
 
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return answer({ ok: false, fieldErrors: { evidence: t("merchant.errors.evidenceTooLarge") } }, 413);
+  const maxFileBytes = (await readSettings())["receipts.max_bytes"];
+  if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes(maxFileBytes)) {
+    return answer({ ok: false, fieldErrors: { evidence: t("merchant.errors.evidenceTooLarge", { count: EVIDENCE_MAX_FILES, size: formatFileSize(maxFileBytes) }) } }, 413);
+  }
   const form = await request.formData().catch(() => null);
   if (!form) return answer({ ok: false, message: t("merchant.errors.invalidValue") }, 400);
   const reason = String(form.get("reason") ?? "");
   if (!reason.trim()) return answer({ ok: false, fieldErrors: { reason: t("merchant.errors.reasonRequired") } }, 422);
   const files = form.getAll("evidence").filter((entry): entry is File => entry instanceof File && entry.size > 0);
-  const evidence = await Promise.all(files.map(async (file) => ({ fileName: file.name, contentType: file.type, data: Buffer.from(await file.arrayBuffer()) })));
+  // The browser's type is a guess from the name; the stored type comes from the bytes (lib/files).
+  const evidence = await Promise.all(files.map(async (file) => ({ fileName: file.name, data: Buffer.from(await file.arrayBuffer()) })));
 
   try {
     await openMerchantDispute(user.id, { orderId: (await params).id, reason, evidence }, await requestActor(user));

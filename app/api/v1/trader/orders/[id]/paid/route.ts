@@ -6,8 +6,11 @@ import { serializeOrder } from "@/lib/orders/serialize-order";
 
 const bodySchema = z.object({ receipt: receiptSchema }).strict();
 
-export const POST = traderRoute(async ({ auth, params, body, actor }) => {
-  const { receipt } = bodySchema.parse(body);
-  const order = await markPayoutPaid(parseOrderId(params.id), auth.trader.id, actor, decodeReceipt(receipt));
-  return { body: serializeOrder(order) };
-});
+export const POST = traderRoute(
+  async ({ auth, params, body, actor }) => {
+    const { receipt } = bodySchema.parse(body);
+    const order = await markPayoutPaid(parseOrderId(params.id), auth.trader.id, actor, decodeReceipt(receipt));
+    return { body: serializeOrder(order) };
+  },
+  { inlineFiles: 1 },
+);
