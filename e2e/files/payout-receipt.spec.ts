@@ -7,9 +7,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import type pg from "pg";
 import { waitForHydration } from "../helpers/cabinets";
-import { DEMO_MERCHANT_KEY, openDb } from "../helpers/db";
+import { openDb } from "../helpers/db";
 import { sessionFile } from "../helpers/run";
-import { cancelPayout, createOfferedPayout, DEMO_TRADER_AUTH } from "../trader/payout-data";
+import { cancelPayout, createOfferedPayout, DEMO_TRADER_AUTH, finishPayout } from "../trader/payout-data";
 import { addRoutingRequisite, demoTraderId, switchOffRequisite } from "../trader/trader-data";
 
 test.use({ storageState: sessionFile("trader") });
@@ -88,8 +88,7 @@ test("the trader uploads a 5 MB PNG receipt and support opens the same bytes", a
     }
   } finally {
     if (payoutId) {
-      await request.post(`/api/v1/payout/${payoutId}/confirm`, { headers: { authorization: `Bearer ${DEMO_MERCHANT_KEY}` }, data: {} });
-      await cancelPayout(request, payoutId);
+      await finishPayout(request, payoutId);
     }
     await switchOffRequisite(db, requisite.id);
     await db.end();

@@ -65,6 +65,15 @@ export async function cancelPayout(request: APIRequestContext, id: string) {
   await request.post(`/api/v1/payout/${id}/cancel`, { headers: DEMO_MERCHANT_AUTH, data: {} });
 }
 
+/**
+ * Takes a payout out of the demo trader's queue (cleanup): the merchant confirms it if the trader
+ * marked it paid, or it is cancelled if nobody accepted it; anything else is left as it is.
+ */
+export async function finishPayout(request: APIRequestContext, id: string) {
+  await request.post(`/api/v1/payout/${id}/confirm`, { headers: DEMO_MERCHANT_AUTH, data: {} });
+  await cancelPayout(request, id);
+}
+
 /** Marks the demo trader online the way the trader API does (any authenticated call), and waits until it shows. */
 export async function bringDemoTraderOnline(request: APIRequestContext, db: pg.Client, traderId: number) {
   const response = await request.get("/api/v1/trader/orders", { headers: DEMO_TRADER_AUTH });

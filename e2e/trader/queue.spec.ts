@@ -9,7 +9,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { expectFitsWidth, saveScreenshot, waitForHydration } from "../helpers/cabinets";
 import { DEMO_MERCHANT_KEY, openDb, uniqueId } from "../helpers/db";
 import { sessionFile } from "../helpers/run";
-import { cancelPayout, createOfferedPayout, RECEIPT_PNG_BASE64 } from "./payout-data";
+import { createOfferedPayout, finishPayout, RECEIPT_PNG_BASE64 } from "./payout-data";
 import { addRoutingRequisite, demoTraderId, switchOffRequisite } from "./trader-data";
 
 test.use({ storageState: sessionFile("trader") });
@@ -131,8 +131,7 @@ test("an accepted payout shows where to send the money, takes the receipt and wa
   } finally {
     // The merchant confirms it, so that it leaves the demo trader's queue (or, never accepted, it is cancelled).
     if (payoutId) {
-      await request.post(`/api/v1/payout/${payoutId}/confirm`, { headers: { authorization: `Bearer ${DEMO_MERCHANT_KEY}` }, data: {} });
-      await cancelPayout(request, payoutId);
+      await finishPayout(request, payoutId);
     }
     await switchOffRequisite(db, requisite.id);
     await db.end();

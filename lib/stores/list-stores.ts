@@ -9,6 +9,8 @@ export interface AdminStoreRow {
   name: string;
   ownerEmail: string;
   isActive: boolean;
+  /** A sandbox store: test money, the simulated trader only (lib/sandbox). */
+  isSandbox: boolean;
   /** Fractions as decimal strings ("0.03"). */
   payinCommission: string;
   payoutCommission: string;
@@ -30,6 +32,7 @@ export async function listStores(adminUserId: number, options: { after?: string;
       id: true,
       name: true,
       isActive: true,
+      isSandbox: true,
       payinCommission: true,
       payoutCommission: true,
       limits: true,
@@ -43,6 +46,7 @@ export async function listStores(adminUserId: number, options: { after?: string;
     name: s.name,
     ownerEmail: s.user.email,
     isActive: s.isActive,
+    isSandbox: s.isSandbox,
     payinCommission: s.payinCommission.toString(),
     payoutCommission: s.payoutCommission.toString(),
     limits: s.limits,

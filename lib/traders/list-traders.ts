@@ -11,6 +11,8 @@ export interface AdminTraderRow {
   email: string;
   name: string | null;
   isActive: boolean;
+  /** The platform's simulated trader for sandbox stores (lib/sandbox): never real orders. */
+  isSandbox: boolean;
   /** The teamlead's traffic switch (the teamlead's to change, shown here read-only). */
   isTrafficEnabledByTeamlead: boolean;
   trafficPriority: number;
@@ -54,6 +56,7 @@ export async function listTraders(
         id: true,
         userId: true,
         isActive: true,
+        isSandbox: true,
         isTrafficEnabledByTeamlead: true,
         trafficPriority: true,
         payinReward: true,
@@ -72,6 +75,7 @@ export async function listTraders(
     email: t.user.email,
     name: t.user.name,
     isActive: t.isActive,
+    isSandbox: t.isSandbox,
     isTrafficEnabledByTeamlead: t.isTrafficEnabledByTeamlead,
     trafficPriority: t.trafficPriority,
     payinReward: t.payinReward.toString(),

@@ -17,6 +17,7 @@ import { PageHeader } from "@/components/cabinet/page-header";
 import { formatJsonInline } from "@/lib/format/json";
 import { formatFractionAsPercent } from "@/lib/format/money";
 import { TableCell, TableRow } from "@/components/ui/table";
+import { SandboxBadge } from "@/components/merchant/sandbox-badge";
 import { createStoreAction, setStoreActiveAction, updateStoreAction } from "./actions";
 
 export const generateMetadata = adminMetadata("admin.stores.title");
@@ -68,6 +69,7 @@ function StoreRow({ store, health, t, locale }: { store: AdminStoreRow; health: 
     <TableRow data-store={store.name}>
       <TableCell className="min-w-48 whitespace-normal">
         <div className="font-medium">{store.name}</div>
+        {store.isSandbox && <SandboxBadge label={t("merchant.sandbox.badge")} />}
         <div className="break-all text-xs text-muted-foreground">{store.ownerEmail}</div>
         {health.state !== "healthy" && <EndpointHealth className="mt-1 text-xs" health={health} t={t} locale={locale} />}
       </TableCell>

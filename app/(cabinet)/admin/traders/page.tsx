@@ -18,6 +18,7 @@ import { BlockRequisiteDialog } from "@/components/requisites/block-requisite-di
 import { RequisiteBlockStatus } from "@/components/requisites/requisite-block-status";
 import { requisiteTypeLabel } from "@/components/trader/requisite-type-label";
 import { formatFractionAsPercent } from "@/lib/format/money";
+import { SandboxBadge } from "@/components/merchant/sandbox-badge";
 import { TableCell, TableRow } from "@/components/ui/table";
 import { adjustDepositAction, blockRequisiteAction, setTraderActiveAction, unblockRequisiteAction, updateTraderAction } from "./actions";
 
@@ -110,6 +111,7 @@ function TraderRow({ trader, requisites, teamleads, canManage, canAdjustDeposits
       <TableCell className="min-w-48 whitespace-normal">
         <div className="font-medium">{trader.name ?? t("common.none")}</div>
         <div className="break-all text-xs text-muted-foreground">{trader.email}</div>
+        {trader.isSandbox && <SandboxBadge label={t("merchant.sandbox.badge")} />}
       </TableCell>
       <TableCell>{trader.team ? trader.team.username : <span className="text-muted-foreground">{t("admin.traders.noTeam")}</span>}</TableCell>
       <TableCell>
