@@ -53,7 +53,7 @@ export const paymentTimeout = inngest.createFunction(
  * callbacks.max_in_flight_per_store does for the claims themselves (a function's limits are
  * fixed at registration, so this is the setting's default, not its current value).
  */
-const DELIVERY_RUNS_PER_STORE = 5;
+const DELIVERY_RUNS_PER_STORE = 10;
 
 /**
  * Merchant callbacks: delivers the order's callbacks right after a status change, in order.

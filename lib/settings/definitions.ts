@@ -126,7 +126,7 @@ export const SETTINGS = {
   },
   "callbacks.max_in_flight_per_store": {
     schema: z.number().int().min(1).max(100),
-    default: 5,
+    default: 10,
     description: "Callbacks of one store in flight at once across all instances: a store's backlog or a hanging endpoint never takes every slot, so other stores' callbacks go out on time.",
   },
   "callbacks.connect_timeout_ms": {

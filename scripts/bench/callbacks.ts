@@ -5,7 +5,7 @@
 //   1. One embedded PostgreSQL, migrated; reference data, a trader with a requisite, two stores
 //      whose callback URLs are two local HTTP endpoints: one answers 200 at once, one never answers.
 //   2. The delivery pool runs as the app runs it (the in-process sweep loop, default settings:
-//      3 s to connect, 10 s to answer, 5 in flight per store, 50 slots, breaker after 5 failures).
+//      3 s to connect, 10 s to answer, 10 in flight per store, 50 slots, breaker after 5 failures).
 //   3. Baseline: CALLBACKS_PAYINS pay-ins of the healthy store through the engine (each matched,
 //      then cancelled: two callbacks), one every
 //      CALLBACKS_GAP_MS; each callback's lateness = its arrival at the endpoint − the moment it

@@ -202,7 +202,7 @@ describe("flow control of callback delivery", () => {
   it("runs one delivery per order and a few per store at a time (a store's burst never takes every run)", () => {
     expect(deliverCallbacks.opts.concurrency).toEqual([
       { key: "event.data.orderId", limit: 1 },
-      { key: "event.data.storeId", limit: 5 },
+      { key: "event.data.storeId", limit: 10 },
     ]);
   });
 });
