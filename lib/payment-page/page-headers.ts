@@ -10,7 +10,10 @@ export const PAYMENT_PAGE_HEADERS = {
   "Cache-Control": "no-store",
 } as const;
 
-/** /pay/{token} and /api/pay/{token}/…: the paths PAYMENT_PAGE_HEADERS apply to. */
+/**
+ * /pay/{token}: the page, whose headers proxy.ts sets. Its JSON routes (/api/pay/{token}/…) skip
+ * the proxy and set PAYMENT_PAGE_HEADERS themselves (lib/api/payment-page-route.ts).
+ */
 export function isPaymentPagePath(pathname: string): boolean {
-  return pathname.startsWith("/pay/") || pathname.startsWith("/api/pay/");
+  return pathname.startsWith("/pay/");
 }
